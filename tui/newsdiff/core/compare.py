@@ -1,0 +1,156 @@
+"""A comparison of two articles: the alignment plus word diffs, row by row.
+
+This is what every presentation (app, terminal, Markdown, JSON) shows. Word diffs are computed
+per row on demand and cached, so a view that shows only the visible rows of a huge document never
+pays for the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from newsdiff.core.align import DEFAULT_THRESHOLD, Alignment, Row, align
+from newsdiff.core.article import Article, Paragraph
+from newsdiff.core.worddiff import DiffOptions, Span, diff_words
+
+PARAGRAPH_JOINER = "\n\n"
+"""Merged paragraphs are diffed as one text joined by this, then split back per paragraph."""
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphView:
+    """One paragraph as shown in a row, with its diff spans (offsets into ``text``)."""
+
+    index: int
+    text: str
+    spans: tuple[Span, ...]
+    boilerplate: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RowView:
+    """One row ready to show: the paragraphs on each side with their differences marked."""
+
+    row: Row
+    a: tuple[ParagraphView, ...]
+    b: tuple[ParagraphView, ...]
+    identical: bool
+    numeric: bool
+
+    @property
+    def kind(self) -> str:
+        return self.row.kind
+
+    @property
+    def score(self) -> float | None:
+        return self.row.score
+
+    @property
+    def boilerplate(self) -> bool:
+        return any(p.boilerplate for p in (*self.a, *self.b))
+
+    @property
+    def changed(self) -> bool:
+        """A row worth jumping to: unpaired, or a pair whose wording differs."""
+        return not self.identical
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Counts over body paragraphs (boilerplate is not part of the story)."""
+
+    pairs: int
+    only_a: int
+    only_b: int
+    mean_similarity: float
+
+
+def _split_spans(paragraphs: list[Paragraph], spans: list[Span]) -> tuple[ParagraphView, ...]:
+    """Cut spans over the joined text back into per-paragraph spans."""
+    views: list[ParagraphView] = []
+    offset = 0
+    for paragraph in paragraphs:
+        start, end = offset, offset + len(paragraph.text)
+        own = tuple(
+            Span(max(s.start, start) - start, min(s.end, end) - start, s.kind, s.numeric)
+            for s in spans
+            if s.end > start and s.start < end
+        )
+        views.append(ParagraphView(paragraph.index, paragraph.text, own, paragraph.boilerplate))
+        offset = end + len(PARAGRAPH_JOINER)
+    return tuple(views)
+
+
+@dataclass
+class Comparison:
+    """Two articles, how they align, and how their aligned paragraphs differ."""
+
+    a: Article
+    b: Article
+    alignment: Alignment
+    options: DiffOptions = field(default_factory=DiffOptions)
+    _cache: dict[int, RowView] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def rows(self) -> list[Row]:
+        return self.alignment.rows()
+
+    def row_view(self, k: int) -> RowView:
+        """The ``k``-th row with its word diff (computed once)."""
+        if k not in self._cache:
+            self._cache[k] = self._build(self.rows[k])
+        return self._cache[k]
+
+    def row_views(self) -> list[RowView]:
+        return [self.row_view(k) for k in range(len(self.rows))]
+
+    def _build(self, row: Row) -> RowView:
+        paras_a = [self.a.paragraphs[i] for i in row.a]
+        paras_b = [self.b.paragraphs[j] for j in row.b]
+        if not (paras_a and paras_b):
+            side = tuple(
+                ParagraphView(p.index, p.text, (Span(0, len(p.text), "equal"),), p.boilerplate)
+                for p in (paras_a or paras_b)
+            )
+            return RowView(row, side if paras_a else (), side if paras_b else (), False, False)
+        diff = diff_words(
+            PARAGRAPH_JOINER.join(p.text for p in paras_a),
+            PARAGRAPH_JOINER.join(p.text for p in paras_b),
+            self.options,
+        )
+        return RowView(
+            row,
+            _split_spans(paras_a, diff.spans("a")),
+            _split_spans(paras_b, diff.spans("b")),
+            identical=not diff.changed,
+            numeric=any(op.numeric for op in diff.ops),
+        )
+
+    def summary(self) -> Summary:
+        body_a = {p.index for p in self.a.body}
+        body_b = {p.index for p in self.b.body}
+        scores = [p.score for p in self.alignment.pairs if set(p.a) & body_a]
+        return Summary(
+            pairs=len(scores),
+            only_a=sum(1 for i in self.alignment.only_a if i in body_a),
+            only_b=sum(1 for j in self.alignment.only_b if j in body_b),
+            mean_similarity=sum(scores) / len(scores) if scores else 0.0,
+        )
+
+    def swapped(self) -> Comparison:
+        """The same comparison with the sides exchanged (no realignment needed)."""
+        return Comparison(self.b, self.a, self.alignment.swapped(), self.options)
+
+    def with_options(self, options: DiffOptions) -> Comparison:
+        return Comparison(self.a, self.b, self.alignment, options)
+
+
+def compare(
+    a: Article,
+    b: Article,
+    threshold: float = DEFAULT_THRESHOLD,
+    options: DiffOptions | None = None,
+) -> Comparison:
+    """Align two articles and prepare their row-by-row comparison."""
+    return Comparison(a, b, align(a, b, threshold), options or DiffOptions())

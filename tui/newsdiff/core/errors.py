@@ -1,0 +1,5 @@
+"""The one exception type the user is meant to see."""
+
+
+class InputError(Exception):
+    """Bad input the user can fix: the message is one line, shown as is, never a traceback."""

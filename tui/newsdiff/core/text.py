@@ -1,0 +1,62 @@
+"""Turning untrusted bytes into safe, normalised text.
+
+Articles come from scrapes and the open web: any encoding, CRLF line ends, stray NULs and terminal
+control sequences. Everything downstream (display, diff, export) assumes the text produced here.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+# C0 and C1 controls except tab and newline, plus DEL. An ESC byte is how a terminal escape
+# sequence starts, so removing these makes article text inert in any terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidi overrides/isolates can reorder what the reader sees ("Trojan source"); they are removed.
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+
+
+def decode(data: bytes) -> str:
+    """Decode bytes by BOM, then strict UTF-8, then Windows-1252 (a Latin-1 superset in practice).
+
+    Raises ``UnicodeDecodeError`` only if no reading fits, which for cp1252 with its few undefined
+    bytes means the data is almost certainly binary.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def looks_binary(data: bytes) -> bool:
+    """True when a sample of ``data`` is not text: NULs outside UTF-16, or many control bytes."""
+    sample = data[:8192]
+    if not sample:
+        return False
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if b"\x00" in sample:
+        # A few stray NULs in otherwise readable text are tolerated (they are stripped later).
+        return sample.count(b"\x00") > max(2, len(sample) // 100)
+    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
+    return controls > len(sample) // 20
+
+
+def sanitize(text: str) -> str:
+    """Normalise line ends to ``\\n`` and remove control and bidi-override characters.
+
+    NFC normalisation makes the same letter compare equal however it was encoded.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    text = _BIDI.sub("", text)
+    return unicodedata.normalize("NFC", text)

@@ -1,0 +1,216 @@
+"""Tokens, terms and sentences: the one place that decides what a word is.
+
+The word diff needs tokens with exact character offsets (so the text can be rebuilt and
+highlighted); the aligner needs normalised terms (so "Kim’s" and "Kim's" count as one word).
+Both come from the same pattern so that the two never disagree about word boundaries.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A word: letters/digits with inner apostrophes, hyphens, periods or commas ("don’t", "Soyuz-2",
+# "U.S.", "1,000", "3.5"). Anything else that is not white space is a one-character token.
+_TOKEN = re.compile(
+    r"\w+(?:[’'\-.,]\w+)*\.?(?<=\w\.\w\.)|\w+(?:[’'\-.,]\w+)*|[^\w\s]",
+    re.UNICODE,
+)
+
+# Quote and dash variants that mean the same thing; folded before comparing.
+QUOTE_FOLD = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "′": "'",
+        "`": "'",
+    }
+)
+
+NUMBER_WORDS = frozenset(
+    [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "trillion",
+        "dozen",
+        "dozens",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "half",
+        "twice",
+        "once",
+        "several",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word or punctuation mark, with its place in the original string."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum() or self.text[0] == "_"
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into words and single punctuation marks, keeping offsets."""
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def is_number(word: str) -> bool:
+    """True for numerals ("40", "1,000", "18-month", "2023") and number words ("four")."""
+    lowered = word.lower().translate(QUOTE_FOLD)
+    if any(ch.isdigit() for ch in lowered):
+        return True
+    return any(part in NUMBER_WORDS for part in lowered.split("-"))
+
+
+def _stem(word: str) -> str:
+    """A deliberately light stem: plural and possessive endings only.
+
+    Heavier stemming merges unrelated words in short news sentences; this catches the common case
+    ("missile"/"missiles", "Kim's"/"Kim").
+    """
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word
+
+
+def terms(text: str) -> list[str]:
+    """Normalised content words of ``text`` for similarity: lower case, folded quotes, stemmed."""
+    folded = text.translate(QUOTE_FOLD).lower()
+    return [_stem(tok.text.strip(".,")) for tok in tokenize(folded) if tok.is_word]
+
+
+# Abbreviations after which a period does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "adm",
+        "rep",
+        "sen",
+        "gov",
+        "pres",
+        "st",
+        "jr",
+        "sr",
+        "no",
+        "vs",
+        "etc",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.n",
+        "u.k",
+        "e.g",
+        "i.e",
+    ]
+)
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text``; together they cover all non-space text.
+
+    Splits after ., ! or ? (and any closing quote) when a capital follows, except after known
+    abbreviations and single initials ("Edith M. Lederer").
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        before = text[start : match.start()].rsplit(None, 1)
+        last_word = before[-1].lower().lstrip("\"'“‘(") if before else ""
+        if match.group().startswith(".") and (
+            last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha())
+        ):
+            continue
+        spans.append((start, match.end()))
+        start = match.end()
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if start < len(text) and text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text`` as strings."""
+    return [text[s:e] for s, e in sentence_spans(text)]
