@@ -82,8 +82,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "related links",
         re.compile(
-            r"^(related|read more|more from|recommended|most read|"
-            r"also read|see also|read next)\b.{0,150}$",
+            r"^(?:(?:related|read more|also read|see also|read next)(?:\s*[:—–-].{0,150})?|"
+            r"(?:related (?:stories|articles|coverage|content|links)|more from|recommended for you|"
+            r"most read|most popular)\b.{0,150})$",
             re.I,
         ),
     ),

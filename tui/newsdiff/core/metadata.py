@@ -19,6 +19,7 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from newsdiff.core.clean import line_rule
@@ -86,9 +87,23 @@ def read_text_metadata(blocks: Sequence[str]) -> TextMetadata:
             byline = m.group("byline") or m.group("contact")
     for block in blocks[:3]:
         if len(block) < 200 and (m := _DATE.search(block)):
-            date = m.group()
+            date = iso_date(m.group())
             break
     return TextMetadata(find_title(blocks), outlet, date, byline)
+
+
+def iso_date(text: str) -> str:
+    """``2023-09-13`` for a stated date such as "Sept. 13, 2023"; the text itself if unparsable.
+
+    One format keeps dates sortable and comparable across outlets that write them differently.
+    """
+    cleaned = re.sub(r"\.", "", text).replace("Sept ", "Sep ")
+    for fmt in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(cleaned, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return text
 
 
 def lead_title(text: str, limit: int = 90) -> str:

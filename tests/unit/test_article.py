@@ -1,0 +1,45 @@
+"""Paragraph splitting, on constructed texts and on the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsdiff.core.article import Article, split_blocks
+
+
+def test_blank_lines_separate_paragraphs_and_single_newlines_do_not() -> None:
+    text = "First line\nstill first.\n\n  \nSecond.\n\n\nThird.\n"
+    assert split_blocks(text) == ["First line\nstill first.", "Second.", "Third."]
+
+
+def test_without_blank_lines_every_line_is_a_paragraph() -> None:
+    assert split_blocks("One.\nTwo.\n\t\nThree.") == ["One.\nTwo.", "Three."]
+    assert split_blocks("One.\nTwo.\nThree.\n") == ["One.", "Two.", "Three."]
+
+
+def test_empty_text_has_no_paragraphs() -> None:
+    assert split_blocks("") == []
+    assert split_blocks(" \n\t\n ") == []
+
+
+def _count_nonblank_lines(path: str) -> int:
+    return sum(1 for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip())
+
+
+def test_seed_paragraph_counts(seeds: dict[str, Article]) -> None:
+    # 000, 003 and 004 have no blank lines: one paragraph per line.
+    for key in ("000", "003", "004"):
+        assert len(seeds[key].paragraphs) == _count_nonblank_lines(seeds[key].path)
+    # 001 and 002 use blank lines. 001 ends with two lines glued in one block ("Copyright The
+    # Associated Press" / "Exit mobile version"), which are set aside separately.
+    assert len(seeds["001"].paragraphs) == 33
+    assert seeds["001"].paragraphs[-2].text == "Copyright The Associated Press"
+    assert seeds["001"].paragraphs[-1].text == "Exit mobile version"
+    assert len(seeds["002"].paragraphs) == 43
+
+
+def test_original_text_is_kept_for_display(seeds: dict[str, Article]) -> None:
+    raw = Path(seeds["000"].path).read_text(encoding="utf-8")
+    for paragraph in seeds["000"].paragraphs:
+        assert paragraph.text in raw
+    assert "“sacred fight”" in seeds["000"].paragraphs[0].text

@@ -1,0 +1,47 @@
+"""The row-by-row comparison every view shows."""
+
+from __future__ import annotations
+
+from newsdiff.core.article import Article
+from newsdiff.core.compare import compare
+from newsdiff.core.loader import parse_article
+
+
+def test_merged_rows_split_spans_back_per_paragraph(seeds: dict[str, Article]) -> None:
+    comparison = compare(seeds["001"], seeds["004"])
+    for k in range(len(comparison.rows)):
+        view = comparison.row_view(k)
+        for paragraph in (*view.a, *view.b):
+            assert "".join(paragraph.text[s.start : s.end] for s in paragraph.spans) == paragraph.text
+    merged = next(comparison.row_view(k) for k, row in enumerate(comparison.rows) if row.b == (2,))
+    assert [p.index for p in merged.a] == [2, 9]
+    deleted = {p.text[s.start : s.end] for p in merged.a for s in p.spans if s.kind != "equal"}
+    inserted = {p.text[s.start : s.end] for p in merged.b for s in p.spans if s.kind != "equal"}
+    assert any("refill" in d for d in deleted)
+    assert any("replenish" in i for i in inserted)
+
+
+def test_summary_counts_body_only(seeds: dict[str, Article]) -> None:
+    comparison = compare(seeds["001"], seeds["004"])
+    summary = comparison.summary()
+    body_a = len(seeds["001"].body)
+    body_b = len(seeds["004"].body)
+    paired_a = sum(len(p.a) for p in comparison.alignment.pairs if seeds["001"].paragraphs[p.a[0]].is_body)
+    assert summary.only_a == body_a - paired_a
+    assert summary.only_b == body_b - 7  # 004 has 8 paragraphs, one of them only in 004
+    assert summary.pairs == 7
+    assert 0.0 < summary.mean_similarity < 1.0
+
+
+def test_identical_and_numeric_flags() -> None:
+    a = parse_article("Kim fired two missiles at dawn.\n\nThe talks lasted four hours.", "a")
+    b = parse_article("Kim fired two missiles at dawn.\n\nThe talks lasted five hours.", "b")
+    views = compare(a, b).row_views()
+    assert [(v.identical, v.numeric) for v in views] == [(True, False), (False, True)]
+
+
+def test_swapped_comparison_mirrors_rows(seeds: dict[str, Article]) -> None:
+    comparison = compare(seeds["000"], seeds["003"])
+    swapped = comparison.swapped()
+    assert swapped.a is comparison.b
+    assert {(r.a, r.b) for r in swapped.rows} == {(r.b, r.a) for r in comparison.rows}
