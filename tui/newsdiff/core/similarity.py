@@ -88,6 +88,6 @@ def similarity_matrix(texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndar
     """Dense matrix of similarity in [0, 1] between every text of A and every text of B."""
     if not texts_a or not texts_b:
         return np.zeros((len(texts_a), len(texts_b)))
-    cosine = tfidf_cosine(texts_a, texts_b).toarray()
-    combined = np.maximum(cosine, ratio_similarity(texts_a, texts_b))
-    return np.clip(combined, 0.0, 1.0)
+    cosine: np.ndarray = tfidf_cosine(texts_a, texts_b).toarray()
+    combined: np.ndarray = np.clip(np.maximum(cosine, ratio_similarity(texts_a, texts_b)), 0.0, 1.0)
+    return combined
