@@ -103,3 +103,22 @@ def test_rows_keep_reading_order(seeds: dict[str, Article]) -> None:
     # The B-only paragraph comes right after the row holding its B predecessor (004 #3).
     position = next(k for k, r in enumerate(rows) if r.b == (4,))
     assert 3 in rows[position - 1].b
+
+
+def test_indexed_candidates_agree_with_dense_scoring_on_the_seeds(seeds: dict[str, Article]) -> None:
+    """The sub-quadratic path (used for big documents) finds the same pairs on the seeds."""
+    texts_a = [p.text for p in seeds["001"].body]
+    texts_b = [p.text for p in seeds["004"].body]
+    dense = align_texts(texts_a, texts_b)
+    indexed = align_texts(texts_a, texts_b, dense_limit=0)
+    assert [(p.a, p.b) for p in indexed[0]] == [(p.a, p.b) for p in dense[0]]
+    assert indexed[1:] == dense[1:]
+
+
+def test_a_repeated_sentence_does_not_chain_paragraphs_together() -> None:
+    shared = "The Kremlin said the talks were constructive and lasted several hours."
+    a = [f"Story {k} about topic number {k} in detail here. {shared}" for k in range(5)]
+    b = [f"Story {k} about topic number {k} in detail here. {shared}" for k in range(5)]
+    pairs, _, _ = align_texts(a, b)
+    assert all(len(p.a) == 1 or len(p.b) == 1 for p in pairs)
+    assert [(p.a, p.b) for p in pairs] == [((k,), (k,)) for k in range(5)]

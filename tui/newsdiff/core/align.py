@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsdiff.core.article import Article
-from newsdiff.core.similarity import similarity_matrix
+from newsdiff.core.similarity import DENSE_LIMIT, MIN_WORDS_FOR_RATIO, Scored, normalised, score_pairs
 from newsdiff.core.tokens import sentence_spans
 
 DEFAULT_THRESHOLD = 0.18
@@ -35,6 +35,8 @@ On the seeds, hand-labelled paraphrased sentence pairs score from 0.19 up, while
 unrelated pair scores 0.07; tests/unit/test_align_quality.py guards this choice.
 """
 _TIE_BREAK = 1e-6
+_LSA_LIMIT = 4_000_000
+"""Components with more candidate cells than this are matched best-first instead."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,88 +106,181 @@ def _units(texts: Sequence[str]) -> tuple[list[str], list[int]]:
     return units, owner
 
 
-def _assign(sim: np.ndarray, threshold: float) -> list[tuple[int, int]]:
+def _linkable(units: list[str], owner: list[int]) -> list[bool]:
+    """Whether a unit may tie its paragraph to another: short asides ("There is time.") may not,
+    unless they are the whole paragraph."""
+    per_owner: dict[int, int] = {}
+    for k in owner:
+        per_owner[k] = per_owner.get(k, 0) + 1
+    return [
+        len(unit.split()) >= MIN_WORDS_FOR_RATIO or per_owner[owner[u]] == 1 for u, unit in enumerate(units)
+    ]
+
+
+def _exact_matches(norm_a: list[str], norm_b: list[str]) -> list[tuple[int, int]]:
+    """Identical normalised units, paired in reading order: cheap, certain anchors.
+
+    This also keeps self-alignment and heavily duplicated input linear instead of quadratic.
+    """
+    where_b: dict[str, list[int]] = {}
+    for j, text in enumerate(norm_b):
+        if text:
+            where_b.setdefault(text, []).append(j)
+    used: dict[str, int] = {}
+    pairs: list[tuple[int, int]] = []
+    for i, text in enumerate(norm_a):
+        slots = where_b.get(text)
+        if slots and used.get(text, 0) < len(slots):
+            pairs.append((i, slots[used.get(text, 0)]))
+            used[text] = used.get(text, 0) + 1
+    return pairs
+
+
+def _assign(scored: Scored, threshold: float) -> list[tuple[int, int, float]]:
     """Maximum-weight one-to-one matching over candidate pairs, per connected component."""
     from scipy.optimize import linear_sum_assignment
-    from scipy.sparse import csr_matrix
+    from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
 
-    n, m = sim.shape
-    candidates = sim >= threshold
-    if not candidates.any():
+    keep = scored.scores >= threshold
+    rows, cols, scores = scored.rows[keep], scored.cols[keep], scored.scores[keep]
+    if not len(rows):
         return []
-    graph = csr_matrix((np.ones(int(candidates.sum())), np.nonzero(candidates)), shape=(n, m))
-    bipartite = csr_matrix((n + m, n + m))
-    bipartite = bipartite.tolil()
-    bipartite[:n, n:] = graph
-    _, labels = connected_components(bipartite.tocsr(), directed=False)
+    n, m = scored.shape
     # Prefer order-preserving matches among equal scores, so duplicates pair in order.
-    pos_a = (np.arange(n) + 0.5) / n
-    pos_b = (np.arange(m) + 0.5) / m
-    tie = _TIE_BREAK * (1.0 - np.abs(pos_a[:, None] - pos_b[None, :]))
-    chosen: list[tuple[int, int]] = []
-    rows_with_edges = np.nonzero(candidates.any(axis=1))[0]
-    for label in np.unique(labels[rows_with_edges]):
-        rows = np.nonzero(labels[:n] == label)[0]
-        cols = np.nonzero(labels[n:] == label)[0]
-        weights = np.where(
-            candidates[np.ix_(rows, cols)], sim[np.ix_(rows, cols)] + tie[np.ix_(rows, cols)], 0.0
-        )
-        r, c = linear_sum_assignment(weights, maximize=True)
-        chosen.extend(
-            (int(rows[i]), int(cols[j])) for i, j in zip(r, c, strict=True) if candidates[rows[i], cols[j]]
-        )
+    weights = scores + _TIE_BREAK * (1.0 - np.abs((rows + 0.5) / n - (cols + 0.5) / m))
+    graph = coo_matrix((np.ones(len(rows)), (rows, cols + n)), shape=(n + m, n + m))
+    _, labels = connected_components(graph, directed=False)
+    chosen: list[tuple[int, int, float]] = []
+    order = np.argsort(labels[rows], kind="stable")
+    bounds = np.flatnonzero(np.diff(labels[rows][order])) + 1
+    for edges in np.split(order, bounds):
+        r_ids, r_pos = np.unique(rows[edges], return_inverse=True)
+        c_ids, c_pos = np.unique(cols[edges], return_inverse=True)
+        if len(r_ids) * len(c_ids) <= _LSA_LIMIT:
+            block = np.zeros((len(r_ids), len(c_ids)))
+            block[r_pos, c_pos] = weights[edges]
+            ri, ci = linear_sum_assignment(block, maximize=True)
+            lookup = {(int(r), int(c)): float(s) for r, c, s in zip(r_pos, c_pos, scores[edges], strict=True)}
+            chosen.extend(
+                (int(r_ids[r]), int(c_ids[c]), lookup[(int(r), int(c))])
+                for r, c in zip(ri, ci, strict=True)
+                if (int(r), int(c)) in lookup
+            )
+        else:  # a huge tangle: best-first is near-optimal there and linear in the edges
+            taken_r: set[int] = set()
+            taken_c: set[int] = set()
+            for e in edges[np.argsort(-weights[edges], kind="stable")]:
+                if rows[e] not in taken_r and cols[e] not in taken_c:
+                    taken_r.add(int(rows[e]))
+                    taken_c.add(int(cols[e]))
+                    chosen.append((int(rows[e]), int(cols[e]), float(scores[e])))
     return chosen
 
 
+def _match_units(
+    units_a: list[str],
+    units_b: list[str],
+    link_a: list[bool],
+    link_b: list[bool],
+    threshold: float,
+    dense_limit: int,
+) -> list[tuple[int, int, float]]:
+    """Unit pairs (i, j, similarity): exact anchors first, then a global assignment of the rest."""
+    ids_a = [i for i, ok in enumerate(link_a) if ok]
+    ids_b = [j for j, ok in enumerate(link_b) if ok]
+    norm_a = [normalised(units_a[i]) for i in ids_a]
+    norm_b = [normalised(units_b[j]) for j in ids_b]
+    exact = _exact_matches(norm_a, norm_b)
+    done_a = {i for i, _ in exact}
+    done_b = {j for _, j in exact}
+    rest_a = [k for k in range(len(ids_a)) if k not in done_a]
+    rest_b = [k for k in range(len(ids_b)) if k not in done_b]
+    scored = score_pairs(
+        [units_a[ids_a[k]] for k in rest_a], [units_b[ids_b[k]] for k in rest_b], dense_limit
+    )
+    matches = [(ids_a[i], ids_b[j], 1.0) for i, j in exact]
+    matches += [(ids_a[rest_a[i]], ids_b[rest_b[j]], s) for i, j, s in _assign(scored, threshold)]
+    return matches
+
+
+def _star_groups(
+    evidence: dict[tuple[int, int], float], n_a: int, n_b: int
+) -> list[tuple[set[int], set[int]]]:
+    """Group paragraphs by their links, strongest first, keeping every group a star.
+
+    A group is one paragraph facing one or more (a split or a merge), never many facing many: a
+    link that would join two groups into a many-to-many tangle is weaker than the links that
+    built them, and accepting it would let one repeated sentence chain whole articles together.
+    """
+    group_a: dict[int, int] = {}
+    group_b: dict[int, int] = {}
+    groups: list[tuple[set[int], set[int]]] = []
+    for (pa, pb), _ in sorted(evidence.items(), key=lambda item: (-item[1], item[0])):
+        ga, gb = group_a.get(pa), group_b.get(pb)
+        if ga is not None and ga == gb:
+            continue
+        members_a = set(groups[ga][0]) if ga is not None else {pa}
+        members_b = set(groups[gb][1]) if gb is not None else {pb}
+        if ga is not None:
+            members_b |= groups[ga][1]
+        if gb is not None:
+            members_a |= groups[gb][0]
+        if len(members_a) > 1 and len(members_b) > 1:
+            continue
+        new = len(groups)
+        groups.append((members_a, members_b))
+        for old in {ga, gb} - {None}:
+            groups[old] = (set(), set())  # type: ignore[index]
+        for k in members_a:
+            group_a[k] = new
+        for k in members_b:
+            group_b[k] = new
+    return [g for g in groups if g[0] and g[1]]
+
+
 def align_texts(
-    texts_a: Sequence[str], texts_b: Sequence[str], threshold: float = DEFAULT_THRESHOLD
+    texts_a: Sequence[str],
+    texts_b: Sequence[str],
+    threshold: float = DEFAULT_THRESHOLD,
+    dense_limit: int = DENSE_LIMIT,
 ) -> tuple[list[Pair], list[int], list[int]]:
     """Align two lists of paragraphs; indices in the result are positions in those lists."""
     units_a, owner_a = _units(texts_a)
     units_b, owner_b = _units(texts_b)
-    sim = similarity_matrix(units_a, units_b)
-    matches = _assign(sim, threshold) if sim.size else []
+    link_a, link_b = _linkable(units_a, owner_a), _linkable(units_b, owner_b)
+    matches = _match_units(units_a, units_b, link_a, link_b, threshold, dense_limit)
 
-    parent = list(range(len(texts_a) + len(texts_b)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, j in matches:
-        ra, rb = find(owner_a[i]), find(len(texts_a) + owner_b[j])
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
-    weight_a = [len(u.split()) or 1 for u in units_a]
-    weight_b = [len(u.split()) or 1 for u in units_b]
-    groups: dict[int, tuple[set[int], set[int]]] = {}
-    for k in range(len(texts_a)):
-        groups.setdefault(find(k), (set(), set()))[0].add(k)
-    for k in range(len(texts_b)):
-        groups.setdefault(find(len(texts_a) + k), (set(), set()))[1].add(k)
-    covered: dict[int, float] = {}
-    for i, j in matches:
-        root = find(owner_a[i])
-        covered[root] = covered.get(root, 0.0) + float(sim[i, j]) * (weight_a[i] + weight_b[j])
+    # Short asides take no part in matching, so they weigh nothing in the coverage score either.
+    weight_a = [(len(u.split()) or 1) if ok else 0 for u, ok in zip(units_a, link_a, strict=True)]
+    weight_b = [(len(u.split()) or 1) if ok else 0 for u, ok in zip(units_b, link_b, strict=True)]
+    evidence: dict[tuple[int, int], float] = {}
+    for i, j, score in matches:
+        key = (owner_a[i], owner_b[j])
+        evidence[key] = evidence.get(key, 0.0) + score * (weight_a[i] + weight_b[j])
+    groups = _star_groups(evidence, len(texts_a), len(texts_b))
+    group_of_a = {k: g for g, (members_a, _) in enumerate(groups) for k in members_a}
+    group_of_b = {k: g for g, (_, members_b) in enumerate(groups) for k in members_b}
+    covered = [0.0] * len(groups)
+    for (pa, pb), weight in evidence.items():
+        if pa in group_of_a and group_of_a[pa] == group_of_b.get(pb):
+            covered[group_of_a[pa]] += weight
+    total = [0] * len(groups)
+    for u, w in enumerate(weight_a):
+        if owner_a[u] in group_of_a:
+            total[group_of_a[owner_a[u]]] += w
+    for u, w in enumerate(weight_b):
+        if owner_b[u] in group_of_b:
+            total[group_of_b[owner_b[u]]] += w
 
     pairs: list[Pair] = []
-    only_a: list[int] = []
-    only_b: list[int] = []
-    for root, (members_a, members_b) in groups.items():
-        if members_a and members_b:
-            total = sum(w for u, w in enumerate(weight_a) if owner_a[u] in members_a)
-            total += sum(w for u, w in enumerate(weight_b) if owner_b[u] in members_b)
-            score = min(1.0, covered.get(root, 0.0) / total) if total else 0.0
-            pairs.append(Pair(tuple(sorted(members_a)), tuple(sorted(members_b)), round(score, 4)))
-        else:
-            only_a.extend(members_a)
-            only_b.extend(members_b)
+    for g, (members_a, members_b) in enumerate(groups):
+        score = min(1.0, covered[g] / total[g]) if total[g] else 0.0
+        pairs.append(Pair(tuple(sorted(members_a)), tuple(sorted(members_b)), round(score, 4)))
+    only_a = [k for k in range(len(texts_a)) if k not in group_of_a]
+    only_b = [k for k in range(len(texts_b)) if k not in group_of_b]
     pairs.sort(key=lambda p: (p.a, p.b))
-    return pairs, sorted(only_a), sorted(only_b)
+    return pairs, only_a, only_b
 
 
 def _align_subset(a: Article, b: Article, body: bool, threshold: float) -> Alignment:

@@ -1,18 +1,25 @@
-"""How alike two lists of short texts are, as a matrix.
+"""How alike the sentences of two articles are, as sparse scored candidate pairs.
 
 Two signals, combined by taking the larger:
-- TF-IDF cosine over stemmed word 1- and 2-grams (a sparse product): robust to paraphrase and
+- TF-IDF cosine over stemmed word 1- and 2-grams (sparse products): robust to paraphrase and
   reordering, and the best top-match finder on the seeds (see MEASURED.md);
-- rapidfuzz's ``process.cdist`` with ``fuzz.ratio`` on normalised text, rescaled so that its
-  noise floor (about 0.5 for unrelated sentences) maps to 0: it rewards near-verbatim copies, the
-  common case between wire versions, that TF-IDF undervalues when only a word or two changed.
+- rapidfuzz's vectorised ``fuzz.ratio`` (``process.cdist``, or ``process.cpdist`` on candidate
+  pairs) on normalised text, rescaled so that its noise floor (about 0.5 for unrelated sentences)
+  maps to 0: it rewards near-verbatim copies, the common case between wire versions, that TF-IDF
+  undervalues when only a word or two changed.
+
+Small inputs are scored densely (every pair). Above ``DENSE_LIMIT`` pairs, candidates come from an
+inverted index over rare features (each unit keeps its ``CANDIDATES_PER_UNIT`` best partners by
+shared rare words and bigrams, in both directions) and only those are scored exactly, so cost and
+memory grow with the text, not with its square.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -26,38 +33,24 @@ MIN_WORDS_FOR_RATIO = 4
 """Shorter units score by TF-IDF only: "He said." and "She said." are not the same report."""
 IDF_FLOOR = 0.1
 """Keeps terms shared by every unit from vanishing, so identical tiny documents still score 1."""
+DENSE_LIMIT = 1_000_000
+"""Up to this many unit pairs, score them all; beyond, score only indexed candidates."""
+CANDIDATES_PER_UNIT = 8
+_BATCH = 200_000
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """Candidate pairs ``(rows[k], cols[k])`` with similarity ``scores[k]`` in [0, 1]."""
+
+    rows: np.ndarray
+    cols: np.ndarray
+    scores: np.ndarray
+    shape: tuple[int, int]
 
 
 def _features(tokens: list[str]) -> list[str]:
-    return tokens + [f"{x} {y}" for x, y in itertools.pairwise(tokens)]
-
-
-def tfidf_cosine(texts_a: Sequence[str], texts_b: Sequence[str]) -> sparse.csr_matrix:
-    """Sparse cosine similarity of TF-IDF vectors, IDF taken over both sides together."""
-    docs = [_features(terms(t)) for t in [*texts_a, *texts_b]]
-    vocab: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    vals: list[float] = []
-    for r, doc in enumerate(docs):
-        counts: dict[int, int] = {}
-        for feature in doc:
-            col = vocab.setdefault(feature, len(vocab))
-            counts[col] = counts.get(col, 0) + 1
-        for col, count in counts.items():
-            rows.append(r)
-            cols.append(col)
-            vals.append(1.0 + math.log(count))
-    n_docs = len(docs)
-    matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(n_docs, max(len(vocab), 1)))
-    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
-    idf = np.log((1.0 + n_docs) / (1.0 + df)) + IDF_FLOOR
-    matrix = matrix.multiply(idf).tocsr()
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    matrix = sparse.diags(1.0 / norms) @ matrix
-    na = len(texts_a)
-    return (matrix[:na] @ matrix[na:].T).tocsr()
+    return tokens + [f"{x} {y}" for x, y in pairwise(tokens)]
 
 
 def normalised(text: str) -> str:
@@ -65,29 +58,110 @@ def normalised(text: str) -> str:
     return " ".join(terms(text))
 
 
-def ratio_similarity(texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndarray:
-    """Rescaled ``fuzz.ratio`` matrix (vectorised, multi-threaded for large inputs)."""
-    norm_a = [normalised(t) for t in texts_a]
-    norm_b = [normalised(t) for t in texts_b]
-    workers = -1 if len(norm_a) * len(norm_b) > 250_000 else 1
-    raw = process.cdist(norm_a, norm_b, scorer=fuzz.ratio, dtype=np.float32, workers=workers)
-    scaled = np.clip((raw / 100.0 - RATIO_FLOOR) / (1.0 - RATIO_FLOOR), 0.0, 1.0)
-    short_a = np.array([len(t.split()) < MIN_WORDS_FOR_RATIO for t in norm_a], dtype=bool)
-    short_b = np.array([len(t.split()) < MIN_WORDS_FOR_RATIO for t in norm_b], dtype=bool)
-    if short_a.any():
-        scaled[short_a, :] = 0.0
-    if short_b.any():
-        scaled[:, short_b] = 0.0
-    for i, text in enumerate(norm_a):  # identical short units still match exactly
-        if short_a[i]:
-            scaled[i, [j for j, other in enumerate(norm_b) if other == text]] = 1.0
+def tfidf_vectors(
+    texts_a: Sequence[str], texts_b: Sequence[str]
+) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """L2-normalised TF-IDF rows for both sides, IDF taken over both sides together."""
+    vocab: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    texts = [*texts_a, *texts_b]
+    for r, text in enumerate(texts):
+        counts: dict[int, int] = {}
+        for feature in _features(terms(text)):
+            col = vocab.setdefault(feature, len(vocab))
+            counts[col] = counts.get(col, 0) + 1
+        rows.extend([r] * len(counts))
+        cols.extend(counts)
+        vals.extend(1.0 + math.log(c) for c in counts.values())
+    n_docs = len(texts)
+    matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(n_docs, max(len(vocab), 1)))
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    idf = np.log((1.0 + n_docs) / (1.0 + df)) + IDF_FLOOR
+    matrix = sparse.csr_matrix(matrix.multiply(idf))
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    matrix = sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+    na = len(texts_a)
+    return matrix[:na], matrix[na:]
+
+
+def _rescale_ratio(raw: np.ndarray) -> np.ndarray:
+    scaled: np.ndarray = np.clip((raw / 100.0 - RATIO_FLOOR) / (1.0 - RATIO_FLOOR), 0.0, 1.0)
     return scaled
 
 
-def similarity_matrix(texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndarray:
-    """Dense matrix of similarity in [0, 1] between every text of A and every text of B."""
+def _short(norm: Sequence[str]) -> np.ndarray:
+    return np.array([len(t.split()) < MIN_WORDS_FOR_RATIO for t in norm], dtype=bool)
+
+
+def _dense(texts_a: Sequence[str], texts_b: Sequence[str]) -> Scored:
+    vec_a, vec_b = tfidf_vectors(texts_a, texts_b)
+    cosine = (vec_a @ vec_b.T).toarray()
+    norm_a = [normalised(t) for t in texts_a]
+    norm_b = [normalised(t) for t in texts_b]
+    raw = process.cdist(norm_a, norm_b, scorer=fuzz.ratio, dtype=np.float32, workers=1)
+    ratio = _rescale_ratio(raw)
+    ratio[_short(norm_a), :] = 0.0
+    ratio[:, _short(norm_b)] = 0.0
+    combined = np.clip(np.maximum(cosine, ratio), 0.0, 1.0)
+    rows, cols = np.nonzero(combined > 0)
+    return Scored(rows, cols, combined[rows, cols], combined.shape)
+
+
+def _top_k_per_row(matrix: sparse.csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray]:
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    for r in range(matrix.shape[0]):
+        start, end = matrix.indptr[r], matrix.indptr[r + 1]
+        if start == end:
+            continue
+        data = matrix.data[start:end]
+        idx = matrix.indices[start:end]
+        if end - start > k:
+            keep = np.argpartition(-data, k)[:k]
+            idx = idx[keep]
+        rows.append(np.full(len(idx), r))
+        cols.append(idx)
+    if not rows:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(rows), np.concatenate(cols)
+
+
+def _indexed(texts_a: Sequence[str], texts_b: Sequence[str]) -> Scored:
+    vec_a, vec_b = tfidf_vectors(texts_a, texts_b)
+    # Rare features (in few units on the other side) make the inverted index; common words
+    # would make every unit a candidate of every other.
+    df_b = np.bincount(vec_b.indices, minlength=vec_b.shape[1])
+    df_a = np.bincount(vec_a.indices, minlength=vec_a.shape[1])
+    cap = max(20, int(math.sqrt(len(texts_a) + len(texts_b))))
+    rare = sparse.diags(((df_a <= cap) & (df_b <= cap)).astype(np.float64))
+    partial = sparse.csr_matrix((vec_a @ rare) @ vec_b.T)
+    r1, c1 = _top_k_per_row(partial, CANDIDATES_PER_UNIT)
+    c2, r2 = _top_k_per_row(sparse.csr_matrix(partial.T), CANDIDATES_PER_UNIT)
+    pairs = np.unique(np.stack([np.concatenate([r1, r2]), np.concatenate([c1, c2])]), axis=1)
+    rows, cols = pairs[0], pairs[1]
+    cosine = np.empty(len(rows))
+    for start in range(0, len(rows), _BATCH):
+        sl = slice(start, start + _BATCH)
+        cosine[sl] = np.asarray(vec_a[rows[sl]].multiply(vec_b[cols[sl]]).sum(axis=1)).ravel()
+    norm_a = [normalised(t) for t in texts_a]
+    norm_b = [normalised(t) for t in texts_b]
+    raw = process.cpdist(
+        [norm_a[i] for i in rows], [norm_b[j] for j in cols], scorer=fuzz.ratio, dtype=np.float32, workers=-1
+    )
+    ratio = _rescale_ratio(np.asarray(raw))
+    ratio[_short(norm_a)[rows] | _short(norm_b)[cols]] = 0.0
+    return Scored(rows, cols, np.clip(np.maximum(cosine, ratio), 0.0, 1.0), (len(texts_a), len(texts_b)))
+
+
+def score_pairs(texts_a: Sequence[str], texts_b: Sequence[str], dense_limit: int = DENSE_LIMIT) -> Scored:
+    """Similarity of the plausible pairs between two lists of short texts."""
+    shape = (len(texts_a), len(texts_b))
     if not texts_a or not texts_b:
-        return np.zeros((len(texts_a), len(texts_b)))
-    cosine: np.ndarray = tfidf_cosine(texts_a, texts_b).toarray()
-    combined: np.ndarray = np.clip(np.maximum(cosine, ratio_similarity(texts_a, texts_b)), 0.0, 1.0)
-    return combined
+        empty = np.zeros(0, dtype=np.int64)
+        return Scored(empty, empty, np.zeros(0), shape)
+    if shape[0] * shape[1] <= dense_limit:
+        return _dense(texts_a, texts_b)
+    return _indexed(texts_a, texts_b)
