@@ -107,14 +107,14 @@ def _units(texts: Sequence[str]) -> tuple[list[str], list[int]]:
 
 
 def _linkable(units: list[str], owner: list[int]) -> list[bool]:
-    """Whether a unit may tie its paragraph to another: short asides ("There is time.") may not,
-    unless they are the whole paragraph."""
-    per_owner: dict[int, int] = {}
-    for k in owner:
-        per_owner[k] = per_owner.get(k, 0) + 1
-    return [
-        len(unit.split()) >= MIN_WORDS_FOR_RATIO or per_owner[owner[u]] == 1 for u, unit in enumerate(units)
-    ]
+    """Whether a unit may tie its paragraph to another.
+
+    Short asides ("There is time.") may not, unless their paragraph has nothing longer: then they
+    are all it has to be recognised by.
+    """
+    long_units = [len(unit.split()) >= MIN_WORDS_FOR_RATIO for unit in units]
+    has_long: set[int] = {owner[u] for u, is_long in enumerate(long_units) if is_long}
+    return [is_long or owner[u] not in has_long for u, is_long in enumerate(long_units)]
 
 
 def _exact_matches(norm_a: list[str], norm_b: list[str]) -> list[tuple[int, int]]:
@@ -189,8 +189,9 @@ def _match_units(
     """Unit pairs (i, j, similarity): exact anchors first, then a global assignment of the rest."""
     ids_a = [i for i, ok in enumerate(link_a) if ok]
     ids_b = [j for j, ok in enumerate(link_b) if ok]
-    norm_a = [normalised(units_a[i]) for i in ids_a]
-    norm_b = [normalised(units_b[j]) for j in ids_b]
+    # Text with no words ("🙂", "...") still matches itself exactly.
+    norm_a = [normalised(units_a[i]) or " ".join(units_a[i].split()) for i in ids_a]
+    norm_b = [normalised(units_b[j]) or " ".join(units_b[j].split()) for j in ids_b]
     exact = _exact_matches(norm_a, norm_b)
     done_a = {i for i, _ in exact}
     done_b = {j for _, j in exact}
