@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from newsdiff.core.article import Article
+from newsdiff.core.loader import load_paths
+
 # Property tests: 150 generated cases each by default; HYPOTHESIS_PROFILE=thorough for 2,000.
 settings.register_profile("default", max_examples=150)
 settings.register_profile("thorough", max_examples=2000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
-
-from newsdiff.core.article import Article
-from newsdiff.core.loader import load_paths
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
