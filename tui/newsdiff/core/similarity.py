@@ -20,12 +20,15 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from scipy import sparse
 
 from newsdiff.core.tokens import terms
+
+if TYPE_CHECKING:  # scipy costs ~0.25 s to import: loaded only when a comparison is computed
+    from scipy import sparse
 
 RATIO_FLOOR = 0.6
 """Character similarity at or below this counts as no evidence (unrelated sentences reach ~0.5)."""
@@ -62,6 +65,8 @@ def tfidf_vectors(
     texts_a: Sequence[str], texts_b: Sequence[str]
 ) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
     """L2-normalised TF-IDF rows for both sides, IDF taken over both sides together."""
+    from scipy import sparse
+
     vocab: dict[str, int] = {}
     rows: list[int] = []
     cols: list[int] = []
@@ -130,6 +135,8 @@ def _top_k_per_row(matrix: sparse.csr_matrix, k: int) -> tuple[np.ndarray, np.nd
 
 
 def _indexed(texts_a: Sequence[str], texts_b: Sequence[str]) -> Scored:
+    from scipy import sparse
+
     vec_a, vec_b = tfidf_vectors(texts_a, texts_b)
     # Rare features (in few units on the other side) make the inverted index; common words
     # would make every unit a candidate of every other.
