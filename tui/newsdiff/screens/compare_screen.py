@@ -1,0 +1,274 @@
+"""The comparison of two sources: summary, column heads, the aligned rows, and the keys to read them.
+
+Alignment can take seconds on long documents, so it runs in a thread worker while the row list
+shows a loading indicator; the keys that need a comparison are greyed out until it is ready.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual.worker import Worker, WorkerState
+
+from newsdiff.core.article import Article
+from newsdiff.core.compare import Comparison, compare
+from newsdiff.core.errors import InputError
+from newsdiff.core.export import to_markdown, write_export
+from newsdiff.core.worddiff import DiffOptions
+from newsdiff.screens.confirm_dialog import ConfirmDialog
+from newsdiff.screens.export_dialog import ExportDialog, default_export_path
+from newsdiff.widgets.compare_header import ColumnHeads, SummaryBar, state_content
+from newsdiff.widgets.diff_view import DiffView
+
+MOVE = Binding.Group("move")
+DIFF = Binding.Group("diff")
+ENDS = Binding.Group("ends")
+NEEDS_COMPARISON = frozenset(
+    {
+        "move",
+        "next_diff",
+        "previous_diff",
+        "top",
+        "bottom",
+        "page",
+        "swap",
+        "toggle_identical",
+        "toggle_boilerplate",
+        "toggle_word_level",
+        "export",
+    }
+)
+
+
+class CompareScreen(Screen[None]):
+    """Side by side: A on the left, B on the right, one row per aligned group of paragraphs."""
+
+    AREA = "compare"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "move(1)", "down", id="compare.down", group=MOVE, tooltip="next row"),
+        Binding("k,up", "move(-1)", "up", id="compare.up", group=MOVE, tooltip="previous row"),
+        Binding(
+            "right_square_bracket,n",
+            "next_diff",
+            "next",
+            id="compare.next-difference",
+            group=DIFF,
+            tooltip="jump to the next changed or unpaired row",
+        ),
+        Binding(
+            "left_square_bracket,p",
+            "previous_diff",
+            "previous",
+            id="compare.previous-difference",
+            group=DIFF,
+            tooltip="jump to the previous changed or unpaired row",
+        ),
+        Binding("g,home", "top", "top", id="compare.top", group=ENDS, tooltip="first row"),
+        Binding("G,end", "bottom", "bottom", id="compare.bottom", group=ENDS, tooltip="last row"),
+        Binding("pagedown,space", "page(1)", "page down", id="compare.page-down", show=False),
+        Binding("pageup", "page(-1)", "page up", id="compare.page-up", show=False),
+        Binding("s", "swap", "swap", id="compare.swap-sides", tooltip="exchange sides A and B"),
+        Binding(
+            "i",
+            "toggle_identical",
+            "same",
+            id="compare.toggle-identical",
+            tooltip="hide or show identical pairs",
+        ),
+        Binding(
+            "b",
+            "toggle_boilerplate",
+            "boiler",
+            id="compare.toggle-boilerplate",
+            tooltip="hide or show boilerplate (captions, credits, copyright)",
+        ),
+        Binding(
+            "w",
+            "toggle_word_level",
+            "words/¶",
+            id="compare.toggle-word-level",
+            tooltip="word-level highlights or whole changed paragraphs tinted",
+        ),
+        Binding(
+            "e", "export", "export", id="compare.export-markdown", tooltip="write the comparison as Markdown"
+        ),
+        Binding("q,escape", "back", "back", id="compare.back", tooltip="back to the list of articles"),
+    ]
+
+    def __init__(
+        self, a: Article, b: Article, threshold: float, options: DiffOptions, *, name: str | None = None
+    ) -> None:
+        super().__init__(name=name)
+        self.a = a
+        self.b = b
+        self.threshold = threshold
+        self.options = options
+        self.comparison: Comparison | None = None
+
+    def compose(self) -> ComposeResult:
+        yield SummaryBar(id="summary")
+        yield Static(Content(""), id="state", markup=False)
+        yield ColumnHeads(id="heads")
+        yield DiffView(id="diff")
+        yield Footer()
+
+    @property
+    def diff_view(self) -> DiffView:
+        return self.query_one(DiffView)
+
+    def on_mount(self) -> None:
+        self.query_one(ColumnHeads).show(self.a, self.b)
+        self.query_one(SummaryBar).waiting(self.a, self.b)
+        self.diff_view.loading = True
+        self._align()
+
+    @work(thread=True, exclusive=True, group="align")
+    def _align(self) -> Comparison:
+        """Align, then diff the first screenful of rows, all off the event loop."""
+        comparison = compare(self.a, self.b, self.threshold, self.options)
+        for k in range(min(len(comparison.rows), DiffView.BATCH)):
+            comparison.row_view(k)
+        return comparison
+
+    async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "align":
+            return
+        if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, Comparison):
+            await self._show(event.worker.result)
+            self.diff_view.loading = False
+        elif event.state == WorkerState.ERROR:
+            self.diff_view.loading = False
+            message = f"Could not compare the two articles: {event.worker.error}"
+            self.query_one(SummaryBar).failed(message)
+            self.notify(message, severity="error", markup=False)
+
+    async def _show(self, comparison: Comparison, keep: int | None = None) -> None:
+        self.comparison = comparison
+        self.query_one(SummaryBar).show(comparison)
+        self.query_one(ColumnHeads).show(comparison.a, comparison.b)
+        await self.diff_view.show(comparison, keep)
+        self._update_state()
+        self.refresh_bindings()
+
+    def _update_state(self) -> None:
+        view = self.diff_view
+        total = len(self.comparison.rows) if self.comparison else 0
+        self.query_one("#state", Static).update(
+            state_content(view.word_level, view.hide_identical, view.hide_boilerplate, len(view.order), total)
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that need the comparison are shown greyed out while it is computed."""
+        if action in NEEDS_COMPARISON and self.comparison is None:
+            return None
+        return True
+
+    # -- moving -----------------------------------------------------------------------------
+
+    async def action_move(self, step: int) -> None:
+        await self.diff_view.move_by(step)
+
+    async def action_next_diff(self) -> None:
+        await self._jump(1)
+
+    async def action_previous_diff(self) -> None:
+        await self._jump(-1)
+
+    async def _jump(self, step: int) -> None:
+        position = self.diff_view.find_change(step)
+        if position is None:
+            self.notify(f"No more differences {'below' if step > 0 else 'above'}.", timeout=2, markup=False)
+            return
+        await self.diff_view.move_to(position)
+
+    async def action_top(self) -> None:
+        await self.diff_view.move_to(0)
+
+    async def action_bottom(self) -> None:
+        await self.diff_view.move_to(len(self.diff_view.order) - 1)
+
+    def action_page(self, step: int) -> None:
+        if step > 0:
+            self.diff_view.scroll_page_down(animate=False)
+        else:
+            self.diff_view.scroll_page_up(animate=False)
+
+    # -- changing the view ------------------------------------------------------------------
+
+    async def action_swap(self) -> None:
+        """Exchange the sides; the cursor stays on the same content."""
+        if self.comparison is None:
+            return
+        current = self.diff_view.current_row
+        swapped = self.comparison.swapped()
+        keep = None
+        if current is not None:
+            old = self.comparison.rows[current]
+            keep = next((k for k, row in enumerate(swapped.rows) if (row.a, row.b) == (old.b, old.a)), None)
+        await self._show(swapped, keep)
+
+    async def action_toggle_identical(self) -> None:
+        self.diff_view.hide_identical = not self.diff_view.hide_identical
+        await self.diff_view.rebuild(self.diff_view.current_row)
+        self._update_state()
+
+    async def action_toggle_boilerplate(self) -> None:
+        self.diff_view.hide_boilerplate = not self.diff_view.hide_boilerplate
+        await self.diff_view.rebuild(self.diff_view.current_row)
+        self._update_state()
+
+    def action_toggle_word_level(self) -> None:
+        self.diff_view.set_word_level(not self.diff_view.word_level)
+        self._update_state()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    # -- export -----------------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        if self.comparison is None:
+            return
+        proposal = default_export_path(self.comparison.a, self.comparison.b)
+        self.app.push_screen(ExportDialog(proposal), self._export_to)
+
+    def _export_to(self, path: Path | None) -> None:
+        if path is None:
+            return
+        if path.exists():
+            question = f"{path} already exists. Overwrite it?"
+
+            def answered(overwrite: bool | None) -> None:
+                if overwrite:
+                    self._write(path, True)
+
+            self.app.push_screen(ConfirmDialog(question), answered)
+        else:
+            self._write(path, False)
+
+    @work(thread=True, group="export")
+    def _write(self, path: Path, force: bool) -> None:
+        """Render and write off the event loop: a long comparison takes a moment to render."""
+        comparison = self.comparison
+        if comparison is None:
+            return
+        try:
+            write_export(path, to_markdown(comparison), force)
+        except InputError as exc:
+            self.app.call_from_thread(
+                self.notify, str(exc), severity="error", title="Export failed", markup=False
+            )
+        except OSError as exc:
+            message = f"{path}: {exc.strerror or exc}"
+            self.app.call_from_thread(
+                self.notify, message, severity="error", title="Export failed", markup=False
+            )
+        else:
+            self.app.call_from_thread(self.notify, f"Exported to {path}", title="Export", markup=False)

@@ -1,0 +1,1 @@
+"""Reusable widgets: the article table and the side-by-side diff rows."""

@@ -1,0 +1,66 @@
+"""Turn the core's diff spans into styled ``Content``: the only place diff styles are decided.
+
+Article text is untrusted: it goes into ``Content(text, spans)`` as plain characters, so a
+``[bold]`` or ``[@click=...]`` in an article is shown literally and never interpreted. Styles
+are strings with theme variables (``$text-error``...), resolved by Textual at render time, so a
+theme switch restyles every row without rebuilding it.
+
+Every difference is marked without colour too, so it survives ``NO_COLOR`` and colour
+blindness: deleted words are struck through, inserted words underlined and bold, a replacement
+is struck on side A and underlined on side B, and a change involving a number is also reversed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from textual.content import Content, Span
+
+from newsdiff.core.compare import ParagraphView
+
+Side = Literal["a", "b"]
+
+DELETE_STYLE = "strike $text-error on $error-muted"
+INSERT_STYLE = "bold underline $text-success on $success-muted"
+REPLACE_STYLES: dict[Side, str] = {
+    "a": "strike $text-warning on $warning-muted",
+    "b": "bold underline $text-warning on $warning-muted",
+}
+NUMBER_STYLE = "bold reverse"
+"""Added on top of a change that involves a number: the fact-checker's first stop."""
+LABEL_STYLE = "dim"
+
+
+def span_style(kind: str, side: Side, numeric: bool) -> str | None:
+    """The style for one diff span, or ``None`` for unchanged text."""
+    if kind == "delete":
+        style = DELETE_STYLE
+    elif kind == "insert":
+        style = INSERT_STYLE
+    elif kind == "replace":
+        style = REPLACE_STYLES[side]
+    else:
+        return None
+    return f"{style} {NUMBER_STYLE}" if numeric else style
+
+
+def paragraph_content(view: ParagraphView, side: Side, word_level: bool) -> Content:
+    """One paragraph's text, with its changed words styled when ``word_level`` is on."""
+    if not word_level:
+        return Content(view.text)
+    spans = [
+        Span(span.start, span.end, style)
+        for span in view.spans
+        if (style := span_style(span.kind, side, span.numeric)) is not None
+    ]
+    return Content(view.text, spans)
+
+
+def cell_content(views: Sequence[ParagraphView], side: Side, word_level: bool) -> Content:
+    """A row's cell: its paragraphs, each led by a dim ``¶n`` (1-based, as in the file)."""
+    parts: list[Content] = []
+    for view in views:
+        label = Content.styled(f"¶{view.index + 1} ", LABEL_STYLE)
+        parts.append(label + paragraph_content(view, side, word_level))
+    return Content("\n\n").join(parts)
