@@ -1,0 +1,300 @@
+"""A comparison as a Markdown document, and a safe way to write it to disk.
+
+Article text is untrusted: a scraped paragraph may hold ``# heading``, ``| table |``, ``<script>``,
+``[a link](…)`` or a line that starts with ``1.``. ``escape_markdown`` is the one function through
+which every piece of article-derived text (paragraphs, titles, outlets, paths, dates) reaches the
+document, so that no such text can become an element; the notation around it (headings, labels,
+``<del>``/``<ins>``) is ours alone.
+
+Changes are marked with ``<del>``/``<ins>`` rather than ``~~…~~``/``**…**``: CommonMark's delimiter
+rules refuse to open ``~~`` between a letter and punctuation (``said~~\\.~~``), so native emphasis
+would silently fail on changes that start or end with punctuation, while inline HTML tags always
+parse and GitHub, GitLab and pandoc all render them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from newsdiff.core.article import Article
+from newsdiff.core.compare import Comparison, ParagraphView, RowView
+from newsdiff.core.errors import InputError
+
+# ASCII punctuation that no Markdown flavour we know of gives a meaning to in running text. Every
+# other ASCII punctuation character is escaped: beyond CommonMark's own syntax this also defeats
+# GFM's bare autolinks (``www.``, ``http:``, ``a@b.c``: ``.``, ``:`` and ``@`` are escaped), GitHub's
+# ``:emoji:`` and ``#123`` references, ``$math$``, ``==mark==``, ``^sup^`` and pandoc's ``--`` dashes.
+# Keeping these few plain keeps the raw file readable (news text is full of commas and apostrophes).
+_PLAIN_PUNCTUATION = frozenset(",;?%/'\"")
+_ESCAPED = frozenset(chr(c) for c in range(33, 127) if not chr(c).isalnum()) - _PLAIN_PUNCTUATION
+_ESCAPE_TABLE = str.maketrans({ch: "\\" + ch for ch in _ESCAPED})
+# A line break inside a paragraph, with the white space around it: the next line must not start
+# with indentation (an indented code block, or a lazy continuation of a list) or end with two spaces.
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+# White space at either end of the text: one space keeps words apart when the text is a fragment of a
+# line, and is harmless where it starts one (four spaces or a tab there would open a code block).
+_EDGE_SPACE = re.compile(r"^[ \t]+|[ \t]+$")
+
+DELETE_OPEN, DELETE_CLOSE = "<del>", "</del>"
+INSERT_OPEN, INSERT_CLOSE = "<ins>", "</ins>"
+NUMBER_MARK = "**"
+MARKUP_TAGS = frozenset([DELETE_OPEN, DELETE_CLOSE, INSERT_OPEN, INSERT_CLOSE])
+"""The only inline HTML an export contains; tests check that nothing else appears."""
+
+
+def escape_markdown(text: str) -> str:
+    """Make ``text`` render literally in CommonMark/GFM, whatever it contains.
+
+    Every Markdown-significant ASCII punctuation character gets a backslash (CommonMark allows one
+    before any ASCII punctuation), which covers block syntax at the start of a line (``#``, ``>``,
+    ``-``, ``+``, ``*``, ``1.``, ``=``/``-`` setext underlines, ``|`` tables, fences) as well as
+    inline syntax anywhere (emphasis, code, links, autolinks, HTML tags and ``&`` entities). A line
+    break inside the text becomes a hard line break (backslash, newline) with the white space around
+    it removed, so a following line can neither be indented into a code block nor end in two spaces;
+    white space at either end shrinks to one space for the same reason.
+    """
+    escaped = _LINE_BREAK.sub("\\\\\n", text.translate(_ESCAPE_TABLE))
+    return _EDGE_SPACE.sub(" ", escaped)
+
+
+def _one_line(text: str) -> str:
+    """Metadata shown in a heading or list item: one line, escaped."""
+    return escape_markdown(" ".join(text.split()))
+
+
+def _marked(text: str, open_tag: str, close_tag: str, numeric: bool) -> str:
+    """A changed fragment in its tags, edge white space moved outside (tags never wrap only space)."""
+    core = text.strip()
+    if not core:
+        return escape_markdown(text)
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    body = escape_markdown(core)
+    if numeric:
+        # Always flanked correctly: the tag's ">"/"<" is punctuation and the body has no edge space.
+        body = f"{NUMBER_MARK}{body}{NUMBER_MARK}"
+    return f"{escape_markdown(lead)}{open_tag}{body}{close_tag}{escape_markdown(trail)}"
+
+
+def paragraph_markdown(view: ParagraphView, side: str) -> str:
+    """One paragraph's text with its changes marked: deletions on side A, insertions on side B."""
+    open_tag, close_tag = (DELETE_OPEN, DELETE_CLOSE) if side == "a" else (INSERT_OPEN, INSERT_CLOSE)
+    parts: list[str] = []
+    for span in view.spans:
+        fragment = view.text[span.start : span.end]
+        if span.kind == "equal":
+            parts.append(escape_markdown(fragment))
+        else:
+            parts.append(_marked(fragment, open_tag, close_tag, span.numeric))
+    return "".join(parts)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _source_lines(label: str, article: Article) -> list[str]:
+    lines = [f"- **{label}:** {_one_line(article.name)}", f"  - Title: {_one_line(article.title)}"]
+    lines.append(f"  - File: {_one_line(article.path)}")
+    lines.append(f"  - Date: {_one_line(article.date) if article.date else 'not known'}")
+    if article.byline:
+        lines.append(f"  - Byline: {_one_line(article.byline)}")
+    if article.url:
+        lines.append(f"  - Address: {_one_line(article.url)}")
+    return lines
+
+
+def _numbers(views: Iterable[ParagraphView]) -> str:
+    return ", ".join(f"¶{v.index + 1}" for v in views)
+
+
+def _paragraph_block(label: str, view: ParagraphView, side: str) -> str:
+    note = f" *({escape_markdown(view.boilerplate)})*" if view.boilerplate else ""
+    return f"**{label} ¶{view.index + 1}**{note} — {paragraph_markdown(view, side)}"
+
+
+def _pair_section(number: int, row: RowView) -> list[str]:
+    details = [f"A {_numbers(row.a)} ↔ B {_numbers(row.b)}", f"similarity {row.score or 0.0:.2f}"]
+    if row.identical:
+        details.append("same wording")
+    if row.numeric:
+        details.append("numbers changed")
+    reasons = sorted({v.boilerplate for v in (*row.a, *row.b) if v.boilerplate})
+    if reasons:
+        details.append(f"boilerplate ({escape_markdown(', '.join(reasons))})")
+    lines = [f"### Pair {number} · {' · '.join(details)}", ""]
+    for view in row.a:
+        lines += [_paragraph_block("A", view, "a"), ""]
+    for view in row.b:
+        lines += [_paragraph_block("B", view, "b"), ""]
+    return lines
+
+
+def _only_section(label: str, article: Article, views: list[ParagraphView]) -> list[str]:
+    body = [v for v in views if not v.boilerplate]
+    aside = [v for v in views if v.boilerplate]
+    lines = [f"## Only in {label}: {_one_line(article.name)}", ""]
+    if not views:
+        lines += [f"Every paragraph of {label} has a counterpart.", ""]
+    for view in body:
+        lines += [_paragraph_block(label, view, "none"), ""]
+    if aside:
+        lines += [f"### Set aside as boilerplate, only in {label}", ""]
+        for view in aside:
+            lines += [_paragraph_block(label, view, "none"), ""]
+    return lines
+
+
+_LEGEND = [
+    "## Legend",
+    "",
+    f"- {DELETE_OPEN}struck{DELETE_CLOSE}: wording of A that B does not have (deleted).",
+    f"- {INSERT_OPEN}underlined{INSERT_CLOSE}: wording of B that A does not have (inserted).",
+    f"- {DELETE_OPEN}{NUMBER_MARK}bold{NUMBER_MARK}{DELETE_CLOSE} or "
+    f"{INSERT_OPEN}{NUMBER_MARK}bold{NUMBER_MARK}{INSERT_CLOSE}: the change involves a number.",
+    "- ¶N: the N-th paragraph of the source file, counted from 1 (newsdiff align counts from 0).",
+    "- Similarity: from 0 to 1, how much of the two passages' text matches (1 is the same wording).",
+    "- Boilerplate (credits, captions, copyright lines) is labelled in *italics* and set apart.",
+    "- Article text is escaped: backslashes in the raw file are Markdown escapes, not part of the text.",
+]
+
+
+def to_markdown(comparison: Comparison) -> str:
+    """The whole comparison as one Markdown document (CommonMark with GFM's ``<del>``/``<ins>``)."""
+    a, b = comparison.a, comparison.b
+    summary = comparison.summary()
+    views = comparison.row_views()
+    lines = [f"# Comparison: {_one_line(a.name)} vs {_one_line(b.name)}", "", "## Sources", ""]
+    lines += [*_source_lines("A", a), *_source_lines("B", b), ""]
+    lines += [
+        "## Summary",
+        "",
+        f"- Aligned pairs: {summary.pairs}",
+        f"- Only in A: {_plural(summary.only_a, 'paragraph')}",
+        f"- Only in B: {_plural(summary.only_b, 'paragraph')}",
+        f"- Mean similarity of the pairs: {summary.mean_similarity:.2f}",
+        "",
+        "Counts are over body paragraphs; boilerplate is listed but not counted.",
+        "",
+        *_LEGEND,
+        "",
+        "## Aligned paragraphs",
+        "",
+    ]
+    pairs = [v for v in views if v.kind == "pair"]
+    if not pairs:
+        lines += ["No paragraph of A reports what a paragraph of B reports.", ""]
+    for number, row in enumerate(pairs, start=1):
+        lines += _pair_section(number, row)
+    only_a = [p for v in views if v.kind == "only_a" for p in v.a]
+    only_b = [p for v in views if v.kind == "only_b" for p in v.b]
+    lines += _only_section("A", a, sorted(only_a, key=lambda p: p.index))
+    lines += _only_section("B", b, sorted(only_b, key=lambda p: p.index))
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _file_mode(path: Path) -> int:
+    """Permissions for the new file: the old file's when replacing one, else the umask's default."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Write every byte (``os.write`` may write fewer); a seam for tests that simulate a full disk."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _publish(tmp: Path, path: Path, force: bool) -> None:
+    """Move the finished temporary file to ``path``, refusing to clobber unless ``force``.
+
+    Without ``force`` a hard link is the atomic "create only if absent" (no window in which another
+    process's new file could be overwritten); on file systems without hard links we fall back to a
+    check followed by ``os.replace``.
+    """
+    if force:
+        tmp.replace(path)
+        return
+    try:
+        path.hardlink_to(tmp)
+    except FileExistsError:
+        raise _exists(path) from None
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
+            raise
+        if path.exists():
+            raise _exists(path) from None
+        tmp.replace(path)
+        return
+    with contextlib.suppress(OSError):  # the export is in place; a stray link is only clutter
+        tmp.unlink()
+
+
+def _exists(path: Path) -> InputError:
+    return InputError(f"{path}: already exists (use --force to overwrite it)")
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable; best effort (some systems cannot open a folder)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _os_error(path: Path, exc: OSError) -> InputError:
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return InputError(f"{path}: cannot write: {reason}")
+
+
+def write_export(path: Path, text: str, force: bool = False) -> None:
+    """Write ``text`` to ``path`` atomically: all of it or nothing, never a half-written file.
+
+    The text goes to a temporary file in the same folder (so the final rename stays on one file
+    system), is flushed to disk, then renamed over ``path``. An existing file is kept unless
+    ``force``. On any failure, KeyboardInterrupt included, the temporary file is removed and the
+    destination is untouched; operating-system errors become a one-line ``InputError``.
+    """
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; give a file name to export to")
+    if path.exists() and not force:
+        raise _exists(path)
+    folder = path.parent
+    if not folder.is_dir():
+        raise InputError(f"{folder}: no such folder")
+    mode = _file_mode(path)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise _os_error(path, exc) from None
+    tmp = Path(tmp_name)
+    try:
+        try:
+            if hasattr(os, "fchmod"):  # POSIX; Windows files have no mode bits to set
+                os.fchmod(fd, mode)
+            _write_all(fd, text.encode("utf-8"))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        _publish(tmp, path, force)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if isinstance(exc, OSError):
+            raise _os_error(path, exc) from None
+        raise
+    _sync_folder(folder)
