@@ -37,8 +37,9 @@ def details_content(article: Article) -> Content:
     ]
     if article.url:
         lines.append(Content.assemble(("URL    ", "dim"), article.url))
-    if article.body:
-        lines.append(Content.assemble(("Lead   ", "dim"), (article.body[0].text, "italic")))
+    lead = next((p.text for p in article.body if p.text != article.title), None)
+    if lead:
+        lines.append(Content.assemble(("Lead   ", "dim"), (lead, "italic")))
     return Content("\n").join(lines)
 
 
@@ -127,6 +128,7 @@ class StoryScreen(Screen[None]):
         empty = self.query_one("#empty", Static)
         empty.update(Content("\n".join(lines)))
         empty.display = True
+        self.set_focus(None)
 
     def on_article_table_marks_changed(self, _: ArticleTable.MarksChanged) -> None:
         table = self.query_one(ArticleTable)

@@ -7,10 +7,11 @@ scrollable list, so the two columns cannot drift apart: there is a single scroll
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Click
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Static
 
 from newsdiff.core.compare import RowView
@@ -64,11 +65,12 @@ class DiffRow(Horizontal):
         yield self._cell("a")
         yield self._cell("b")
 
-    def _cell(self, side: Side) -> Static:
+    def _cell(self, side: Side) -> Widget:
         views = self.view.a if side == "a" else self.view.b
         if not views:
             other = "A" if side == "b" else "B"
-            return Static(Content(f"only in {other}"), classes=f"cell -{side} -gap", markup=False)
+            label = Static(Content(f"only in {other}"), classes="gap-label", markup=False)
+            return Vertical(label, classes=f"cell -{side} -gap")
         return Static(self._text(side), classes=f"cell -{side}", markup=False)
 
     def _text(self, side: Side) -> Content:

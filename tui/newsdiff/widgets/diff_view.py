@@ -116,9 +116,9 @@ class DiffView(VerticalScroll, can_focus=False):
         comparison = self.comparison
         if comparison is None:
             return
-        count = min(max(count, len(self._rows) + self.BATCH), len(self._order))
         if count <= len(self._rows):
             return
+        count = min(max(count, len(self._rows) + self.BATCH), len(self._order))
         new = [
             DiffRow(position, comparison.row_view(self._order[position]), self.word_level)
             for position in range(len(self._rows), count)
