@@ -129,7 +129,7 @@ class CompareScreen(Screen[None]):
         self.diff_view.loading = True
         self._align()
 
-    @work(thread=True, exclusive=True, group="align")
+    @work(thread=True, exclusive=True, group="align", exit_on_error=False)
     def _align(self) -> Comparison:
         """Align, then diff the first screenful of rows, all off the event loop."""
         comparison = compare(self.a, self.b, self.threshold, self.options)
