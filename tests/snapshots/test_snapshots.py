@@ -39,11 +39,13 @@ async def _until(pilot: Pilot[Any], condition: Callable[[], bool]) -> None:
     raise AssertionError("the app did not get ready")
 
 
+def _loaded(pilot: Pilot[Any]) -> bool:
+    screen = pilot.app.screen
+    return isinstance(screen, StoryScreen) and not screen.query_one("#loading").display
+
+
 async def _story_loaded(pilot: Pilot[Any]) -> None:
-    await _until(
-        pilot,
-        lambda: isinstance(pilot.app.screen, StoryScreen) and not pilot.app.screen.query_one("#loading").display,
-    )
+    await _until(pilot, lambda: _loaded(pilot))
 
 
 async def _compare_001_004(pilot: Pilot[Any]) -> None:
@@ -51,9 +53,11 @@ async def _compare_001_004(pilot: Pilot[Any]) -> None:
     await pilot.press("down", "enter", "down", "down", "down", "enter")
     await _until(
         pilot,
-        lambda: isinstance(pilot.app.screen, CompareScreen)
-        and pilot.app.screen.comparison is not None
-        and not pilot.app.screen.diff_view.loading,
+        lambda: (
+            isinstance(pilot.app.screen, CompareScreen)
+            and pilot.app.screen.comparison is not None
+            and not pilot.app.screen.diff_view.loading
+        ),
     )
 
 
