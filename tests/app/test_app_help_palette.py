@@ -81,3 +81,17 @@ async def test_the_palette_runs_a_compare_command() -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen), "the palette to close")
         await wait_for(pilot, lambda: view.cursor > 0, "the jump")
         assert view.current_view is not None and view.current_view.changed
+
+
+async def test_bindings_can_be_remapped_by_id() -> None:
+    app = NewsdiffApp(paths=[SEEDS])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_comparison(pilot)
+        app.set_keymap({"compare.next-difference": "x"})
+        await settle(pilot)
+        view = diff_view(app)
+        await pilot.press("x")
+        assert view.cursor > 0
+        assert any(
+            command.keys == ("x",) for command in key_commands(screen) if command.name == "next difference"
+        )
