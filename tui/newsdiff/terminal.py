@@ -1,0 +1,305 @@
+"""``newsdiff diff``: a comparison printed to the terminal, side by side or inline, always wrapped.
+
+Two looks from the same rows. In colour (a terminal, ``NO_COLOR`` unset) deletions are red and
+struck, insertions green and underlined, and changes involving a number are also bold and reversed.
+In plain text (piped, ``NO_COLOR``, or ``--color never``) the same changes carry visible wdiff-style
+markers, ``[-deleted-]`` and ``{+inserted+}``, so the output survives ``less``, ``grep`` and e-mail.
+
+Article text is untrusted. It reaches Rich only as plain strings appended to ``rich.text.Text``
+with explicit styles, and the console is built with markup, emoji codes and highlighting off, so
+``[bold]`` or ``:smile:`` in an article prints as written. (The loader has already removed control
+characters, so no escape sequence can reach the terminal either.)
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Sequence
+from typing import TextIO
+
+from rich import box
+from rich.console import Console
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+
+from newsdiff.core.article import Article
+from newsdiff.core.compare import PARAGRAPH_JOINER, Comparison, ParagraphView, RowView
+from newsdiff.core.worddiff import diff_words
+
+DELETED = Style(color="red", strike=True)
+INSERTED = Style(color="green", underline=True)
+NUMBER = Style(bold=True, reverse=True)
+DIM = Style(dim=True)
+LABEL = Style(bold=True)
+NOTE = Style(dim=True, italic=True)
+
+DELETE_MARKERS = ("[-", "-]")
+INSERT_MARKERS = ("{+", "+}")
+NUMBER_FLAG = "#"
+
+
+def wants_colour(stream: TextIO, choice: str = "auto") -> bool:
+    """Colour for a terminal unless ``NO_COLOR`` (https://no-color.org) or ``TERM=dumb`` says no."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR", "") != "" or os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a closed or unusual stream: plain is always safe
+        return False
+
+
+class _Console(Console):
+    """Rich's console, except that a closed pipe is reported to the caller like any other write.
+
+    Rich's own handling exits with status 1, which would hide it from ``cli.main``'s single place
+    for broken pipes (quiet, status 141).
+    """
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
+
+
+def make_console(stream: TextIO, colour: bool, width: int | None = None) -> Console:
+    """A console that never interprets text: no markup, no ``:emoji:`` codes, no auto-highlighting.
+
+    ``width`` ``None`` means the terminal's width, or ``COLUMNS`` (else 80) when piped.
+    """
+    return _Console(
+        file=stream,
+        width=width,
+        color_system="standard" if colour else None,
+        force_terminal=colour,
+        force_interactive=False,
+        no_color=not colour,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        soft_wrap=False,
+        legacy_windows=False,
+    )
+
+
+class Painter:
+    """Turns paragraph text and diff spans into ``Text``: styles in colour, markers in plain text."""
+
+    def __init__(self, colour: bool) -> None:
+        self.colour = colour
+
+    def change(self, text: Text, fragment: str, side: str, numeric: bool) -> None:
+        """Append one changed fragment (``side`` "a" is a deletion, "b" an insertion)."""
+        if self.colour:
+            style = DELETED if side == "a" else INSERTED
+            text.append(fragment, style + NUMBER if numeric else style)
+            return
+        opening, closing = DELETE_MARKERS if side == "a" else INSERT_MARKERS
+        text.append(f"{opening}{fragment}{closing}")
+
+    def paragraph(self, view: ParagraphView, side: str) -> Text:
+        """One paragraph with its changes marked; boilerplate is dimmed (in colour)."""
+        text = Text()
+        for span in view.spans:
+            fragment = view.text[span.start : span.end]
+            if span.kind == "equal":
+                text.append(fragment)
+            else:
+                self.change(text, fragment, side, span.numeric)
+        if view.boilerplate and self.colour:
+            text.stylize(DIM)
+        return text
+
+    def legend(self) -> Text:
+        text = Text("legend: ", LABEL)
+        self.change(text, "deleted from A", "a", False)
+        text.append("  ")
+        self.change(text, "inserted in B", "b", False)
+        text.append("  ")
+        if self.colour:
+            text.append("changed number", NUMBER)
+            text.append(f" ({NUMBER_FLAG} next to the score)  ")
+        else:
+            text.append(f"{NUMBER_FLAG} next to the score: numbers changed  ")
+        text.append("¶N: N-th paragraph of the file  (reason): set aside as boilerplate")
+        return text
+
+
+def _numbers(views: Sequence[ParagraphView]) -> str:
+    return ", ".join(f"¶{v.index + 1}" for v in views)
+
+
+def _one_line(value: str) -> str:
+    """Metadata on one line: a file name or title may hold newlines, which would break the layout."""
+    return " ".join(value.split())
+
+
+def _source_line(label: str, article: Article) -> Text:
+    text = Text(f"{label}  ", LABEL)
+    text.append(_one_line(article.name), LABEL)
+    for value in (article.title, article.path, article.date):
+        if value:
+            text.append(" · ")
+            text.append(_one_line(value))
+    return text
+
+
+def header(comparison: Comparison, painter: Painter) -> list[Text]:
+    """Who is compared, the counts, and what the marks mean."""
+    summary = comparison.summary()
+    counts = Text(
+        f"{summary.pairs} pairs · {summary.only_a} only in A · {summary.only_b} only in B · "
+        f"mean similarity {summary.mean_similarity:.2f} (body paragraphs)"
+    )
+    return [_source_line("A", comparison.a), _source_line("B", comparison.b), counts, painter.legend()]
+
+
+def _only_label(side: str, article: Article) -> str:
+    return f"only in {side.upper()} ({_one_line(article.name)})"
+
+
+def _cell(views: Sequence[ParagraphView], side: str, painter: Painter, label: str | None) -> Text:
+    """One side of a row: an optional label line, then each paragraph after its number."""
+    cell = Text()
+    if label:
+        cell.append(label, LABEL)
+        cell.append("\n")
+    for k, view in enumerate(views):
+        if k:
+            cell.append("\n\n")
+        cell.append(f"¶{view.index + 1} ", DIM)
+        if view.boilerplate:
+            cell.append(f"({view.boilerplate}) ", NOTE)
+        cell.append_text(painter.paragraph(view, side))
+    return cell
+
+
+def _score_cell(row: RowView) -> Text:
+    if row.score is None:
+        return Text()
+    cell = Text(f"{row.score:.2f}")
+    if row.numeric:
+        cell.append(f"\n{NUMBER_FLAG}", LABEL)
+    return cell
+
+
+def side_by_side(comparison: Comparison, painter: Painter) -> Table:
+    """A table of rows: A's paragraphs, the pair's similarity, B's paragraphs; cells wrap, never crop."""
+    table = Table(
+        box=box.ROUNDED if painter.colour else box.ASCII,
+        show_lines=True,
+        expand=True,
+        header_style=LABEL,
+    )
+    table.add_column(Text(f"A  {_one_line(comparison.a.name)}"), ratio=1, overflow="fold")
+    table.add_column(Text("sim"), width=4, justify="right", overflow="fold")
+    table.add_column(Text(f"B  {_one_line(comparison.b.name)}"), ratio=1, overflow="fold")
+    for row in comparison.row_views():
+        label_a = _only_label("a", comparison.a) if row.kind == "only_a" else None
+        label_b = _only_label("b", comparison.b) if row.kind == "only_b" else None
+        table.add_row(
+            _cell(row.a, "a", painter, label_a),
+            _score_cell(row),
+            _cell(row.b, "b", painter, label_b),
+        )
+    return table
+
+
+def _edges(segment: str) -> tuple[str, str, str]:
+    core = segment.strip()
+    if not core:
+        return segment, "", ""
+    lead = segment[: len(segment) - len(segment.lstrip())]
+    return lead, core, segment[len(segment.rstrip()) :]
+
+
+def interleaved(comparison: Comparison, row: RowView, painter: Painter) -> Text:
+    """A pair as one text: A's wording, each change as the deletion then the insertion.
+
+    The row's spans are per side and cannot be zipped back together (equal runs merge differently
+    on each side), so the word diff is taken again on the same joined texts the comparison used;
+    it is deterministic, so the changes are exactly the ones the side-by-side view shows.
+    """
+    a_text = PARAGRAPH_JOINER.join(v.text for v in row.a)
+    b_text = PARAGRAPH_JOINER.join(v.text for v in row.b)
+    text = Text()
+    for op in diff_words(a_text, b_text, comparison.options).ops:
+        a_seg, b_seg = a_text[op.a_start : op.a_end], b_text[op.b_start : op.b_end]
+        if op.kind == "equal":
+            text.append(a_seg)
+            continue
+        a_lead, a_core, a_trail = _edges(a_seg)
+        b_lead, b_core, b_trail = _edges(b_seg)
+        text.append(a_lead if a_core else b_lead)
+        if a_core:
+            painter.change(text, a_core, "a", op.numeric)
+        if a_core and b_core:
+            text.append(" ")
+        if b_core:
+            painter.change(text, b_core, "b", op.numeric)
+        text.append(a_trail if a_core else b_trail)
+    if row.boilerplate and painter.colour:
+        text.stylize(DIM)
+    return text
+
+
+def _row_title(comparison: Comparison, row: RowView) -> Text:
+    if row.kind == "pair":
+        details = [f"A {_numbers(row.a)} ↔ B {_numbers(row.b)}", f"similarity {row.score or 0.0:.2f}"]
+        if row.numeric:
+            details.append(f"{NUMBER_FLAG} numbers changed")
+    else:
+        side, article, views = (
+            ("a", comparison.a, row.a) if row.kind == "only_a" else ("b", comparison.b, row.b)
+        )
+        details = [_only_label(side, article), _numbers(views)]
+    reasons = sorted({v.boilerplate for v in (*row.a, *row.b) if v.boilerplate})
+    if reasons:
+        details.append(f"boilerplate ({', '.join(reasons)})")
+    return Text(" · ".join(details), LABEL)
+
+
+def inline(comparison: Comparison, painter: Painter, console: Console) -> None:
+    """One column: a title line naming each row (wrapped, unlike a ``Rule``, which would crop
+    a long name), then its text with changes interleaved."""
+    for row in comparison.row_views():
+        console.print(Text("── ", DIM).append_text(_row_title(comparison, row)), overflow="fold")
+        if row.kind == "pair":
+            body = interleaved(comparison, row, painter)
+        else:
+            body = Text(PARAGRAPH_JOINER).join(painter.paragraph(v, "none") for v in (*row.a, *row.b))
+        console.print(body, overflow="fold")
+
+
+def print_comparison(comparison: Comparison, console: Console, *, colour: bool, inline_view: bool) -> None:
+    """Print the header, then every row of the comparison, boilerplate included (nothing hidden)."""
+    painter = Painter(colour)
+    for line in header(comparison, painter):
+        console.print(line, overflow="fold")
+    console.print()
+    if inline_view:
+        inline(comparison, painter, console)
+    else:
+        console.print(side_by_side(comparison, painter))
+
+
+def write_comparison(
+    comparison: Comparison,
+    stream: TextIO,
+    *,
+    colour: bool,
+    inline_view: bool = False,
+    width: int | None = None,
+) -> None:
+    """Render to ``stream``. Plain text is rendered whole first so that the trailing spaces Rich
+    pads wrapped lines with can be dropped (they are noise in files, diffs and e-mail)."""
+    if colour:
+        print_comparison(comparison, make_console(stream, True, width), colour=True, inline_view=inline_view)
+        return
+    buffer = io.StringIO()
+    console = make_console(buffer, False, width or make_console(stream, False).width)
+    print_comparison(comparison, console, colour=False, inline_view=inline_view)
+    # split("\n"), not splitlines(): article text may hold U+2028 and the like, which must pass as is.
+    for line in buffer.getvalue().rstrip("\n").split("\n"):
+        stream.write(line.rstrip() + "\n")
