@@ -1,0 +1,394 @@
+"""The ``newsdiff`` command: open the app, or print a comparison, a Markdown export or an alignment.
+
+``newsdiff [PATH ...]`` opens the app; ``newsdiff diff|export|align A B`` work without it. The
+first argument decides: one of the command names means that command, anything else is a path (a
+file really named ``diff`` can be opened as ``./diff`` or after ``--``).
+
+Imports are deferred to the command that needs them: ``newsdiff diff`` never imports Textual,
+``export`` and ``align`` never import Rich, and ``--help`` imports neither nor the numeric stack,
+so every command starts fast.
+
+Every failure ends in one line on stderr, ``newsdiff: …``, never a traceback: exit 2 for a usage
+mistake, 1 for bad input or a failed write, 130 on Ctrl-C, and 141 (as if killed by SIGPIPE) when
+the reader of a pipe goes away, as ``head`` does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from newsdiff import __version__
+from newsdiff.core.errors import InputError
+from newsdiff.core.worddiff import DiffOptions
+
+if TYPE_CHECKING:
+    from newsdiff.core.article import Article
+    from newsdiff.core.compare import Comparison
+
+COMMANDS = ("diff", "export", "align")
+DEFAULT_THRESHOLD_TEXT = "0.18"
+"""Shown in --help; kept literal so --help need not import the aligner (numpy, scipy). A test
+checks it against ``newsdiff.core.align.DEFAULT_THRESHOLD``."""
+MIN_WIDTH = 40
+"""Narrower than this, two columns of text cannot hold ordinary words without folding them."""
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
+
+_SIZE = re.compile(r"(\d+)\s*([kmg]?)b?", re.IGNORECASE)
+_UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
+
+
+class UsageError(Exception):
+    """The command line itself is wrong (exit 2), as opposed to the files it names (exit 1)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a mistake is one line naming the fix instead of usage text plus a message."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _size(value: str) -> int:
+    """A byte count: ``20000000``, ``20M``, ``500k``, ``2GB`` (decimal units, as the loader reports)."""
+    match = _SIZE.fullmatch(value.strip())
+    if not match or int(match.group(1)) == 0:
+        raise argparse.ArgumentTypeError(f"not a positive size in bytes: {value!r} (e.g. 20000000 or 20M)")
+    return int(match.group(1)) * _UNITS[match.group(2).lower()]
+
+
+def _threshold(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be a number from 0 to 1, not {value!r}")
+    return number
+
+
+def _width(value: str) -> int:
+    if not value.isdigit() or int(value) < MIN_WIDTH:
+        raise argparse.ArgumentTypeError(f"must be a whole number of columns, at least {MIN_WIDTH}")
+    return int(value)
+
+
+def _add_alignment_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--threshold",
+        type=_threshold,
+        default=None,
+        metavar="T",
+        help=f"how alike two sentences must be (0 to 1) to count as the same content "
+        f"(default {DEFAULT_THRESHOLD_TEXT}); lower finds looser paraphrases",
+    )
+    parser.add_argument(
+        "--max-size",
+        type=_size,
+        default=None,
+        metavar="BYTES",
+        help="refuse files larger than this (default 10M, or NEWSDIFF_MAX_BYTES); accepts k, M, G",
+    )
+
+
+def _add_wording_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--ignore-case", action="store_true", help="treat 'Kim' and 'KIM' as the same word")
+    parser.add_argument(
+        "--ignore-punctuation", action="store_true", help="show only changed words, not changed punctuation"
+    )
+    parser.add_argument(
+        "--strict-quotes",
+        action="store_true",
+        help="count curly and straight quotes as different (by default they are the same)",
+    )
+
+
+def _add_pair(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("a", type=Path, metavar="A", help="the first article (a text file)")
+    parser.add_argument("b", type=Path, metavar="B", help="the second article (a text file)")
+
+
+_TOP_EPILOG = """\
+commands:
+  diff A B      print the comparison, side by side (or --inline), coloured on a terminal
+  export A B    write the comparison as Markdown (-o FILE, or standard output)
+  align A B     print which paragraphs align (--format text or json)
+
+Run 'newsdiff COMMAND --help' for a command's options. With no PATH, the app opens the bundled
+example story. Exit status: 0 ok, 1 bad input, 2 usage mistake, 130 interrupted.
+"""
+
+
+def app_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="newsdiff",
+        usage="newsdiff [OPTIONS] [PATH ...]\n       newsdiff {diff,export,align} A B [OPTIONS]",
+        description="See how different outlets tell the same story. Open articles (text files, or\n"
+        "folders of them) in the app: it aligns the paragraphs that report the same thing and\n"
+        "highlights how their wording differs.",
+        epilog=_TOP_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="article files or folders")
+    _add_alignment_options(parser)
+    _add_wording_options(parser)
+    parser.add_argument("--version", action="version", version=f"newsdiff {__version__}")
+    return parser
+
+
+def command_parser(name: str) -> argparse.ArgumentParser:
+    """The parser of one command; ``prog`` reads ``newsdiff diff`` so messages name the command."""
+    if name == "diff":
+        parser = _Parser(
+            prog="newsdiff diff",
+            description="Print how B's wording differs from A's, aligned paragraph by paragraph. On a "
+            "terminal, deletions are red and struck, insertions green and underlined; piped or with "
+            "NO_COLOR, they are marked [-deleted-] and {+inserted+}. Long paragraphs wrap, never crop.",
+        )
+        _add_pair(parser)
+        parser.add_argument("--inline", action="store_true", help="one column, changes interleaved")
+        parser.add_argument(
+            "--width", type=_width, default=None, metavar="N", help="columns to fit (default: the terminal's)"
+        )
+        parser.add_argument(
+            "--color",
+            choices=("auto", "always", "never"),
+            default="auto",
+            help="colour or plain markers (default auto: colour on a terminal unless NO_COLOR is set)",
+        )
+        _add_wording_options(parser)
+    elif name == "export":
+        parser = _Parser(
+            prog="newsdiff export",
+            description="Write the comparison as a Markdown document: sources, summary, legend, every "
+            "aligned pair with <del>deletions</del> and <ins>insertions</ins>, then what only one "
+            "side has. Article text is escaped so it can never become Markdown markup.",
+        )
+        _add_pair(parser)
+        parser.add_argument(
+            "-o",
+            "--output",
+            type=Path,
+            default=None,
+            metavar="FILE",
+            help="write here (default: standard output)",
+        )
+        parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+        _add_wording_options(parser)
+    else:
+        parser = _Parser(
+            prog="newsdiff align",
+            description="Print which paragraphs of A and B report the same thing. Indices count "
+            "paragraphs from 0 in file order, boilerplate included. JSON shape: "
+            '{"a": {...}, "b": {...}, "pairs": [{"a": [int], "b": [int], "score": float}], '
+            '"only_a": [int], "only_b": [int]}.',
+        )
+        _add_pair(parser)
+        parser.add_argument(
+            "--format", choices=("text", "json"), default="text", help="text (tab-separated) or json"
+        )
+    _add_alignment_options(parser)
+    return parser
+
+
+def _options(args: argparse.Namespace) -> DiffOptions:
+    return DiffOptions(
+        ignore_case=args.ignore_case,
+        ignore_punctuation=args.ignore_punctuation,
+        fold_quotes=not args.strict_quotes,
+    )
+
+
+def _load(path: Path, max_bytes: int | None) -> Article:
+    """One article, with its entry from the folder's ``newsdiff.toml`` as the app would use it."""
+    from newsdiff.core.loader import load_article
+    from newsdiff.core.metadata import load_metadata_file
+
+    meta = load_metadata_file(path.parent).get(path.name) if path.is_file() else None
+    return load_article(path, meta, max_bytes)
+
+
+def _compare(args: argparse.Namespace, options: DiffOptions | None = None) -> Comparison:
+    from newsdiff.core.align import DEFAULT_THRESHOLD
+    from newsdiff.core.compare import compare
+
+    a = _load(args.a, args.max_size)
+    b = _load(args.b, args.max_size)
+    threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
+    return compare(a, b, threshold, options)
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    from newsdiff.terminal import wants_colour, write_comparison
+
+    comparison = _compare(args, _options(args))
+    colour = wants_colour(sys.stdout, args.color)
+    write_comparison(comparison, sys.stdout, colour=colour, inline_view=args.inline, width=args.width)
+    return EXIT_OK
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.exists() and one.samefile(other)
+    except OSError:
+        return False
+
+
+def _emit(text: str, chunk: int = 1 << 16) -> None:
+    """Write to stdout in pieces: one huge write that a closing pipe cuts short can end in a
+    silent partial write, while a following write reports the broken pipe properly."""
+    for start in range(0, len(text), chunk):
+        sys.stdout.write(text[start : start + chunk])
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from newsdiff.core.export import to_markdown, write_export
+
+    output: Path | None = args.output
+    if (
+        output is not None
+        and str(output) != "-"
+        and (_same_file(output, args.a) or _same_file(output, args.b))
+    ):
+        raise InputError(f"{output}: is one of the articles being compared; choose another file")
+    text = to_markdown(_compare(args, _options(args)))
+    if output is None or str(output) == "-":
+        _emit(text)
+        return EXIT_OK
+    write_export(output, text, force=args.force)
+    sys.stderr.write(f"wrote {output}\n")
+    return EXIT_OK
+
+
+def alignment_text(comparison: Comparison) -> str:
+    """Tab-separated rows in reading order: kind, A indices, B indices, score, boilerplate reasons."""
+    lines = [
+        f"# A: {' '.join(comparison.a.path.split())}",
+        f"# B: {' '.join(comparison.b.path.split())}",
+        "# paragraph indices count from 0; '-' means none",
+        "kind\ta\tb\tscore\tboilerplate",
+    ]
+    paragraphs = (comparison.a.paragraphs, comparison.b.paragraphs)
+    for row in comparison.rows:
+        reasons = sorted(
+            {
+                p.boilerplate
+                for side, indices in zip(paragraphs, (row.a, row.b), strict=True)
+                for i in indices
+                if (p := side[i]).boilerplate
+            }
+        )
+        cells = [
+            row.kind,
+            ",".join(map(str, row.a)) or "-",
+            ",".join(map(str, row.b)) or "-",
+            "-" if row.score is None else f"{row.score:.4f}",
+            ",".join(reasons) or "-",
+        ]
+        lines.append("\t".join(cells))
+    return "\n".join(lines) + "\n"
+
+
+def run_align(args: argparse.Namespace) -> int:
+    from newsdiff.core.serialize import comparison_json
+
+    comparison = _compare(args)
+    if args.format == "json":
+        _emit(json.dumps(comparison_json(comparison), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _emit(alignment_text(comparison))
+    return EXIT_OK
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the app, after checking every path so a typo is a one-line error, not an empty screen."""
+    from newsdiff.core.seeds import seeds_dir
+
+    paths: list[Path] = args.paths or [seeds_dir()]
+    for path in paths:
+        if not path.exists():
+            hint = f" (commands come first: newsdiff {path} ...)" if str(path) in COMMANDS else ""
+            raise InputError(f"{path}: no such file or folder{hint}")
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError("the app needs a terminal; for output you can pipe, use 'newsdiff diff A B'")
+    if args.max_size is not None:
+        # The app's loader reads the limit from the environment (loader.max_bytes_from_env).
+        os.environ["NEWSDIFF_MAX_BYTES"] = str(args.max_size)
+    from newsdiff.app import NewsdiffApp
+    from newsdiff.core.align import DEFAULT_THRESHOLD
+
+    threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
+    app = NewsdiffApp(paths=paths, threshold=threshold, options=_options(args))
+    app.run()
+    code = getattr(app, "return_code", None)
+    return code if isinstance(code, int) else EXIT_OK
+
+
+_RUNNERS = {"diff": run_diff, "export": run_export, "align": run_align}
+
+
+def _dispatch(argv: Sequence[str]) -> int:
+    try:
+        if argv and argv[0] in COMMANDS:
+            args = command_parser(argv[0]).parse_args(argv[1:])
+            runner = _RUNNERS[argv[0]]
+        else:
+            args = app_parser().parse_args(argv)
+            runner = run_app
+    except SystemExit as exc:  # --help and --version end here, after printing
+        return exc.code if isinstance(exc.code, int) else EXIT_OK
+    code = runner(args)
+    sys.stdout.flush()  # surface a closed pipe here, inside the handlers, not at interpreter exit
+    return code
+
+
+def _say(message: str) -> None:
+    """One line on stderr, whatever the message holds (a path may contain a newline)."""
+    try:
+        sys.stderr.write(f"newsdiff: {' '.join(message.split())}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _detach_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the exit-time flush cannot complain."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status (the console script exits with it)."""
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        return _dispatch(args)
+    except UsageError as exc:
+        _say(str(exc))
+        return EXIT_USAGE
+    except InputError as exc:
+        _say(str(exc))
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _detach_stdout()
+        return EXIT_BROKEN_PIPE
+    except UnicodeEncodeError as exc:
+        _say(
+            f"the output encoding ({exc.encoding}) cannot represent the article text; "
+            "use a UTF-8 locale or set PYTHONIOENCODING=utf-8"
+        )
+        return EXIT_INPUT
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        _say(f"{where}{exc.strerror or exc}")
+        return EXIT_INPUT
