@@ -1,0 +1,87 @@
+"""``newsdiff align``: the documented JSON shape, and the tab-separated text form."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cli_support import A, B, C, Runner
+
+from newsdiff.core.loader import load_article
+
+
+def _check_side(side: dict[str, Any], path: Path) -> None:
+    article = load_article(path)
+    assert side["path"] == str(path)
+    assert isinstance(side["title"], str) and side["title"]
+    assert side["outlet"] is None or isinstance(side["outlet"], str)
+    assert side["paragraphs"] == [p.text for p in article.paragraphs]
+    assert side["boilerplate"] == [p.index for p in article.paragraphs if p.boilerplate]
+    assert all(isinstance(i, int) for i in side["boilerplate"])
+
+
+def _check_partition(data: dict[str, Any]) -> None:
+    """Every paragraph index of each side appears exactly once across pairs, only_a and only_b."""
+    for side, only in (("a", "only_a"), ("b", "only_b")):
+        count = len(data[side]["paragraphs"])
+        used = [i for pair in data["pairs"] for i in pair[side]] + data[only]
+        assert all(isinstance(i, int) and not isinstance(i, bool) for i in used)
+        assert sorted(used) == list(range(count))
+
+
+@pytest.mark.parametrize(("a", "b"), [(A, B), (A, C)])
+def test_json_shape_field_by_field(newsdiff: Runner, a: Path, b: Path) -> None:
+    result = newsdiff("align", a, b, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    data = json.loads(result.stdout)
+    assert {"a", "b", "pairs", "only_a", "only_b"} <= set(data)
+    _check_side(data["a"], a)
+    _check_side(data["b"], b)
+    assert isinstance(data["pairs"], list) and data["pairs"]
+    for pair in data["pairs"]:
+        assert {"a", "b", "score"} <= set(pair)
+        assert isinstance(pair["a"], list) and pair["a"]
+        assert isinstance(pair["b"], list) and pair["b"]
+        assert isinstance(pair["score"], float) and 0.0 <= pair["score"] <= 1.0
+    assert isinstance(data["only_a"], list) and isinstance(data["only_b"], list)
+    _check_partition(data)
+
+
+def test_json_is_utf8_and_indented(newsdiff: Runner) -> None:
+    out = newsdiff("align", A, B, "--format", "json").stdout
+    assert "’" in out and "\\u2019" not in out
+    assert out.startswith('{\n  "a": {\n    "path": ')
+    assert out.endswith("}\n")
+
+
+def test_known_link_from_the_labels(newsdiff: Runner) -> None:
+    data = json.loads(newsdiff("align", A, B, "--format", "json").stdout)
+    refill = next(i for i, p in enumerate(data["a"]["paragraphs"]) if "refill ammunition" in p)
+    replenish = next(i for i, p in enumerate(data["b"]["paragraphs"]) if "replenish ammunition" in p)
+    assert any(refill in pair["a"] and replenish in pair["b"] for pair in data["pairs"])
+
+
+def test_text_format(newsdiff: Runner) -> None:
+    result = newsdiff("align", A, B)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"# A: {A}" and lines[1] == f"# B: {B}"
+    header = lines.index("kind\ta\tb\tscore\tboilerplate")
+    rows = [line.split("\t") for line in lines[header + 1 :]]
+    assert all(len(row) == 5 for row in rows)
+    data = json.loads(newsdiff("align", A, B, "--format", "json").stdout)
+    pairs = [row for row in rows if row[0] == "pair"]
+    assert len(pairs) == len(data["pairs"])
+    assert sorted(int(i) for row in rows if row[0] == "only_a" for i in row[1].split(",")) == data["only_a"]
+    assert sorted(int(i) for row in rows if row[0] == "only_b" for i in row[2].split(",")) == data["only_b"]
+    assert any(row[4] == "copyright" for row in rows)
+
+
+def test_threshold_changes_the_alignment(newsdiff: Runner) -> None:
+    loose = json.loads(newsdiff("align", A, C, "--format", "json", "--threshold", "0.1").stdout)
+    strict = json.loads(newsdiff("align", A, C, "--format", "json", "--threshold", "0.9").stdout)
+    assert len(strict["pairs"]) < len(loose["pairs"])
+    _check_partition(strict)
