@@ -31,12 +31,21 @@ async def settle(pilot: Pilot_) -> None:
     await pilot.pause()
 
 
-async def wait_for(pilot: Pilot_, condition: Callable[[], bool], what: str, rounds: int = 50) -> None:
-    """Process events until ``condition`` holds (each round waits for workers and idle)."""
-    for _ in range(rounds):
+async def wait_for(
+    pilot: Pilot_, condition: Callable[[], bool], what: str, rounds: int = 50, workers: bool = True
+) -> None:
+    """Process events until ``condition`` holds.
+
+    Each round waits for the workers and for idle; pass ``workers=False`` while a test holds a
+    worker back on purpose (waiting for it would then block), and only idle is waited for.
+    """
+    for _ in range(rounds if workers else rounds * 20):
         if condition():
             return
-        await settle(pilot)
+        if workers:
+            await settle(pilot)
+        else:
+            await pilot.pause(0.01)
     raise AssertionError(f"timed out waiting for {what}")
 
 

@@ -38,9 +38,9 @@ async def test_the_progress_bar_follows_loading(
     request.addfinalizer(gate.set)
     app = NewsdiffApp(paths=[SEEDS])
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, StoryScreen), "the story screen")
+        await wait_for(pilot, lambda: isinstance(app.screen, StoryScreen), "the story screen", workers=False)
         bar = app.screen.query_one(ProgressBar)
-        await wait_for(pilot, lambda: bar.progress == 1, "the first article")
+        await wait_for(pilot, lambda: bar.progress == 1, "the first article", workers=False)
         assert bar.total == 5 and app.screen.query_one("#loading").display
         gate.set()
         await story_ready(pilot)
@@ -63,7 +63,9 @@ async def test_alignment_shows_a_loading_indicator_and_greys_out_keys(
     async with app.run_test(size=SIZE) as pilot:
         await story_ready(pilot)
         await pilot.press("down", "enter", "down", "enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen), "the comparison screen")
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, CompareScreen), "the comparison screen", workers=False
+        )
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, CompareScreen)
