@@ -68,13 +68,21 @@ def load_article(path: Path, meta: dict[str, str] | None = None, max_bytes: int 
         raise InputError(f"{path}: is a folder, not a file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return article_from_bytes(data, str(path), meta)
+
+
+def article_from_bytes(data: bytes, path: str, meta: dict[str, str] | None = None) -> Article:
+    """Parse raw bytes as an article, refusing binary, undecodable and empty input by message.
+
+    Separate from the file reading so stdin, caches and the fuzz target take the same path.
+    """
     if looks_binary(data):
         raise InputError(f"{path}: looks like a binary file, not article text")
     try:
         text = decode(data)
     except UnicodeDecodeError:
         raise InputError(f"{path}: cannot decode the text (not UTF-8, UTF-16 or Latin-1)") from None
-    article = parse_article(text, str(path), meta)
+    article = parse_article(text, path, meta)
     if not article.paragraphs:
         raise InputError(f"{path}: the file is empty")
     return article
