@@ -20,6 +20,7 @@ SPLIT = b"\n\x00\x00\n"
 """Where one input splits into article A and article B (else it is halved)."""
 _MARKDOWN = MarkdownIt("commonmark").enable("table").enable("strikethrough")
 _ALLOWED_HTML = {"<del>", "</del>", "<ins>", "</ins>"}
+_FORBIDDEN = {"link_open", "image", "code_inline", "code_block", "fence", "table_open"}
 
 
 def split(data: bytes) -> tuple[bytes, bytes]:
