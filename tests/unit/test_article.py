@@ -43,3 +43,28 @@ def test_original_text_is_kept_for_display(seeds: dict[str, Article]) -> None:
     for paragraph in seeds["000"].paragraphs:
         assert paragraph.text in raw
     assert "“sacred fight”" in seeds["000"].paragraphs[0].text
+
+
+WRAPPED = """North Korean leader Kim Jong Un met Russian President Vladimir Putin on
+Wednesday at a remote cosmodrome in the Russian Far East, where the two
+leaders discussed military cooperation, the war in Ukraine and
+North Korea's satellite program, according to state media.
+The talks lasted about four hours, the Kremlin said, and were followed
+by a state dinner for both delegations.
+"""
+
+
+def test_hard_wrapped_text_is_rejoined_into_paragraphs() -> None:
+    blocks = split_blocks(WRAPPED)
+    assert len(blocks) == 2
+    assert blocks[0].startswith("North Korean leader") and blocks[0].endswith("according to state media.")
+    assert "on Wednesday" in blocks[0]
+    assert blocks[1] == (
+        "The talks lasted about four hours, the Kremlin said, and were followed by a state dinner "
+        "for both delegations."
+    )
+
+
+def test_long_lines_without_blank_lines_stay_one_paragraph_each(seeds: dict[str, Article]) -> None:
+    lines = Path(seeds["003"].path).read_text(encoding="utf-8").strip().split("\n")
+    assert split_blocks("\n".join(lines)) == [line.strip() for line in lines if line.strip()]

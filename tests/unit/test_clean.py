@@ -96,3 +96,33 @@ def test_caption_needs_a_credit_next_to_it() -> None:
     assert all(p.is_body for p in article.paragraphs[1:])
     with_credit = parse_article(f"Lead paragraph text.\n\nJohn Doe/AP Photo\n\n{body}", "x.txt")
     assert [p.boilerplate for p in with_credit.paragraphs] == [None, "photo credit", "photo caption"]
+
+
+def test_short_lines_that_make_up_the_article_are_not_a_link_box() -> None:
+    lines = [
+        "Kim met Putin on Wednesday",
+        "The talks lasted four hours",
+        "A state dinner followed",
+        "Kim left by train",
+    ]
+    assert classify(lines) == [None, None, None, None]
+
+
+def test_chinese_and_japanese_paragraphs_are_body() -> None:
+    article = parse_article(
+        "金正恩与普京在东方航天发射场会面，双方讨论了军事合作和乌克兰战争。\n\n"
+        "会谈持续了大约四个小时，随后举行了国宴。\n\n"
+        "朝鲜在会面前发射了两枚弹道导弹。",
+        "cjk.txt",
+    )
+    assert [p.boilerplate for p in article.paragraphs] == [None, None, None]
+    assert article.word_count > 20
+
+
+def test_reporting_that_mentions_reported_from_stays_body() -> None:
+    text = (
+        "Reuters reported from Moscow that Putin had accepted an invitation to visit Pyongyang. "
+        "The Kremlin did not confirm it."
+    )
+    assert line_rule(text) is None
+    assert line_rule("Litvinova reported from Tallinn, Estonia.") == "contributors"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newsdiff.core.tokens import word_count
+
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 
 
@@ -56,17 +58,51 @@ class Article:
 
     @property
     def word_count(self) -> int:
-        return sum(len(p.text.split()) for p in self.body)
+        return sum(word_count(p.text) for p in self.body)
+
+
+WRAP_MIN_WIDTH, WRAP_MAX_WIDTH = 40, 100
+"""A file whose longest line is within these bounds, most lines near it, is hard-wrapped."""
+_SENTENCE_END = re.compile(r"[.!?:;…。！？][\"'”’)\]」』]*$")
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """True for text wrapped at a fixed width (e-mail, plain-text wires), not one line a paragraph."""
+    if len(lines) < 3:
+        return False
+    width = max(len(line) for line in lines)
+    if not WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH:
+        return False
+    full = sum(1 for line in lines if len(line) >= 0.6 * width)
+    return full >= 0.6 * len(lines)
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Re-join wrapped lines. A paragraph ends at a line that ends a sentence and was broken
+    early: the next line's first word would have fitted on it, so a wrapper did not break it."""
+    width = max(len(line) for line in lines)
+    paragraphs: list[list[str]] = [[]]
+    for line, following in zip(lines, [*lines[1:], ""], strict=True):
+        paragraphs[-1].append(line)
+        next_word = following.split(maxsplit=1)[0] if following.strip() else ""
+        if _SENTENCE_END.search(line) and len(line) + 1 + len(next_word) <= width:
+            paragraphs.append([])
+    return [" ".join(p) for p in paragraphs if p]
 
 
 def split_blocks(text: str) -> list[str]:
     """Split text into paragraph blocks.
 
-    Blank lines separate paragraphs; a file with no blank line at all has one paragraph per line
-    (scrapes often lose the blank lines). Surrounding white space is trimmed, empty blocks dropped.
+    Blank lines separate paragraphs. A file with no blank line at all has one paragraph per line
+    (scrapes often lose the blank lines), unless it is hard-wrapped at a fixed width: then lines
+    are re-joined into paragraphs. Surrounding white space is trimmed, empty blocks dropped.
     """
     stripped = text.strip()
     if not stripped:
         return []
-    blocks = _BLANK_LINE.split(stripped) if _BLANK_LINE.search(stripped) else stripped.split("\n")
+    if _BLANK_LINE.search(stripped):
+        blocks = _BLANK_LINE.split(stripped)
+    else:
+        lines = [line.strip() for line in stripped.split("\n") if line.strip()]
+        blocks = _unwrap(lines) if _hard_wrapped(lines) else lines
     return [block.strip() for block in blocks if block.strip()]

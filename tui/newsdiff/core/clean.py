@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsdiff.core.tokens import word_count
+
 # Each rule: (reason, pattern matched against the whole, stripped paragraph).
 _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("separator", re.compile(r"^[\s_\-–—*=~#•·.]{3,}$")),
@@ -58,7 +60,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r".{0,800}\bcontributed( to this (report|story))?\.?$"
         ),
     ),
-    ("contributors", re.compile(r"^[A-Z][\w.’' -]{1,60} reported from [^.]{3,80}\..{0,600}$")),
+    ("contributors", re.compile(r"^[A-Z][\w.’' -]{1,40} reported from [A-Z][^.]{2,60}\.$")),
     ("contributors", re.compile(r"^[•*·-]?\s*[A-Z][\w.’' -]{1,60} can be (reached|contacted) at .{3,120}$")),
     ("photo credit", re.compile(r"^(photo|image|video|file photo|credit)s?\s*[:/—–-].{0,120}$", re.I)),
     (
@@ -91,7 +93,9 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("masthead", re.compile(r"^[-–—|] .{2,60} [-–—|] .{0,60}\d{4}$")),
 )
 
-_TERMINAL = re.compile(r"[.!?:;…][\"'”’)\]]*$")
+_TERMINAL = re.compile(r"[.!?:;…。！？；：][\"'”’)\]」』]*$")
+RELATED_RUN_MAX_SHARE = 0.5
+"""A run of short lines covering more of the article than this is the article, not a link box."""
 _CAPTION_HINT = re.compile(
     r"(, (left|right|center|centre|second (left|right))\b|^FILE\s*[-–—]|"
     r"\b(pictured|is seen|are seen|poses?|shake hands)\b)",
@@ -108,13 +112,13 @@ def line_rule(text: str) -> str | None:
     return None
 
 
+def _is_short(text: str) -> bool:
+    return word_count(text) <= 15
+
+
 def _is_teaser(text: str) -> bool:
     """A short line with no sentence-ending punctuation: a link text, label or heading."""
-    return len(text.split()) <= 15 and not _TERMINAL.search(text.strip())
-
-
-def _is_short(text: str) -> bool:
-    return len(text.split()) <= 15
+    return _is_short(text) and not _TERMINAL.search(text.strip())
 
 
 def split_mixed_blocks(blocks: Sequence[str]) -> list[str]:
@@ -153,7 +157,11 @@ def classify(blocks: Sequence[str], title_index: int | None = None) -> list[str 
         while j < len(blocks) and reasons[j] is None and j != title_index and _is_short(blocks[j]):
             j += 1
         run = range(i, j)
-        if len(run) >= 3 and sum(_is_teaser(blocks[k]) for k in run) >= 2:
+        if (
+            len(run) >= 3
+            and len(run) <= RELATED_RUN_MAX_SHARE * len(blocks)
+            and sum(_is_teaser(blocks[k]) for k in run) >= 2
+        ):
             for k in run:
                 reasons[k] = "related links"
         i = max(j, i + 1)
