@@ -35,3 +35,20 @@ def test_binary_detection() -> None:
     assert not looks_binary(b"plain text\n")
     assert not looks_binary("utf16 text".encode("utf-16"))
     assert not looks_binary(b"")
+
+
+def test_page_and_line_separators_become_line_breaks_not_glue() -> None:
+    assert sanitize("Wednesday.\fThe talks\vended\u2028here") == "Wednesday.\nThe talks\nended\nhere"
+
+
+def test_invisible_characters_are_removed_but_joiners_kept() -> None:
+    assert sanitize("Pu\u200btin\u2060 \ufeffmet\u00ad \u200eKim\u200f") == "Putin met Kim"
+    family = "👨\u200d👩\u200d👧"
+    assert sanitize(family) == family
+    assert sanitize("می\u200cخواهم") == "می\u200cخواهم"
+
+
+def test_one_line_folds_all_white_space() -> None:
+    from newsdiff.core.text import one_line
+
+    assert one_line("  a\nb\t\tc  \n") == "a b c"

@@ -10,11 +10,16 @@ import codecs
 import re
 import unicodedata
 
+# Characters that separate lines or pages: kept as line breaks so words do not merge.
+_BREAKS = re.compile(r"[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # C0 and C1 controls except tab and newline, plus DEL. An ESC byte is how a terminal escape
 # sequence starts, so removing these makes article text inert in any terminal.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# Bidi overrides/isolates can reorder what the reader sees ("Trojan source"); they are removed.
-_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# Bidi overrides/isolates can reorder what the reader sees ("Trojan source"); invisible format
+# characters (zero-width space, word joiner, BOM, soft hyphen, direction marks) would make
+# differences nobody can see. All are removed; the zero-width (non-)joiners stay, as emoji
+# sequences and Persian or Indic spelling need them.
+_INVISIBLE = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200b\u200e\u200f\u061c\u2060-\u2064\ufeff\u00ad]")
 
 
 def decode(data: bytes) -> str:
@@ -52,11 +57,18 @@ def looks_binary(data: bytes) -> bool:
 
 
 def sanitize(text: str) -> str:
-    """Normalise line ends to ``\\n`` and remove control and bidi-override characters.
+    """Normalise line ends to ``\\n``; remove control, bidi-override and invisible characters.
 
     NFC normalisation makes the same letter compare equal however it was encoded.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _BREAKS.sub("\n", text)
     text = _CONTROL.sub("", text)
-    text = _BIDI.sub("", text)
+    text = _INVISIBLE.sub("", text)
     return unicodedata.normalize("NFC", text)
+
+
+def one_line(text: str) -> str:
+    """Text folded onto one line (headers, table cells, error messages): runs of white space,
+    newlines included, become one space."""
+    return " ".join(text.split())
