@@ -122,3 +122,18 @@ def test_a_repeated_sentence_does_not_chain_paragraphs_together() -> None:
     pairs, _, _ = align_texts(a, b)
     assert all(len(p.a) == 1 or len(p.b) == 1 for p in pairs)
     assert [(p.a, p.b) for p in pairs] == [((k,), (k,)) for k in range(5)]
+
+
+def test_b_only_paragraphs_before_the_first_pair_precede_its_row() -> None:
+    a = parse_article(
+        "Alpha paragraph about the launch pad tour and the rockets.\n\n"
+        "Shared text about the summit talks lasting four hours.",
+        "a",
+    )
+    b = parse_article(
+        "A new lead only B has, about the weather in Vladivostok.\n\n"
+        "Shared text about the summit talks lasting four hours.",
+        "b",
+    )
+    rows = align(a, b).rows()
+    assert [(r.a, r.b) for r in rows] == [((0,), ()), ((), (0,)), ((1,), (1,))]

@@ -45,3 +45,28 @@ def test_swapped_comparison_mirrors_rows(seeds: dict[str, Article]) -> None:
     swapped = comparison.swapped()
     assert swapped.a is comparison.b
     assert {(r.a, r.b) for r in swapped.rows} == {(r.b, r.a) for r in comparison.rows}
+
+
+def test_coverage_says_how_much_of_each_side_has_a_counterpart() -> None:
+    a = parse_article(
+        "Kim fired two missiles at dawn on Wednesday.\n\nAn unrelated note about grain prices.", "a"
+    )
+    b = parse_article("Kim fired two missiles at dawn on Wednesday.", "b")
+    summary = compare(a, b).summary()
+    assert summary.mean_similarity == 1.0
+    assert summary.coverage_b == 1.0
+    words_first = len(a.paragraphs[0].text.split())
+    words_all = words_first + len(a.paragraphs[1].text.split())
+    assert summary.coverage_a == words_first / words_all
+
+
+def test_row_identical_agrees_with_the_word_diff(seeds: dict[str, Article]) -> None:
+    for ka, kb in (("001", "004"), ("002", "003"), ("000", "000")):
+        comparison = compare(seeds[ka], seeds[kb])
+        quick = [comparison.row_identical(k) for k in range(len(comparison.rows))]
+        assert not comparison._cache, "the quick check must not build row views"
+        full = [
+            comparison.row_view(k).identical and comparison.rows[k].kind == "pair"
+            for k in range(len(comparison.rows))
+        ]
+        assert quick == full

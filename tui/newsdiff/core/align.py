@@ -19,6 +19,7 @@ argument order: ``align(b, a)`` is exactly ``align(a, b)`` mirrored.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -77,20 +78,32 @@ class Alignment:
         return Alignment(tuple(sorted(pairs, key=lambda p: p.a)), self.only_b, self.only_a)
 
     def rows(self) -> list[Row]:
-        """Rows in reading order: by A's order, each B-only paragraph after its B predecessor."""
+        """Rows in reading order.
+
+        Pairs and A-only paragraphs follow A's order. A B-only paragraph follows the row that holds
+        its nearest paired predecessor in B, or, before B's first pair, precedes the row of its
+        nearest paired successor, so swapping sides keeps the story's shape.
+        """
         keyed: list[tuple[tuple[float, int, int], Row]] = []
         b_row_key: dict[int, float] = {}
         for pair in self.pairs:
             key = float(min(pair.a))
             for j in pair.b:
                 b_row_key[j] = key
-            keyed.append(((key, 0, min(pair.b)), Row(pair.a, pair.b, pair.score)))
+            keyed.append(((key, 1, min(pair.b)), Row(pair.a, pair.b, pair.score)))
         for i in self.only_a:
-            keyed.append(((float(i), 0, -1), Row((i,), (), None)))
+            keyed.append(((float(i), 1, -1), Row((i,), (), None)))
+        paired_b = sorted(b_row_key)
         for j in self.only_b:
-            anchor = max((k for k in b_row_key if k < j), default=None)
-            key = b_row_key[anchor] if anchor is not None else -1.0
-            keyed.append(((key, 1, j), Row((), (j,), None)))
+            before = bisect.bisect_left(paired_b, j)
+            row_key: tuple[float, int, int]
+            if before > 0:
+                row_key = (b_row_key[paired_b[before - 1]], 2, j)
+            elif paired_b:
+                row_key = (b_row_key[paired_b[0]], 0, j)
+            else:
+                row_key = (float("inf"), 0, j)
+            keyed.append((row_key, Row((), (j,), None)))
         return [row for _, row in sorted(keyed, key=lambda item: item[0])]
 
 

@@ -12,7 +12,8 @@ from functools import cached_property
 
 from newsdiff.core.align import DEFAULT_THRESHOLD, Alignment, Row, align
 from newsdiff.core.article import Article, Paragraph
-from newsdiff.core.worddiff import DiffOptions, Span, diff_words
+from newsdiff.core.tokens import word_count
+from newsdiff.core.worddiff import DiffOptions, Span, comparison_keys, diff_words
 
 PARAGRAPH_JOINER = "\n\n"
 """Merged paragraphs are diffed as one text joined by this, then split back per paragraph."""
@@ -58,12 +59,18 @@ class RowView:
 
 @dataclass(frozen=True, slots=True)
 class Summary:
-    """Counts over body paragraphs (boilerplate is not part of the story)."""
+    """Counts over body paragraphs (boilerplate is not part of the story).
+
+    ``mean_similarity`` averages the pairs only; ``coverage_a``/``coverage_b`` say how much of
+    each side (share of its body words) has a counterpart at all, which the mean cannot show.
+    """
 
     pairs: int
     only_a: int
     only_b: int
     mean_similarity: float
+    coverage_a: float = 0.0
+    coverage_b: float = 0.0
 
 
 def _split_spans(paragraphs: list[Paragraph], spans: list[Span]) -> tuple[ParagraphView, ...]:
@@ -80,6 +87,13 @@ def _split_spans(paragraphs: list[Paragraph], spans: list[Span]) -> tuple[Paragr
         views.append(ParagraphView(paragraph.index, paragraph.text, own, paragraph.boilerplate))
         offset = end + len(PARAGRAPH_JOINER)
     return tuple(views)
+
+
+def _share(article: Article, indices: set[int]) -> float:
+    """Share of the article's body words that lie in the given paragraphs."""
+    total = sum(word_count(p.text) for p in article.body)
+    paired = sum(word_count(p.text) for p in article.body if p.index in indices)
+    return paired / total if total else 0.0
 
 
 @dataclass
@@ -101,6 +115,20 @@ class Comparison:
         if k not in self._cache:
             self._cache[k] = self._build(self.rows[k])
         return self._cache[k]
+
+    def row_identical(self, k: int) -> bool:
+        """Whether row ``k`` is a pair with no wording difference, without building its spans.
+
+        Filters ("hide identical") ask this of every row; a full word diff of each is not needed.
+        """
+        if k in self._cache:
+            return self._cache[k].identical
+        row = self.rows[k]
+        if not (row.a and row.b):
+            return False
+        text_a = PARAGRAPH_JOINER.join(self.a.paragraphs[i].text for i in row.a)
+        text_b = PARAGRAPH_JOINER.join(self.b.paragraphs[j].text for j in row.b)
+        return comparison_keys(text_a, self.options) == comparison_keys(text_b, self.options)
 
     def row_views(self) -> list[RowView]:
         return [self.row_view(k) for k in range(len(self.rows))]
@@ -130,12 +158,15 @@ class Comparison:
     def summary(self) -> Summary:
         body_a = {p.index for p in self.a.body}
         body_b = {p.index for p in self.b.body}
-        scores = [p.score for p in self.alignment.pairs if set(p.a) & body_a]
+        body_pairs = [p for p in self.alignment.pairs if set(p.a) & body_a]
+        scores = [p.score for p in body_pairs]
         return Summary(
             pairs=len(scores),
             only_a=sum(1 for i in self.alignment.only_a if i in body_a),
             only_b=sum(1 for j in self.alignment.only_b if j in body_b),
             mean_similarity=sum(scores) / len(scores) if scores else 0.0,
+            coverage_a=_share(self.a, {i for p in body_pairs for i in p.a}),
+            coverage_b=_share(self.b, {j for p in body_pairs for j in p.b}),
         )
 
     def swapped(self) -> Comparison:

@@ -45,5 +45,7 @@ def comparison_json(comparison: Comparison) -> dict[str, Any]:
             "only_a": summary.only_a,
             "only_b": summary.only_b,
             "mean_similarity": round(summary.mean_similarity, 4),
+            "coverage_a": round(summary.coverage_a, 4),
+            "coverage_b": round(summary.coverage_b, 4),
         },
     }

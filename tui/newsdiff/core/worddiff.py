@@ -162,6 +162,11 @@ def _significant(tokens: list[Token], options: DiffOptions) -> list[Token]:
     return tokens
 
 
+def comparison_keys(text: str, options: DiffOptions) -> list[str]:
+    """The sequence the diff compares: equal sequences mean the texts show no difference."""
+    return [_key(t, options) for t in _significant(tokenize(text), options)]
+
+
 def _boundaries(tokens: list[Token], length: int) -> list[int]:
     """Cut points: text before the first token belongs to it, trailing text to the last one."""
     cuts = [t.start for t in tokens]
