@@ -4,10 +4,11 @@ Paragraphs are compared through their sentences, because outlets regroup sentenc
 condensed rewrite merges two paragraphs into one, a wire update splits one. The steps:
 
 1. split every body paragraph into sentences (units);
-2. score every unit of A against every unit of B (``similarity.similarity_matrix``);
-3. choose unit pairs globally with a maximum-weight assignment (Hungarian, scipy's
-   ``linear_sum_assignment``), run separately on each connected group of candidate pairs above
-   the threshold, so a strong pair is never lost to an earlier, weaker first match;
+2. pair identical sentences at once, then score the plausible pairs of the rest
+   (``similarity.score_pairs``: every pair for small inputs, indexed candidates for big ones);
+3. choose unit pairs globally with a maximum-weight assignment (scipy's sparse LAPJVsp solver,
+   ``min_weight_full_bipartite_matching``), run separately on each connected group of candidate
+   pairs above the threshold, so a strong pair is never lost to an earlier, weaker first match;
 4. paragraphs linked by a chosen unit pair form a group: one-to-one, one-to-many, many-to-one;
 5. a group's score is the share of its text covered by matched sentences, weighted by their
    similarity: 1.0 for identical paragraphs, lower the more either side says that the other
@@ -26,8 +27,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsdiff.core.article import Article
-from newsdiff.core.similarity import DENSE_LIMIT, MIN_WORDS_FOR_RATIO, Scored, normalised, score_pairs
-from newsdiff.core.tokens import sentence_spans
+from newsdiff.core.similarity import DENSE_LIMIT, MIN_WORDS_FOR_RATIO, Scored, score_pairs
+from newsdiff.core.tokens import sentence_spans, terms
 
 DEFAULT_THRESHOLD = 0.18
 """Unit pairs scoring below this are not evidence of shared content.
@@ -36,8 +37,8 @@ On the seeds, hand-labelled paraphrased sentence pairs score from 0.19 up, while
 unrelated pair scores 0.07; tests/unit/test_align_quality.py guards this choice.
 """
 _TIE_BREAK = 1e-6
-_LSA_LIMIT = 4_000_000
-"""Components with more candidate cells than this are matched best-first instead."""
+_DUMMY_WEIGHT = 1e-9
+"""Weight of "leave unmatched": far below any real candidate (those score at least the threshold)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,12 +151,18 @@ def _exact_matches(norm_a: list[str], norm_b: list[str]) -> list[tuple[int, int]
 
 
 def _assign(scored: Scored, threshold: float) -> list[tuple[int, int, float]]:
-    """Maximum-weight one-to-one matching over candidate pairs, per connected component."""
-    from scipy.optimize import linear_sum_assignment
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
+    """Maximum-weight one-to-one matching over candidate pairs, per connected component.
 
-    keep = scored.scores >= threshold
+    Uses scipy's sparse LAPJVsp (``min_weight_full_bipartite_matching``) rather than the dense
+    Hungarian solver: it works on the candidate edges only, and ``scipy.sparse.csgraph`` imports
+    in a fraction of the time ``scipy.optimize`` takes, which matters for a command-line tool.
+    Every row also gets a private dummy column of negligible weight, so a full matching always
+    exists and "leave this unit unmatched" is a choice the solver can make.
+    """
+    from scipy.sparse import coo_matrix, csr_matrix, hstack
+    from scipy.sparse.csgraph import connected_components, min_weight_full_bipartite_matching
+
+    keep = (scored.scores >= threshold) & (scored.scores > 0)
     rows, cols, scores = scored.rows[keep], scored.cols[keep], scored.scores[keep]
     if not len(rows):
         return []
@@ -170,24 +177,21 @@ def _assign(scored: Scored, threshold: float) -> list[tuple[int, int, float]]:
     for edges in np.split(order, bounds):
         r_ids, r_pos = np.unique(rows[edges], return_inverse=True)
         c_ids, c_pos = np.unique(cols[edges], return_inverse=True)
-        if len(r_ids) * len(c_ids) <= _LSA_LIMIT:
-            block = np.zeros((len(r_ids), len(c_ids)))
-            block[r_pos, c_pos] = weights[edges]
-            ri, ci = linear_sum_assignment(block, maximize=True)
-            lookup = {(int(r), int(c)): float(s) for r, c, s in zip(r_pos, c_pos, scores[edges], strict=True)}
-            chosen.extend(
-                (int(r_ids[r]), int(c_ids[c]), lookup[(int(r), int(c))])
-                for r, c in zip(ri, ci, strict=True)
-                if (int(r), int(c)) in lookup
-            )
-        else:  # a huge tangle: best-first is near-optimal there and linear in the edges
-            taken_r: set[int] = set()
-            taken_c: set[int] = set()
-            for e in edges[np.argsort(-weights[edges], kind="stable")]:
-                if rows[e] not in taken_r and cols[e] not in taken_c:
-                    taken_r.add(int(rows[e]))
-                    taken_c.add(int(cols[e]))
-                    chosen.append((int(rows[e]), int(cols[e]), float(scores[e])))
+        if len(edges) == 1:
+            chosen.append((int(r_ids[0]), int(c_ids[0]), float(scores[edges[0]])))
+            continue
+        nr, nc = len(r_ids), len(c_ids)
+        block = csr_matrix((weights[edges], (r_pos, c_pos)), shape=(nr, nc))
+        dummy = csr_matrix((np.full(nr, _DUMMY_WEIGHT), (np.arange(nr), np.arange(nr))), shape=(nr, nr))
+        matched_r, matched_c = min_weight_full_bipartite_matching(
+            csr_matrix(hstack([block, dummy])), maximize=True
+        )
+        lookup = {(int(r), int(c)): float(s) for r, c, s in zip(r_pos, c_pos, scores[edges], strict=True)}
+        chosen.extend(
+            (int(r_ids[r]), int(c_ids[c]), lookup[(int(r), int(c))])
+            for r, c in zip(matched_r, matched_c, strict=True)
+            if c < nc
+        )
     return chosen
 
 
@@ -202,17 +206,17 @@ def _match_units(
     """Unit pairs (i, j, similarity): exact anchors first, then a global assignment of the rest."""
     ids_a = [i for i, ok in enumerate(link_a) if ok]
     ids_b = [j for j, ok in enumerate(link_b) if ok]
+    terms_a = [terms(units_a[i]) for i in ids_a]
+    terms_b = [terms(units_b[j]) for j in ids_b]
     # Text with no words ("🙂", "...") still matches itself exactly.
-    norm_a = [normalised(units_a[i]) or " ".join(units_a[i].split()) for i in ids_a]
-    norm_b = [normalised(units_b[j]) or " ".join(units_b[j].split()) for j in ids_b]
-    exact = _exact_matches(norm_a, norm_b)
+    keys_a = [" ".join(t) or " ".join(units_a[i].split()) for t, i in zip(terms_a, ids_a, strict=True)]
+    keys_b = [" ".join(t) or " ".join(units_b[j].split()) for t, j in zip(terms_b, ids_b, strict=True)]
+    exact = _exact_matches(keys_a, keys_b)
     done_a = {i for i, _ in exact}
     done_b = {j for _, j in exact}
     rest_a = [k for k in range(len(ids_a)) if k not in done_a]
     rest_b = [k for k in range(len(ids_b)) if k not in done_b]
-    scored = score_pairs(
-        [units_a[ids_a[k]] for k in rest_a], [units_b[ids_b[k]] for k in rest_b], dense_limit
-    )
+    scored = score_pairs([terms_a[k] for k in rest_a], [terms_b[k] for k in rest_b], dense_limit)
     matches = [(ids_a[i], ids_b[j], 1.0) for i, j in exact]
     matches += [(ids_a[rest_a[i]], ids_b[rest_b[j]], s) for i, j, s in _assign(scored, threshold)]
     return matches

@@ -25,8 +25,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from newsdiff.core.tokens import terms
-
 if TYPE_CHECKING:  # scipy costs ~0.25 s to import: loaded only when a comparison is computed
     from scipy import sparse
 
@@ -56,13 +54,12 @@ def _features(tokens: list[str]) -> list[str]:
     return tokens + [f"{x} {y}" for x, y in pairwise(tokens)]
 
 
-def normalised(text: str) -> str:
-    """The form compared character by character: folded quotes, lower case, single spaces."""
-    return " ".join(terms(text))
+Terms = Sequence[str]
+"""A unit's normalised words (``tokens.terms``), computed once by the caller."""
 
 
 def tfidf_vectors(
-    texts_a: Sequence[str], texts_b: Sequence[str]
+    terms_a: Sequence[Terms], terms_b: Sequence[Terms]
 ) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
     """L2-normalised TF-IDF rows for both sides, IDF taken over both sides together."""
     from scipy import sparse
@@ -71,10 +68,10 @@ def tfidf_vectors(
     rows: list[int] = []
     cols: list[int] = []
     vals: list[float] = []
-    texts = [*texts_a, *texts_b]
-    for r, text in enumerate(texts):
+    texts = [*terms_a, *terms_b]
+    for r, words in enumerate(texts):
         counts: dict[int, int] = {}
-        for feature in _features(terms(text)):
+        for feature in _features(list(words)):
             col = vocab.setdefault(feature, len(vocab))
             counts[col] = counts.get(col, 0) + 1
         rows.extend([r] * len(counts))
@@ -88,7 +85,7 @@ def tfidf_vectors(
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     matrix = sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
-    na = len(texts_a)
+    na = len(terms_a)
     return matrix[:na], matrix[na:]
 
 
@@ -101,11 +98,11 @@ def _short(norm: Sequence[str]) -> np.ndarray:
     return np.array([len(t.split()) < MIN_WORDS_FOR_RATIO for t in norm], dtype=bool)
 
 
-def _dense(texts_a: Sequence[str], texts_b: Sequence[str]) -> Scored:
-    vec_a, vec_b = tfidf_vectors(texts_a, texts_b)
+def _dense(terms_a: Sequence[Terms], terms_b: Sequence[Terms]) -> Scored:
+    vec_a, vec_b = tfidf_vectors(terms_a, terms_b)
     cosine = (vec_a @ vec_b.T).toarray()
-    norm_a = [normalised(t) for t in texts_a]
-    norm_b = [normalised(t) for t in texts_b]
+    norm_a = [" ".join(t) for t in terms_a]
+    norm_b = [" ".join(t) for t in terms_b]
     raw = process.cdist(norm_a, norm_b, scorer=fuzz.ratio, dtype=np.float32, workers=1)
     ratio = _rescale_ratio(raw)
     ratio[_short(norm_a), :] = 0.0
@@ -134,15 +131,15 @@ def _top_k_per_row(matrix: sparse.csr_matrix, k: int) -> tuple[np.ndarray, np.nd
     return np.concatenate(rows), np.concatenate(cols)
 
 
-def _indexed(texts_a: Sequence[str], texts_b: Sequence[str]) -> Scored:
+def _indexed(terms_a: Sequence[Terms], terms_b: Sequence[Terms]) -> Scored:
     from scipy import sparse
 
-    vec_a, vec_b = tfidf_vectors(texts_a, texts_b)
+    vec_a, vec_b = tfidf_vectors(terms_a, terms_b)
     # Rare features (in few units on the other side) make the inverted index; common words
     # would make every unit a candidate of every other.
     df_b = np.bincount(vec_b.indices, minlength=vec_b.shape[1])
     df_a = np.bincount(vec_a.indices, minlength=vec_a.shape[1])
-    cap = max(20, int(math.sqrt(len(texts_a) + len(texts_b))))
+    cap = max(20, int(math.sqrt(len(terms_a) + len(terms_b))))
     rare = sparse.diags(((df_a <= cap) & (df_b <= cap)).astype(np.float64))
     partial = sparse.csr_matrix((vec_a @ rare) @ vec_b.T)
     r1, c1 = _top_k_per_row(partial, CANDIDATES_PER_UNIT)
@@ -153,22 +150,22 @@ def _indexed(texts_a: Sequence[str], texts_b: Sequence[str]) -> Scored:
     for start in range(0, len(rows), _BATCH):
         sl = slice(start, start + _BATCH)
         cosine[sl] = np.asarray(vec_a[rows[sl]].multiply(vec_b[cols[sl]]).sum(axis=1)).ravel()
-    norm_a = [normalised(t) for t in texts_a]
-    norm_b = [normalised(t) for t in texts_b]
+    norm_a = [" ".join(t) for t in terms_a]
+    norm_b = [" ".join(t) for t in terms_b]
     raw = process.cpdist(
         [norm_a[i] for i in rows], [norm_b[j] for j in cols], scorer=fuzz.ratio, dtype=np.float32, workers=-1
     )
     ratio = _rescale_ratio(np.asarray(raw))
     ratio[_short(norm_a)[rows] | _short(norm_b)[cols]] = 0.0
-    return Scored(rows, cols, np.clip(np.maximum(cosine, ratio), 0.0, 1.0), (len(texts_a), len(texts_b)))
+    return Scored(rows, cols, np.clip(np.maximum(cosine, ratio), 0.0, 1.0), (len(terms_a), len(terms_b)))
 
 
-def score_pairs(texts_a: Sequence[str], texts_b: Sequence[str], dense_limit: int = DENSE_LIMIT) -> Scored:
+def score_pairs(terms_a: Sequence[Terms], terms_b: Sequence[Terms], dense_limit: int = DENSE_LIMIT) -> Scored:
     """Similarity of the plausible pairs between two lists of short texts."""
-    shape = (len(texts_a), len(texts_b))
-    if not texts_a or not texts_b:
+    shape = (len(terms_a), len(terms_b))
+    if not terms_a or not terms_b:
         empty = np.zeros(0, dtype=np.int64)
         return Scored(empty, empty, np.zeros(0), shape)
     if shape[0] * shape[1] <= dense_limit:
-        return _dense(texts_a, texts_b)
-    return _indexed(texts_a, texts_b)
+        return _dense(terms_a, terms_b)
+    return _indexed(terms_a, terms_b)

@@ -131,10 +131,16 @@ def _stem(word: str) -> str:
     return word
 
 
+_WORD = re.compile(r"\w+(?:[’'\-.,]\w+)*", re.UNICODE)
+
+
 def terms(text: str) -> list[str]:
-    """Normalised content words of ``text`` for similarity: lower case, folded quotes, stemmed."""
-    folded = text.translate(QUOTE_FOLD).lower()
-    return [_stem(tok.text.strip(".,")) for tok in tokenize(folded) if tok.is_word]
+    """Normalised content words of ``text`` for similarity: lower case, folded quotes, stemmed.
+
+    The words are exactly the word tokens of ``tokenize`` (the same pattern without the
+    punctuation branch), found without building Token objects: this runs on every sentence.
+    """
+    return [_stem(word) for word in _WORD.findall(text.translate(QUOTE_FOLD).lower())]
 
 
 # Abbreviations after which a period does not end a sentence.
