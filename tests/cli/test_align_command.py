@@ -9,7 +9,10 @@ from typing import Any
 import pytest
 from cli_support import A, B, C, Runner
 
-from newsdiff.core.loader import load_article
+from newsdiff.core.compare import compare
+from newsdiff.core.export import escape_markdown, to_markdown
+from newsdiff.core.loader import load_article, parse_article
+from newsdiff.core.serialize import alignment_text, boilerplate_reasons
 
 
 def _check_side(side: dict[str, Any], path: Path) -> None:
@@ -85,3 +88,46 @@ def test_threshold_changes_the_alignment(newsdiff: Runner) -> None:
     strict = json.loads(newsdiff("align", A, C, "--format", "json", "--threshold", "0.9").stdout)
     assert len(strict["pairs"]) < len(loose["pairs"])
     _check_partition(strict)
+
+
+def test_help_documents_the_text_format(newsdiff: Runner) -> None:
+    out = newsdiff("align", "--help").stdout
+    assert "text format (the default):" in out
+    assert "Lines starting with '#' are comments" in out
+    assert "'kind a b score boilerplate'" in out
+    for cell in ("kind ", "a, b ", "score ", "boilerplate "):
+        assert f"\n    {cell}" in out, cell
+    assert "grep -v '^#'" in out
+    assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_text_rows_give_the_same_reasons_as_the_export() -> None:
+    """One function, ``serialize.boilerplate_reasons``, serves the table and the export headings."""
+    story = (
+        "Kim met Putin at the cosmodrome on Wednesday, officials said.\n\n"
+        "The two leaders talked for hours about rockets and ammunition.\n\n"
+        "Copyright 2023 The Associated Press. All rights reserved."
+    )
+    a = parse_article(story + "\n\nPhoto: Vladimir Smirnov/AP", "a.txt")
+    b = parse_article(story.replace("hours", "four hours"), "b.txt")
+    comparison = compare(a, b)
+    rows = [line.split("\t") for line in alignment_text(comparison).splitlines()[4:]]
+    assert len(rows) == len(comparison.rows)
+    markdown = to_markdown(comparison)
+    seen: set[str] = set()
+    for cells, row in zip(rows, comparison.rows, strict=True):
+        reasons = boilerplate_reasons(comparison, row)
+        assert cells[4] == (",".join(reasons) or "-")
+        seen.update(reasons)
+        if row.kind == "pair" and reasons:
+            assert f"boilerplate ({escape_markdown(', '.join(reasons))})" in markdown
+    assert {"copyright", "photo credit"} <= seen
+
+
+def test_text_format_folds_a_path_with_a_newline(tmp_path: Path) -> None:
+    odd = tmp_path / "two\nlines.txt"
+    odd.write_text("Kim met Putin at the cosmodrome on Wednesday.\n", encoding="utf-8")
+    comparison = compare(load_article(odd), load_article(odd))
+    lines = alignment_text(comparison).splitlines()
+    assert lines[0] == f"# A: {tmp_path}/two lines.txt"
+    assert lines[4:] == ["pair\t0\t0\t1.0000\t-"]

@@ -175,3 +175,31 @@ def test_wording_options_change_what_counts(newsdiff: Runner, tmp_path: Path) ->
     b.write_text('He called it a "sacred fight" on Wednesday in the far east.\n', encoding="utf-8")
     assert "[-" not in _body(newsdiff("diff", a, b, "--width", 80).stdout)
     assert "[-“-]" in newsdiff("diff", a, b, "--width", 80, "--strict-quotes").stdout
+
+
+def test_header_names_the_mean_of_pairs_and_the_coverage(newsdiff: Runner, tmp_path: Path) -> None:
+    """One identical paragraph out of several: the mean of the pairs is 1.00, which alone would
+    mislead, so the coverage of each side is printed next to it."""
+    a, b = tmp_path / "mostly_a.txt", tmp_path / "mostly_b.txt"
+    shared = "Kim met Putin at the cosmodrome on Wednesday, officials in Moscow said."
+    a.write_text(
+        f"{shared}\n\nThe weather in Vladivostok stayed cold and wet all week long.\n", encoding="utf-8"
+    )
+    b.write_text(f"{shared}\n", encoding="utf-8")
+    out = newsdiff("diff", a, b, "--width", 200).stdout
+    assert "1 pair · 1 only in A · 0 only in B (body paragraphs) · mean similarity of pairs 1.00 · " in out
+    assert "52% of A and 100% of B have a counterpart" in out  # 12 of 23 words
+    assert "pairs 1.00 (" not in out and "mean similarity 1.00" not in out
+
+
+def test_header_does_not_repeat_the_file_name(newsdiff: Runner, tmp_path: Path) -> None:
+    """No outlet known: the name is the file name. Run in its folder, the path would only repeat
+    it; given with a folder, the path says where the file is."""
+    (tmp_path / "kim.txt").write_text("Kim met Putin at the cosmodrome.\n", encoding="utf-8")
+    (tmp_path / "putin.txt").write_text("Putin met Kim at the cosmodrome.\n", encoding="utf-8")
+    lines = newsdiff(
+        "diff", "kim.txt", tmp_path / "putin.txt", "--width", 200, cwd=tmp_path
+    ).stdout.splitlines()
+    assert lines[0] == "A  kim.txt · Kim met Putin at the cosmodrome."
+    assert lines[1] == f"B  putin.txt · Putin met Kim at the cosmodrome. · {tmp_path / 'putin.txt'}"
+

@@ -189,3 +189,10 @@ def test_main_returns_instead_of_exiting(capsys: pytest.CaptureFixture[str]) -> 
     assert cli.main(["--version"]) == 0
     assert cli.main(["diff"]) == cli.EXIT_USAGE
     assert capsys.readouterr().out == f"newsdiff {__version__}\n"
+
+
+def test_top_level_help_lists_every_exit_status(newsdiff: Runner) -> None:
+    out = newsdiff("--help").stdout
+    for status in (cli.EXIT_OK, cli.EXIT_INPUT, cli.EXIT_USAGE, cli.EXIT_INTERRUPTED, cli.EXIT_BROKEN_PIPE):
+        assert f"\n  {status} " in out, status
+    assert "| head" in out

@@ -26,6 +26,7 @@ from newsdiff.core.compare import compare
 from newsdiff.core.errors import InputError
 from newsdiff.core.export import MARKUP_TAGS, escape_markdown, to_markdown, write_export
 from newsdiff.core.loader import parse_article
+from newsdiff.core.serialize import coverage_sentence, percent, source_details
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("NEWSDIFF_UPDATE_GOLDEN") == "1"
@@ -252,7 +253,8 @@ def test_seed_export_marks_known_changes(seeds: dict[str, Article]) -> None:
     assert "<ins>replenish</ins>" in markdown
     summary = comparison.summary()
     assert f"- Aligned pairs: {summary.pairs}\n" in markdown
-    assert f"- Mean similarity of the pairs: {summary.mean_similarity:.2f}\n" in markdown
+    assert f"- Mean similarity of pairs: {summary.mean_similarity:.2f} (" in markdown
+    assert f"- Coverage: {coverage_sentence(summary)} (share of body words)\n" in markdown
     assert markdown.count("\n### Pair ") == sum(1 for row in comparison.rows if row.kind == "pair")
     tokens = _check_no_element_from_text(markdown)
     _check_every_paragraph_recovered(tokens, seeds["001"], seeds["004"])
@@ -295,6 +297,44 @@ def test_small_export_matches_golden_file() -> None:
     assert text == golden.read_text(encoding="utf-8"), (
         "export format changed; review, then NEWSDIFF_UPDATE_GOLDEN=1"
     )
+
+
+def _sources(markdown: str) -> list[str]:
+    return markdown.split("## Sources\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
+
+
+def test_sources_say_nothing_twice() -> None:
+    """No outlet known: the name is the file name, so "File" would repeat it; an article with no
+    body text has the file name as its title too."""
+    a = parse_article("Kim met Putin.", "a.txt")
+    b = parse_article("Copyright 2023 The Associated Press. All rights reserved.", "b.txt")
+    c = parse_article("Kim met Putin.", "stories/c.txt", {"outlet": "Daily"})
+    assert _sources(to_markdown(compare(a, b))) == [
+        "- **A:** a\\.txt",
+        "  - Title: Kim met Putin\\.",
+        "  - Date: not known",
+        "- **B:** The Associated Press",
+        "  - File: b\\.txt",
+        "  - Date: not known",
+    ]
+    assert _sources(to_markdown(compare(c, a)))[:3] == [
+        "- **A:** Daily",
+        "  - Title: Kim met Putin\\.",
+        "  - File: stories/c\\.txt",
+    ]
+
+
+def test_source_details_drop_repeats_and_fold_lines() -> None:
+    article = parse_article("Kim met Putin.", "dir/x.txt", {"title": "x.txt", "date": "13\nSept"})
+    assert article.name == "x.txt"
+    assert source_details(article) == {"file": "dir/x.txt", "date": "13 Sept"}
+
+
+@pytest.mark.parametrize(
+    ("share", "shown"), [(0.0, "0%"), (0.001, "1%"), (0.5, "50%"), (0.996, "99%"), (1.0, "100%")]
+)
+def test_percent_never_rounds_to_all_or_nothing(share: float, shown: str) -> None:
+    assert percent(share) == shown
 
 
 def test_export_module_stays_pure() -> None:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from newsdiff import __version__
 from newsdiff.core.errors import InputError
+from newsdiff.core.text import one_line
 from newsdiff.core.worddiff import DiffOptions
 
 if TYPE_CHECKING:
@@ -121,7 +122,33 @@ commands:
   align A B     print which paragraphs align (--format text or json)
 
 Run 'newsdiff COMMAND --help' for a command's options. With no PATH, the app opens the bundled
-example story. Exit status: 0 ok, 1 bad input, 2 usage mistake, 130 interrupted.
+example story.
+
+exit status:
+  0    ok
+  1    bad input (a missing, unreadable, binary, empty or too large file) or a failed write
+  2    usage mistake (a wrong option or value)
+  130  interrupted (Ctrl-C)
+  141  the reader of the output went away (as in 'newsdiff diff A B | head')
+"""
+
+
+_ALIGN_EPILOG = """\
+text format (the default):
+  Lines starting with '#' are comments: the paths of A and B, and a reminder
+  that indices count from 0. Then a header line, 'kind a b score boilerplate',
+  then one line per row in reading order, its five cells separated by tabs:
+    kind         pair, only_a or only_b
+    a, b         the paragraph indices on each side, comma-separated ('-': none)
+    score        the pair's similarity, 0 to 1, four decimals ('-': unpaired)
+    boilerplate  why the paragraphs were set aside, comma-separated ('-': body)
+  For the rows alone: newsdiff align A B | grep -v '^#' | tail -n +2
+
+json format:
+  {"a": {"path", "title", "outlet", "paragraphs": [str], "boilerplate": [int]},
+   "b": {...}, "pairs": [{"a": [int], "b": [int], "score": float}],
+   "only_a": [int], "only_b": [int], "summary": {...}}
+  Every paragraph index appears exactly once across pairs, only_a and only_b.
 """
 
 
@@ -184,10 +211,10 @@ def command_parser(name: str) -> argparse.ArgumentParser:
     else:
         parser = _Parser(
             prog="newsdiff align",
-            description="Print which paragraphs of A and B report the same thing. Indices count "
-            "paragraphs from 0 in file order, boilerplate included. JSON shape: "
-            '{"a": {...}, "b": {...}, "pairs": [{"a": [int], "b": [int], "score": float}], '
-            '"only_a": [int], "only_b": [int]}.',
+            description="Print which paragraphs of A and B report the same thing. Indices count\n"
+            "paragraphs from 0 in file order, boilerplate included.",
+            epilog=_ALIGN_EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         _add_pair(parser)
         parser.add_argument(
@@ -266,37 +293,8 @@ def run_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def alignment_text(comparison: Comparison) -> str:
-    """Tab-separated rows in reading order: kind, A indices, B indices, score, boilerplate reasons."""
-    lines = [
-        f"# A: {' '.join(comparison.a.path.split())}",
-        f"# B: {' '.join(comparison.b.path.split())}",
-        "# paragraph indices count from 0; '-' means none",
-        "kind\ta\tb\tscore\tboilerplate",
-    ]
-    paragraphs = (comparison.a.paragraphs, comparison.b.paragraphs)
-    for row in comparison.rows:
-        reasons = sorted(
-            {
-                p.boilerplate
-                for side, indices in zip(paragraphs, (row.a, row.b), strict=True)
-                for i in indices
-                if (p := side[i]).boilerplate
-            }
-        )
-        cells = [
-            row.kind,
-            ",".join(map(str, row.a)) or "-",
-            ",".join(map(str, row.b)) or "-",
-            "-" if row.score is None else f"{row.score:.4f}",
-            ",".join(reasons) or "-",
-        ]
-        lines.append("\t".join(cells))
-    return "\n".join(lines) + "\n"
-
-
 def run_align(args: argparse.Namespace) -> int:
-    from newsdiff.core.serialize import comparison_json
+    from newsdiff.core.serialize import alignment_text, comparison_json
 
     comparison = _compare(args)
     if args.format == "json":
@@ -307,7 +305,9 @@ def run_align(args: argparse.Namespace) -> int:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    """Open the app, after checking every path so a typo is a one-line error, not an empty screen."""
+    """Open the app, after checking every path (it exists; a folder holds articles) so a typo is a
+    one-line error, not an empty screen."""
+    from newsdiff.core.loader import expand
     from newsdiff.core.seeds import seeds_dir
 
     paths: list[Path] = args.paths or [seeds_dir()]
@@ -315,6 +315,8 @@ def run_app(args: argparse.Namespace) -> int:
         if not path.exists():
             hint = f" (commands come first: newsdiff {path} ...)" if str(path) in COMMANDS else ""
             raise InputError(f"{path}: no such file or folder{hint}")
+        if path.is_dir():
+            expand([path])  # a folder with no article files is an error here, not an empty story
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError("the app needs a terminal; for output you can pipe, use 'newsdiff diff A B'")
     if args.max_size is not None:
@@ -351,7 +353,7 @@ def _dispatch(argv: Sequence[str]) -> int:
 def _say(message: str) -> None:
     """One line on stderr, whatever the message holds (a path may contain a newline)."""
     try:
-        sys.stderr.write(f"newsdiff: {' '.join(message.split())}\n")
+        sys.stderr.write(f"newsdiff: {one_line(message)}\n")
         sys.stderr.flush()
     except (OSError, ValueError):
         pass

@@ -26,6 +26,8 @@ from rich.text import Text
 
 from newsdiff.core.article import Article
 from newsdiff.core.compare import PARAGRAPH_JOINER, Comparison, ParagraphView, RowView
+from newsdiff.core.serialize import boilerplate_reasons, coverage_sentence, plural, source_details
+from newsdiff.core.text import one_line
 from newsdiff.core.worddiff import diff_words
 
 DELETED = Style(color="red", strike=True)
@@ -130,33 +132,36 @@ def _numbers(views: Sequence[ParagraphView]) -> str:
     return ", ".join(f"¶{v.index + 1}" for v in views)
 
 
-def _one_line(value: str) -> str:
-    """Metadata on one line: a file name or title may hold newlines, which would break the layout."""
-    return " ".join(value.split())
-
-
 def _source_line(label: str, article: Article) -> Text:
+    """``A  name · title · path · date``, on one line, without saying anything twice (a file
+    name that is also the name, or a title that fell back to it, is not repeated)."""
     text = Text(f"{label}  ", LABEL)
-    text.append(_one_line(article.name), LABEL)
-    for value in (article.title, article.path, article.date):
-        if value:
+    text.append(one_line(article.name), LABEL)
+    details = source_details(article)
+    for key in ("title", "file", "date"):
+        if key in details:
             text.append(" · ")
-            text.append(_one_line(value))
+            text.append(details[key])
     return text
 
 
 def header(comparison: Comparison, painter: Painter) -> list[Text]:
-    """Who is compared, the counts, and what the marks mean."""
+    """Who is compared, the counts, and what the marks mean.
+
+    The mean similarity averages the pairs only, so it is named so and followed by the coverage:
+    two articles sharing one identical paragraph out of twenty have a mean of 1.00.
+    """
     summary = comparison.summary()
     counts = Text(
-        f"{summary.pairs} pairs · {summary.only_a} only in A · {summary.only_b} only in B · "
-        f"mean similarity {summary.mean_similarity:.2f} (body paragraphs)"
+        f"{plural(summary.pairs, 'pair')} · {summary.only_a} only in A · {summary.only_b} only in B "
+        f"(body paragraphs) · mean similarity of pairs {summary.mean_similarity:.2f} · "
+        f"{coverage_sentence(summary)}"
     )
     return [_source_line("A", comparison.a), _source_line("B", comparison.b), counts, painter.legend()]
 
 
 def _only_label(side: str, article: Article) -> str:
-    return f"only in {side.upper()} ({_one_line(article.name)})"
+    return f"only in {side.upper()} ({one_line(article.name)})"
 
 
 def _cell(views: Sequence[ParagraphView], side: str, painter: Painter, label: str | None) -> Text:
@@ -192,9 +197,9 @@ def side_by_side(comparison: Comparison, painter: Painter) -> Table:
         expand=True,
         header_style=LABEL,
     )
-    table.add_column(Text(f"A  {_one_line(comparison.a.name)}"), ratio=1, overflow="fold")
+    table.add_column(Text(f"A  {one_line(comparison.a.name)}"), ratio=1, overflow="fold")
     table.add_column(Text("sim"), width=4, justify="right", overflow="fold")
-    table.add_column(Text(f"B  {_one_line(comparison.b.name)}"), ratio=1, overflow="fold")
+    table.add_column(Text(f"B  {one_line(comparison.b.name)}"), ratio=1, overflow="fold")
     for row in comparison.row_views():
         label_a = _only_label("a", comparison.a) if row.kind == "only_a" else None
         label_b = _only_label("b", comparison.b) if row.kind == "only_b" else None
@@ -254,7 +259,7 @@ def _row_title(comparison: Comparison, row: RowView) -> Text:
             ("a", comparison.a, row.a) if row.kind == "only_a" else ("b", comparison.b, row.b)
         )
         details = [_only_label(side, article), _numbers(views)]
-    reasons = sorted({v.boilerplate for v in (*row.a, *row.b) if v.boilerplate})
+    reasons = boilerplate_reasons(comparison, row.row)
     if reasons:
         details.append(f"boilerplate ({', '.join(reasons)})")
     return Text(" · ".join(details), LABEL)

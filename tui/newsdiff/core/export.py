@@ -25,6 +25,8 @@ from pathlib import Path
 from newsdiff.core.article import Article
 from newsdiff.core.compare import Comparison, ParagraphView, RowView
 from newsdiff.core.errors import InputError
+from newsdiff.core.serialize import boilerplate_reasons, coverage_sentence, plural, source_details
+from newsdiff.core.text import one_line
 
 # ASCII punctuation that no Markdown flavour we know of gives a meaning to in running text. Every
 # other ASCII punctuation character is escaped: beyond CommonMark's own syntax this also defeats
@@ -65,7 +67,7 @@ def escape_markdown(text: str) -> str:
 
 def _one_line(text: str) -> str:
     """Metadata shown in a heading or list item: one line, escaped."""
-    return escape_markdown(" ".join(text.split()))
+    return escape_markdown(one_line(text))
 
 
 def _marked(text: str, open_tag: str, close_tag: str, numeric: bool) -> str:
@@ -95,18 +97,19 @@ def paragraph_markdown(view: ParagraphView, side: str) -> str:
     return "".join(parts)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+_SOURCE_LABELS = {"title": "Title", "file": "File", "date": "Date", "byline": "Byline", "url": "Address"}
 
 
 def _source_lines(label: str, article: Article) -> list[str]:
-    lines = [f"- **{label}:** {_one_line(article.name)}", f"  - Title: {_one_line(article.title)}"]
-    lines.append(f"  - File: {_one_line(article.path)}")
-    lines.append(f"  - Date: {_one_line(article.date) if article.date else 'not known'}")
-    if article.byline:
-        lines.append(f"  - Byline: {_one_line(article.byline)}")
-    if article.url:
-        lines.append(f"  - Address: {_one_line(article.url)}")
+    """The source's name, then its details; a detail that would repeat the name or another
+    detail (a file name that is the name, a title that fell back to it) is left out."""
+    lines = [f"- **{label}:** {_one_line(article.name)}"]
+    details = source_details(article)
+    for key, caption in _SOURCE_LABELS.items():
+        if key in details:
+            lines.append(f"  - {caption}: {escape_markdown(details[key])}")
+        elif key == "date" and not article.date:
+            lines.append("  - Date: not known")
     return lines
 
 
@@ -119,13 +122,13 @@ def _paragraph_block(label: str, view: ParagraphView, side: str) -> str:
     return f"**{label} ¶{view.index + 1}**{note} — {paragraph_markdown(view, side)}"
 
 
-def _pair_section(number: int, row: RowView) -> list[str]:
+def _pair_section(comparison: Comparison, number: int, row: RowView) -> list[str]:
     details = [f"A {_numbers(row.a)} ↔ B {_numbers(row.b)}", f"similarity {row.score or 0.0:.2f}"]
     if row.identical:
         details.append("same wording")
     if row.numeric:
         details.append("numbers changed")
-    reasons = sorted({v.boilerplate for v in (*row.a, *row.b) if v.boilerplate})
+    reasons = boilerplate_reasons(comparison, row.row)
     if reasons:
         details.append(f"boilerplate ({escape_markdown(', '.join(reasons))})")
     lines = [f"### Pair {number} · {' · '.join(details)}", ""]
@@ -176,9 +179,11 @@ def to_markdown(comparison: Comparison) -> str:
         "## Summary",
         "",
         f"- Aligned pairs: {summary.pairs}",
-        f"- Only in A: {_plural(summary.only_a, 'paragraph')}",
-        f"- Only in B: {_plural(summary.only_b, 'paragraph')}",
-        f"- Mean similarity of the pairs: {summary.mean_similarity:.2f}",
+        f"- Only in A: {plural(summary.only_a, 'paragraph')}",
+        f"- Only in B: {plural(summary.only_b, 'paragraph')}",
+        f"- Mean similarity of pairs: {summary.mean_similarity:.2f} (paragraphs without a "
+        "counterpart do not count)",
+        f"- Coverage: {coverage_sentence(summary)} (share of body words)",
         "",
         "Counts are over body paragraphs; boilerplate is listed but not counted.",
         "",
@@ -191,7 +196,7 @@ def to_markdown(comparison: Comparison) -> str:
     if not pairs:
         lines += ["No paragraph of A reports what a paragraph of B reports.", ""]
     for number, row in enumerate(pairs, start=1):
-        lines += _pair_section(number, row)
+        lines += _pair_section(comparison, number, row)
     only_a = [p for v in views if v.kind == "only_a" for p in v.a]
     only_b = [p for v in views if v.kind == "only_b" for p in v.b]
     lines += _only_section("A", a, sorted(only_a, key=lambda p: p.index))
