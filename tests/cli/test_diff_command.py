@@ -203,3 +203,13 @@ def test_header_does_not_repeat_the_file_name(newsdiff: Runner, tmp_path: Path) 
     assert lines[0] == "A  kim.txt · Kim met Putin at the cosmodrome."
     assert lines[1] == f"B  putin.txt · Putin met Kim at the cosmodrome. · {tmp_path / 'putin.txt'}"
 
+
+def test_inline_never_glues_a_change_to_its_neighbour(newsdiff: Runner, tmp_path: Path) -> None:
+    """The space before an insertion can sit on B's side only ("cosmodrome" / "cosmodrome ")."""
+    a, b = tmp_path / "glue_a.txt", tmp_path / "glue_b.txt"
+    a.write_text("Kim met Putin at the cosmodrome.\n", encoding="utf-8")
+    b.write_text("Kim met Putin at the cosmodrome on Wednesday.\n", encoding="utf-8")
+    out = newsdiff("diff", "--inline", a, b, "--width", 100).stdout
+    assert "Kim met Putin at the cosmodrome {+on Wednesday+}.\n" in out
+    out = newsdiff("diff", "--inline", b, a, "--width", 100).stdout
+    assert "Kim met Putin at the cosmodrome [-on Wednesday-].\n" in out

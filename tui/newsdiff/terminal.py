@@ -219,31 +219,64 @@ def _edges(segment: str) -> tuple[str, str, str]:
     return lead, core, segment[len(segment.rstrip()) :]
 
 
+class _Interleaver:
+    """Appends to one ``Text`` while knowing whether it ends in white space, so the space that
+    separates a change from its neighbours is written once, whichever side's text carried it."""
+
+    def __init__(self) -> None:
+        self.text = Text()
+        self.spaced = True  # at the start nothing needs separating
+
+    def plain(self, fragment: str) -> None:
+        if fragment:
+            self.text.append(fragment)
+            self.spaced = fragment[-1].isspace()
+
+    def space(self, *candidates: str) -> None:
+        """Write the first non-empty white space among ``candidates``, unless one is already there."""
+        gap = next((c for c in candidates if c), "")
+        if gap and not self.spaced:
+            self.plain(gap)
+
+    def change(self, painter: Painter, fragment: str, side: str, numeric: bool) -> None:
+        painter.change(self.text, fragment, side, numeric)
+        self.spaced = False
+
+
 def interleaved(comparison: Comparison, row: RowView, painter: Painter) -> Text:
     """A pair as one text: A's wording, each change as the deletion then the insertion.
 
     The row's spans are per side and cannot be zipped back together (equal runs merge differently
     on each side), so the word diff is taken again on the same joined texts the comparison used;
     it is deterministic, so the changes are exactly the ones the side-by-side view shows.
+
+    White space at the edge of an equal run may sit on one side only ("cosmodrome" in A,
+    "cosmodrome " in B before an insertion), so the edges of both sides are consulted: a change
+    is never glued to the word before or after it.
     """
     a_text = PARAGRAPH_JOINER.join(v.text for v in row.a)
     b_text = PARAGRAPH_JOINER.join(v.text for v in row.b)
-    text = Text()
+    out = _Interleaver()
     for op in diff_words(a_text, b_text, comparison.options).ops:
-        a_seg, b_seg = a_text[op.a_start : op.a_end], b_text[op.b_start : op.b_end]
+        a_lead, a_core, a_trail = _edges(a_text[op.a_start : op.a_end])
+        b_lead, b_core, b_trail = _edges(b_text[op.b_start : op.b_end])
         if op.kind == "equal":
-            text.append(a_seg)
+            if not a_core:  # white space only
+                out.space(a_lead, b_lead)
+                continue
+            out.space(a_lead, b_lead)
+            out.plain(a_core)
+            out.space(a_trail, b_trail)
             continue
-        a_lead, a_core, a_trail = _edges(a_seg)
-        b_lead, b_core, b_trail = _edges(b_seg)
-        text.append(a_lead if a_core else b_lead)
+        out.space(a_lead, b_lead)
         if a_core:
-            painter.change(text, a_core, "a", op.numeric)
+            out.change(painter, a_core, "a", op.numeric)
         if a_core and b_core:
-            text.append(" ")
+            out.plain(" ")
         if b_core:
-            painter.change(text, b_core, "b", op.numeric)
-        text.append(a_trail if a_core else b_trail)
+            out.change(painter, b_core, "b", op.numeric)
+        out.space(a_trail, b_trail)
+    text = out.text
     if row.boilerplate and painter.colour:
         text.stylize(DIM)
     return text
