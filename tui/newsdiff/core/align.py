@@ -172,14 +172,25 @@ def _assign(scored: Scored, threshold: float) -> list[tuple[int, int, float]]:
     graph = coo_matrix((np.ones(len(rows)), (rows, cols + n)), shape=(n + m, n + m))
     _, labels = connected_components(graph, directed=False)
     chosen: list[tuple[int, int, float]] = []
-    order = np.argsort(labels[rows], kind="stable")
-    bounds = np.flatnonzero(np.diff(labels[rows][order])) + 1
-    for edges in np.split(order, bounds):
+    edge_label = labels[rows].astype(np.int64)
+    # Most components are a star: one unit with one or more candidates. Its best edge is the
+    # optimum, so stars are settled at once, vectorised; only real tangles go to the solver.
+    n_labels = int(labels.max()) + 1
+    unique_rows = np.bincount(np.unique(edge_label * n + rows) // n, minlength=n_labels)
+    unique_cols = np.bincount(np.unique(edge_label * m + cols) // m, minlength=n_labels)
+    star = ((unique_rows == 1) | (unique_cols == 1))[edge_label]
+    star_edges = np.flatnonzero(star)
+    by_label = star_edges[np.lexsort((-weights[star_edges], edge_label[star_edges]))]
+    first = np.ones(len(by_label), dtype=bool)
+    first[1:] = edge_label[by_label][1:] != edge_label[by_label][:-1]
+    best = by_label[first]
+    chosen.extend(zip(rows[best].tolist(), cols[best].tolist(), scores[best].tolist(), strict=True))
+    tangled = np.flatnonzero(~star)
+    order = tangled[np.argsort(edge_label[tangled], kind="stable")]
+    bounds = np.flatnonzero(np.diff(edge_label[order])) + 1
+    for edges in np.split(order, bounds) if len(order) else []:
         r_ids, r_pos = np.unique(rows[edges], return_inverse=True)
         c_ids, c_pos = np.unique(cols[edges], return_inverse=True)
-        if len(edges) == 1:
-            chosen.append((int(r_ids[0]), int(c_ids[0]), float(scores[edges[0]])))
-            continue
         nr, nc = len(r_ids), len(c_ids)
         block = csr_matrix((weights[edges], (r_pos, c_pos)), shape=(nr, nc))
         dummy = csr_matrix((np.full(nr, _DUMMY_WEIGHT), (np.arange(nr), np.arange(nr))), shape=(nr, nr))

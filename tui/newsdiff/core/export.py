@@ -25,7 +25,13 @@ from pathlib import Path
 from newsdiff.core.article import Article
 from newsdiff.core.compare import Comparison, ParagraphView, RowView
 from newsdiff.core.errors import InputError
-from newsdiff.core.serialize import boilerplate_reasons, coverage_sentence, plural, source_details
+from newsdiff.core.serialize import (
+    boilerplate_reasons,
+    coverage_sentence,
+    mean_similarity_text,
+    plural,
+    source_details,
+)
 from newsdiff.core.text import one_line
 
 # ASCII punctuation that no Markdown flavour we know of gives a meaning to in running text. Every
@@ -181,7 +187,7 @@ def to_markdown(comparison: Comparison) -> str:
         f"- Aligned pairs: {summary.pairs}",
         f"- Only in A: {plural(summary.only_a, 'paragraph')}",
         f"- Only in B: {plural(summary.only_b, 'paragraph')}",
-        f"- Mean similarity of pairs: {summary.mean_similarity:.2f} (paragraphs without a "
+        f"- Mean similarity of pairs: {mean_similarity_text(summary)} (paragraphs without a "
         "counterpart do not count)",
         f"- Coverage: {coverage_sentence(summary)} (share of body words)",
         "",

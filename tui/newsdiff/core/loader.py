@@ -49,17 +49,31 @@ def parse_article(text: str, path: str, meta: dict[str, str] | None = None) -> A
     )
 
 
+def size_text(count: int) -> str:
+    """A byte count as people say it: ``950 bytes``, ``1 kB``, ``10 MB``, ``20.5 MB`` (decimal units,
+    as ``--max-size`` reads them)."""
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if count >= scale:
+            return f"{count / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{count} bytes"
+
+
 def load_article(path: Path, meta: dict[str, str] | None = None, max_bytes: int | None = None) -> Article:
     """Read and parse one file; every failure becomes an ``InputError`` naming the file."""
     limit = max_bytes or max_bytes_from_env()
+    raise_it = "(raise it with --max-size or NEWSDIFF_MAX_BYTES)"
     try:
         size = path.stat().st_size
         if size > limit:
             raise InputError(
-                f"{path}: file is {size / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB limit "
-                "(raise it with --max-size or NEWSDIFF_MAX_BYTES)"
+                f"{path}: file is {size_text(size)}, over the {size_text(limit)} limit {raise_it}"
             )
-        data = path.read_bytes()
+        # Read at most one byte past the limit: a pipe, /dev/zero or a /proc file reports size 0,
+        # and a file may grow after stat; none of them may fill the memory.
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+        if len(data) > limit:
+            raise InputError(f"{path}: more than the {size_text(limit)} limit {raise_it}")
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except PermissionError:

@@ -139,6 +139,12 @@ def percent(share: float) -> str:
     return f"{value}%"
 
 
+def mean_similarity_text(summary: Summary) -> str:
+    """The mean similarity of the pairs, two decimals, or ``none`` when nothing is paired (a mean
+    of 0.00 would claim pairs that differ entirely)."""
+    return f"{summary.mean_similarity:.2f}" if summary.pairs else "none"
+
+
 def coverage_sentence(summary: Summary) -> str:
     """``62% of A and 91% of B have a counterpart``: shares of body words in a paired paragraph."""
     return f"{percent(summary.coverage_a)} of A and {percent(summary.coverage_b)} of B have a counterpart"

@@ -49,11 +49,12 @@ def looks_binary(data: bytes) -> bool:
         return False
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
-    if b"\x00" in sample:
-        # A few stray NULs in otherwise readable text are tolerated (they are stripped later).
-        return sample.count(b"\x00") > max(2, len(sample) // 100)
+    # A few stray NULs in otherwise readable text are tolerated (they are stripped later), but
+    # they are control bytes too: compressed or random data has a few NULs and many controls.
+    if sample.count(b"\x00") > max(2, len(sample) // 100):
+        return True
     controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
-    return controls > len(sample) // 20
+    return controls > max(2, len(sample) // 20)
 
 
 def sanitize(text: str) -> str:

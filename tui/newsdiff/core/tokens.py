@@ -7,6 +7,7 @@ Both come from the same pattern so that the two never disagree about word bounda
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -118,6 +119,7 @@ def is_number(word: str) -> bool:
     return any(part in NUMBER_WORDS for part in lowered.split("-"))
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def _stem(word: str) -> str:
     """A deliberately light stem: plural and possessive endings only.
 
