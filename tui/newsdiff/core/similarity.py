@@ -86,10 +86,11 @@ def tfidf_vectors(
     features = np.concatenate([ids, bigram])
     owners = np.concatenate([doc, doc[:-1][same_doc]])
     codes, columns = np.unique(features, return_inverse=True)
-    cells, counts = np.unique(owners * len(codes) + columns, return_counts=True)
-    rows, cols = np.divmod(cells, len(codes))
-    matrix = sparse.csr_matrix((1.0 + np.log(counts), (rows, cols)), shape=(n_docs, max(len(codes), 1)))
-    df = np.bincount(cols, minlength=matrix.shape[1])
+    # Building the matrix sums repeated (document, feature) cells: those are the term counts.
+    matrix = sparse.csr_matrix((np.ones(len(columns)), (owners, columns)), shape=(n_docs, max(len(codes), 1)))
+    matrix.sum_duplicates()
+    matrix.data = 1.0 + np.log(matrix.data)
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
     idf = np.log((1.0 + n_docs) / (1.0 + df)) + IDF_FLOOR
     matrix.data *= idf[matrix.indices]
     squares = np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel()
