@@ -79,3 +79,12 @@ def test_json_output_has_the_documented_shape(pa: list[str], pb: list[str]) -> N
         assert all(isinstance(i, int) for i in pair["a"] + pair["b"])
         assert isinstance(pair["score"], float) and 0.0 <= pair["score"] <= 1.0
     assert all(isinstance(i, int) for i in data["only_a"] + data["only_b"])
+
+
+@SETTINGS
+@given(paragraphs)
+def test_fast_token_table_matches_tokenize(text: str) -> None:
+    from newsdiff.core.tokens import token_table, tokenize
+
+    tokens = tokenize(text)
+    assert token_table(text) == ([t.text for t in tokens], [t.start for t in tokens])

@@ -17,7 +17,7 @@ from typing import Literal
 
 from rapidfuzz.distance import Indel
 
-from newsdiff.core.tokens import QUOTE_FOLD, Token, is_number, tokenize
+from newsdiff.core.tokens import contains_number, fold_quotes, token_table
 
 Kind = Literal["equal", "insert", "delete", "replace"]
 
@@ -151,28 +151,31 @@ def _merge_equal(spans: list[Span]) -> list[Span]:
     return merged
 
 
-def _key(token: Token, options: DiffOptions) -> str:
-    text = token.text.translate(QUOTE_FOLD) if options.fold_quotes else token.text
-    return text.lower() if options.ignore_case else text
-
-
-def _significant(tokens: list[Token], options: DiffOptions) -> list[Token]:
-    if options.ignore_punctuation:
-        return [t for t in tokens if t.is_word]
-    return tokens
-
-
 def comparison_keys(text: str, options: DiffOptions) -> list[str]:
     """The sequence the diff compares: equal sequences mean the texts show no difference."""
-    return [_key(t, options) for t in _significant(tokenize(text), options)]
+    return _keys_and_starts(text, options)[0]
 
 
-def _boundaries(tokens: list[Token], length: int) -> list[int]:
+def _keys_and_starts(text: str, options: DiffOptions) -> tuple[list[str], list[int]]:
+    """Comparison keys of the significant tokens, and where each starts in ``text``.
+
+    Quote folding maps one character to one character, so offsets in the folded text are
+    offsets in the original.
+    """
+    keys, starts = token_table(fold_quotes(text) if options.fold_quotes else text)
+    if options.ignore_punctuation:
+        kept = [k for k, key in enumerate(keys) if key[0].isalnum() or key[0] == "_"]
+        keys = [keys[k] for k in kept]
+        starts = [starts[k] for k in kept]
+    if options.ignore_case:
+        keys = [key.lower() for key in keys]
+    return keys, starts
+
+
+def _boundaries(starts: list[int], length: int) -> list[int]:
     """Cut points: text before the first token belongs to it, trailing text to the last one."""
-    cuts = [t.start for t in tokens]
-    if cuts:
-        cuts[0] = 0
-    return [*cuts, length] if cuts else [0, length]
+    cuts = [0, *starts[1:]] if starts else [0]
+    return [*cuts, length]
 
 
 def _raw_ops(keys_a: list[str], keys_b: list[str]) -> list[tuple[str, int, int, int, int]]:
@@ -213,27 +216,23 @@ def _fold_noise(
 def diff_words(a: str, b: str, options: DiffOptions | None = None) -> WordDiff:
     """The word-level edit script turning ``a`` into ``b``."""
     options = options or DiffOptions()
-    toks_a = _significant(tokenize(a), options)
-    toks_b = _significant(tokenize(b), options)
-    keys_a = [_key(t, options) for t in toks_a]
-    keys_b = [_key(t, options) for t in toks_b]
-    if not toks_a and not toks_b:
+    keys_a, starts_a = _keys_and_starts(a, options)
+    keys_b, starts_b = _keys_and_starts(b, options)
+    if not keys_a and not keys_b:
         kind: Kind = "equal" if a.strip() == b.strip() == "" else "replace"
         return WordDiff(a, b, (Op(kind, 0, len(a), 0, len(b)),), 0, 0)
-    cuts_a = _boundaries(toks_a, len(a))
-    cuts_b = _boundaries(toks_b, len(b))
+    cuts_a = _boundaries(starts_a, len(a)) if keys_a else [0, len(a)]
+    cuts_b = _boundaries(starts_b, len(b)) if keys_b else [0, len(b)]
     raw = _fold_noise(_raw_ops(keys_a, keys_b), keys_a)
     ops: list[Op] = []
     equal = 0
     for tag, a0, a1, b0, b1 in raw:
+        start_a, end_a = (cuts_a[a0], cuts_a[a1]) if keys_a else (0, len(a))
+        start_b, end_b = (cuts_b[b0], cuts_b[b1]) if keys_b else (0, len(b))
         if tag == "equal":
             equal += 2 * (a1 - a0)
-        numeric = tag != "equal" and any(
-            is_number(t.text) for t in (*toks_a[a0:a1], *toks_b[b0:b1]) if t.is_word
-        )
-        start_a = cuts_a[a0] if toks_a else 0
-        end_a = cuts_a[a1] if toks_a else len(a)
-        start_b = cuts_b[b0] if toks_b else 0
-        end_b = cuts_b[b1] if toks_b else len(b)
+            numeric = False
+        else:
+            numeric = contains_number(a[start_a:end_a]) or contains_number(b[start_b:end_b])
         ops.append(Op(tag, start_a, end_a, start_b, end_b, numeric))  # type: ignore[arg-type]
-    return WordDiff(a, b, tuple(ops), equal, len(toks_a) + len(toks_b))
+    return WordDiff(a, b, tuple(ops), equal, len(keys_a) + len(keys_b))

@@ -1,0 +1,70 @@
+"""Times the real app headless; run as a child process by run.py, prints one JSON line.
+
+python app_probe.py start            # process start -> story table filled (seeds)
+python app_probe.py compare          # press o -> comparison of two seeds shown
+python app_probe.py scroll A B       # ms per key press moving through a big comparison
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+import time
+from pathlib import Path
+
+T0 = time.perf_counter()
+
+from newsdiff.app import NewsdiffApp  # noqa: E402
+from newsdiff.screens.compare_screen import CompareScreen  # noqa: E402
+from newsdiff.screens.story_screen import StoryScreen  # noqa: E402
+from newsdiff.widgets.article_table import ArticleTable  # noqa: E402
+
+
+async def _until(pilot, condition, limit: float = 120.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.perf_counter() + limit
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("condition never held")
+        await pilot.pause(0.005)
+
+
+def _story_loaded(app: NewsdiffApp) -> bool:
+    screen = app.screen
+    return isinstance(screen, StoryScreen) and screen.query_one(ArticleTable).row_count > 0
+
+
+def _compare_shown(app: NewsdiffApp) -> bool:
+    screen = app.screen
+    return (
+        isinstance(screen, CompareScreen) and screen.comparison is not None and not screen.diff_view.loading
+    )
+
+
+async def main(mode: str, paths: list[Path]) -> dict[str, float]:
+    app = NewsdiffApp(paths=paths or None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _until(pilot, lambda: _story_loaded(app))
+        started = time.perf_counter() - T0
+        if mode == "start":
+            return {"seconds": started}
+        t = time.perf_counter()
+        await pilot.press("o")
+        await _until(pilot, lambda: _compare_shown(app))
+        opened = time.perf_counter() - t
+        if mode == "compare":
+            return {"seconds": opened}
+        presses = 200
+        t = time.perf_counter()
+        for _ in range(presses):
+            await pilot.press("j")
+        moved = (time.perf_counter() - t) / presses
+        t = time.perf_counter()
+        for _ in range(20):
+            await pilot.press("pagedown")
+        paged = (time.perf_counter() - t) / 20
+        return {"open_seconds": opened, "ms_per_j": moved * 1000, "ms_per_page": paged * 1000}
+
+
+if __name__ == "__main__":
+    print(json.dumps(asyncio.run(main(sys.argv[1], [Path(p) for p in sys.argv[2:]]))))

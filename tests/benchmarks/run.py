@@ -1,0 +1,253 @@
+"""newsdiff's benchmarks: newsdiff against naive baselines, measured in the same run.
+
+    python tests/benchmarks/run.py            # print the table
+    python tests/benchmarks/run.py --write    # also refresh benchmarks.md at the repository root
+    python tests/benchmarks/run.py --quick    # smaller sizes, for a smoke test
+
+Inputs are generated reproducibly from the seeds (``corpus.py``): document B rewrites document A
+with planted, known correspondences (reworded, shuffled, split, merged, dropped, added).
+Whole-process figures run ``newsdiff`` as a child process and read its peak memory from the
+kernel (``wait4``); nothing here is a pass/fail test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from corpus import SEEDS, planted, write  # noqa: E402
+
+from newsdiff.core.tokens import tokenize  # noqa: E402
+from newsdiff.core.worddiff import diff_words  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).parent
+
+
+def run_child(args: list[str]) -> tuple[float, int, bytes]:
+    """Wall time (s), peak RSS (MB) and stdout of one child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out, err = proc.communicate()
+    elapsed = time.perf_counter() - start
+    _, status, usage = os.wait4(proc.pid, 0) if proc.returncode is None else (0, 0, None)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{args[:4]} failed: {err.decode(errors='replace')[-500:]}")
+    rss = usage.ru_maxrss // 1024 if usage else 0
+    return elapsed, rss, out
+
+
+def run_measured(args: list[str]) -> tuple[float, int, bytes]:
+    """Like ``run_child`` but with the peak memory of exactly that child."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out = proc.stdout.read() if proc.stdout else b""
+    err = proc.stderr.read() if proc.stderr else b""
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise RuntimeError(f"{args[:4]} failed: {err.decode(errors='replace')[-500:]}")
+    return elapsed, usage.ru_maxrss // 1024, out
+
+
+def naive_seconds(a: list[str], b: list[str], sample_rows: int) -> float:
+    """All-pairs difflib ``SequenceMatcher.ratio`` over paragraphs, extrapolated from sample rows."""
+    rows = random.Random(1).sample(range(len(a)), min(sample_rows, len(a)))
+    start = time.perf_counter()
+    for i in rows:
+        for text in b:
+            difflib.SequenceMatcher(None, a[i], text).ratio()
+    per_row = (time.perf_counter() - start) / len(rows)
+    return per_row * len(a)
+
+
+def bench_align(n: int, repeats: int, sample_rows: int, tmp: Path) -> dict[str, object]:
+    doc = planted(n)
+    path_a = write(doc.a, tmp / f"a{n}.txt")
+    path_b = write(doc.b, tmp / f"b{n}.txt")
+    cmd = [
+        sys.executable,
+        "-m",
+        "newsdiff",
+        "align",
+        str(path_a),
+        str(path_b),
+        "--format",
+        "json",
+        "--max-size",
+        "1G",
+    ]
+    times: list[float] = []
+    peak = 0
+    out = b""
+    for _ in range(repeats):
+        elapsed, rss, out = run_measured(cmd)
+        times.append(elapsed)
+        peak = max(peak, rss)
+    data = json.loads(out)
+    found = {(i, j) for pair in data["pairs"] for i in pair["a"] for j in pair["b"]}
+    recall = len(found & doc.links) / len(doc.links)
+    precision = len(found & doc.links) / len(found) if found else 0.0
+    baseline = naive_seconds(doc.a, doc.b, sample_rows)
+    median = statistics.median(times)
+    return {
+        "what": f"align {n:,} x {len(doc.b):,} paragraphs (whole process)",
+        "newsdiff": median,
+        "baseline": baseline,
+        "baseline_note": f"difflib all pairs, extrapolated from {sample_rows} rows",
+        "ratio": baseline / median,
+        "peak_mb": peak,
+        "recall": recall,
+        "precision": precision,
+    }
+
+
+def bench_worddiff(n_pairs: int) -> list[dict[str, object]]:
+    doc = planted(n_pairs)
+    pairs = [(doc.a[i], doc.b[j]) for i, j in sorted(doc.links)]
+    tokens = sum(len(tokenize(a)) + len(tokenize(b)) for a, b in pairs)
+    start = time.perf_counter()
+    for a, b in pairs:
+        diff_words(a, b)
+    ours = time.perf_counter() - start
+    start = time.perf_counter()
+    for a, b in pairs:
+        difflib.SequenceMatcher(
+            None, [t.text for t in tokenize(a)], [t.text for t in tokenize(b)]
+        ).get_opcodes()
+    base = time.perf_counter() - start
+    rng = random.Random(3)
+    words = [f"w{rng.randrange(5000)}" for _ in range(20_000)]
+    other = words[:]
+    rng.shuffle(other)
+    left, right = " ".join(words), " ".join(other)
+    start = time.perf_counter()
+    diff_words(left, right)
+    patho = time.perf_counter() - start
+    start = time.perf_counter()
+    difflib.SequenceMatcher(None, left.split(), right.split()).get_opcodes()
+    patho_base = time.perf_counter() - start
+    return [
+        {
+            "what": f"word diff, {len(pairs):,} typical pairs ({tokens:,} tokens)",
+            "newsdiff": ours,
+            "baseline": base,
+            "baseline_note": "difflib SequenceMatcher on the same tokens (incl. tokenising)",
+            "ratio": base / ours,
+            "extra": f"{tokens / ours / 1e6:.2f} M tokens/s (difflib {tokens / base / 1e6:.2f} M)",
+        },
+        {
+            "what": "word diff, pathological 20,000-token pair (shuffled)",
+            "newsdiff": patho,
+            "baseline": patho_base,
+            "baseline_note": "difflib SequenceMatcher (autojunk on: not minimal)",
+            "ratio": patho_base / patho,
+        },
+    ]
+
+
+def bench_app(tmp: Path) -> list[dict[str, object]]:
+    probe = str(HERE / "app_probe.py")
+    starts = [run_measured([sys.executable, probe, "start"])[0] for _ in range(3)]
+    opens = [json.loads(run_measured([sys.executable, probe, "compare"])[2])["seconds"] for _ in range(3)]
+    doc = planted(5000)
+    a = write(doc.a, tmp / "scroll_a.txt")
+    b = write(doc.b, tmp / "scroll_b.txt")
+    scroll = json.loads(run_measured([sys.executable, probe, "scroll", str(a), str(b)])[2])
+    return [
+        {
+            "what": "app start to story table filled (seeds, headless, whole process)",
+            "newsdiff": statistics.median(starts),
+        },
+        {
+            "what": "open a comparison of two seeds (press o -> rows shown)",
+            "newsdiff": statistics.median(opens),
+        },
+        {
+            "what": "5,000-paragraph comparison: open / key j / page down",
+            "newsdiff": scroll["open_seconds"],
+            "extra": f"{scroll['ms_per_j']:.1f} ms per j, {scroll['ms_per_page']:.1f} ms per page down",
+        },
+    ]
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, {platform.system()} {platform.machine()}"
+
+
+def fmt(seconds: object) -> str:
+    if not isinstance(seconds, float):
+        return "—"
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def table(results: list[dict[str, object]]) -> str:
+    lines = [
+        "| benchmark | newsdiff | naive baseline | speed-up | peak memory | recall / precision | notes |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        ratio = f"{r['ratio']:,.0f}x" if isinstance(r.get("ratio"), float) else "—"
+        peak = f"{r['peak_mb']} MB" if "peak_mb" in r else "—"
+        quality = f"{r['recall']:.3f} / {r['precision']:.3f}" if "recall" in r else "—"
+        notes = "; ".join(str(x) for x in (r.get("baseline_note"), r.get("extra")) if x)
+        lines.append(
+            f"| {r['what']} | {fmt(r['newsdiff'])} | {fmt(r.get('baseline'))} | {ratio} | {peak} | {quality} | {notes} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--write", action="store_true", help="refresh benchmarks.md")
+    parser.add_argument("--quick", action="store_true", help="small sizes only")
+    args = parser.parse_args()
+    results: list[dict[str, object]] = []
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        sizes = [(500, 3, 5)] if args.quick else [(2000, 5, 5), (20000, 1, 2)]
+        for n, repeats, sample in sizes:
+            results.append(bench_align(n, repeats, sample, tmp))
+            print(table(results[-1:]).splitlines()[-1], flush=True)
+        results.extend(bench_worddiff(300 if args.quick else 2000))
+        results.extend(bench_app(tmp))
+    print()
+    print(f"Machine: {machine()}")
+    print(table(results))
+    if args.write:
+        text = (
+            "# Benchmarks\n\n"
+            "Made by `python tests/benchmarks/run.py --write` (inputs generated from `seeds/`; "
+            "see the script's docstring). Medians; whole-process figures include Python start-up "
+            "and imports.\n\n"
+            f"Machine: {machine()}. Measured {time.strftime('%Y-%m-%d')}.\n\n" + table(results) + "\n"
+        )
+        (REPO / "benchmarks.md").write_text(text, encoding="utf-8")
+        print(f"\nwrote {REPO / 'benchmarks.md'}")
+
+
+if __name__ == "__main__":
+    _ = SEEDS
+    main()
