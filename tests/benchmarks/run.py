@@ -27,30 +27,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from corpus import SEEDS, planted, write  # noqa: E402
+from corpus import SEEDS, planted, write
 
-from newsdiff.core.tokens import tokenize  # noqa: E402
-from newsdiff.core.worddiff import diff_words  # noqa: E402
+from newsdiff.core.tokens import tokenize
+from newsdiff.core.worddiff import diff_words
 
 REPO = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).parent
 
 
-def run_child(args: list[str]) -> tuple[float, int, bytes]:
-    """Wall time (s), peak RSS (MB) and stdout of one child process."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    out, err = proc.communicate()
-    elapsed = time.perf_counter() - start
-    _, status, usage = os.wait4(proc.pid, 0) if proc.returncode is None else (0, 0, None)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{args[:4]} failed: {err.decode(errors='replace')[-500:]}")
-    rss = usage.ru_maxrss // 1024 if usage else 0
-    return elapsed, rss, out
-
-
 def run_measured(args: list[str]) -> tuple[float, int, bytes]:
-    """Like ``run_child`` but with the peak memory of exactly that child."""
+    """Wall time (s), peak resident memory (MB) and stdout of one child process."""
     start = time.perf_counter()
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out = proc.stdout.read() if proc.stdout else b""
@@ -192,7 +179,8 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, {platform.system()} {platform.machine()}"
+    system = f"{platform.system()} {platform.machine()}"
+    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, {system}"
 
 
 def fmt(seconds: object) -> str:
@@ -211,9 +199,8 @@ def table(results: list[dict[str, object]]) -> str:
         peak = f"{r['peak_mb']} MB" if "peak_mb" in r else "—"
         quality = f"{r['recall']:.3f} / {r['precision']:.3f}" if "recall" in r else "—"
         notes = "; ".join(str(x) for x in (r.get("baseline_note"), r.get("extra")) if x)
-        lines.append(
-            f"| {r['what']} | {fmt(r['newsdiff'])} | {fmt(r.get('baseline'))} | {ratio} | {peak} | {quality} | {notes} |"
-        )
+        cells = [str(r["what"]), fmt(r["newsdiff"]), fmt(r.get("baseline")), ratio, peak, quality, notes]
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
