@@ -84,6 +84,17 @@ def current_row(app: NewsdiffApp) -> DiffRow:
     return rows[0]
 
 
+def assert_current_row_visible(app: NewsdiffApp) -> DiffRow:
+    """The current row is on screen, wholly inside the list's visible area (not just ``cursor``)."""
+    row = current_row(app)
+    view = diff_view(app)
+    shown = view.scrollable_content_region
+    assert row.region, f"row {row.position} is mounted but not on screen (scroll_y={view.scroll_y})"
+    assert shown.contains_region(row.region), f"row {row.position} at {row.region}, view {shown}"
+    assert row.position == view.cursor
+    return row
+
+
 def text_of(static: Static) -> str:
     """The plain text a Static shows."""
     return str(static.visual)

@@ -65,3 +65,19 @@ def big_story(tmp_path: Path) -> Path:
     (folder / "a.txt").write_text("\n\n".join(a), encoding="utf-8")
     (folder / "b.txt").write_text("\n\n".join(b), encoding="utf-8")
     return folder
+
+
+SPARSE_CHANGE = 150
+
+
+@pytest.fixture
+def sparse_story(tmp_path: Path) -> Path:
+    """Two 200-paragraph versions of one text that differ only in paragraph ``SPARSE_CHANGE``."""
+    folder = tmp_path / "sparse"
+    folder.mkdir()
+    a = [_big_paragraph(i) for i in range(200)]
+    b = list(a)
+    b[SPARSE_CHANGE] = b[SPARSE_CHANGE].replace("says", "reports", 1) + " Officials disagreed."
+    (folder / "a.txt").write_text("\n\n".join(a), encoding="utf-8")
+    (folder / "b.txt").write_text("\n\n".join(b), encoding="utf-8")
+    return folder

@@ -5,14 +5,23 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from appdriver import SEEDS, SIZE, current_row, diff_view, open_comparison, settle, text_of
+from appdriver import (
+    SEEDS,
+    SIZE,
+    assert_current_row_visible,
+    current_row,
+    diff_view,
+    open_comparison,
+    settle,
+    text_of,
+)
 from textual.content import Content
 from textual.widgets import Static
 
 from newsdiff.app import NewsdiffApp
 from newsdiff.screens.compare_screen import CompareScreen
 from newsdiff.screens.story_screen import StoryScreen
-from newsdiff.widgets.compare_header import SummaryBar
+from newsdiff.widgets.compare_header import SummaryBar, counts_parts
 from newsdiff.widgets.diff_row import DiffRow
 
 
@@ -69,8 +78,76 @@ async def test_j_k_and_arrows_move_the_current_row() -> None:
         await pilot.press("G")
         await settle(pilot)
         assert view.cursor == len(view.order) - 1 and current_row(app).position == view.cursor
+        assert_current_row_visible(app)
         await pilot.press("g")
+        await settle(pilot)
         assert view.cursor == 0
+        assert_current_row_visible(app)
+
+
+ROW_WASHINGTON_TIMES, ROW_003 = 2, 3
+
+
+async def test_first_end_on_a_long_comparison_scrolls_to_the_last_row() -> None:
+    """The Washington Times vs 003 has 58 rows, more than one batch: G mounts and shows the end."""
+    app = NewsdiffApp(paths=[SEEDS])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_comparison(pilot, ROW_WASHINGTON_TIMES, ROW_003)
+        assert screen.a.name == "The Washington Times"
+        view = diff_view(app)
+        assert len(view.order) > len(view.mounted_rows), "the end is not mounted yet"
+        await pilot.press("end")
+        await settle(pilot)
+        assert view.cursor == len(view.order) - 1
+        assert_current_row_visible(app)
+        assert view.scroll_y == view.max_scroll_y > 0
+        await pilot.press("k", "k")
+        await settle(pilot)
+        assert_current_row_visible(app)
+        await pilot.press("home")
+        await settle(pilot)
+        assert view.cursor == 0 and view.scroll_y == 0
+        assert_current_row_visible(app)
+        await pilot.press("G")
+        await settle(pilot)
+        assert_current_row_visible(app)
+
+
+async def test_paging_moves_the_cursor_with_the_page() -> None:
+    app = NewsdiffApp(paths=[SEEDS])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_comparison(pilot, ROW_WASHINGTON_TIMES, ROW_003)
+        view = diff_view(app)
+        height = view.scrollable_content_region.height
+        await pilot.press("space")
+        await settle(pilot)
+        assert view.scroll_y == height, "one page down"
+        first = assert_current_row_visible(app)
+        above = view.row_at(first.position - 1)
+        assert above is not None and not view.scrollable_content_region.contains_region(above.region), (
+            "the cursor is on the first row wholly in view"
+        )
+        await pilot.press("j")
+        await settle(pilot)
+        assert view.cursor == first.position + 1, "j goes on from the page, not from the old cursor"
+        assert view.scroll_y == height, "and the view does not jump back"
+        await pilot.press("pagedown")
+        await settle(pilot)
+        assert view.scroll_y == 2 * height and view.cursor > first.position + 1
+        assert_current_row_visible(app)
+        await pilot.press("pageup")
+        await settle(pilot)
+        assert view.scroll_y == height and view.cursor == first.position
+        assert_current_row_visible(app)
+        await pilot.press("pageup", "pageup")
+        await settle(pilot)
+        assert view.scroll_y == 0 and view.cursor == 0, "at the top, page up goes to the first row"
+        await pilot.press(*["space"] * 12)
+        await settle(pilot)
+        assert view.scroll_y == view.max_scroll_y
+        assert view.cursor == len(view.order) - 1, "at the end, page down goes to the last row"
+        assert_current_row_visible(app)
+        assert "row 58 of 58" in text_of(app.screen.query_one("#state", Static))
 
 
 async def test_bracket_jumps_to_the_next_difference() -> None:
@@ -207,3 +284,48 @@ async def test_themes_restyle_the_differences() -> None:
         await settle(pilot)
         after = app.export_screenshot()
         assert before != after and "line-through" in after
+
+
+def counts_text(app: NewsdiffApp) -> str:
+    return text_of(app.screen.query_one(SummaryBar).query_one("#counts", Static))
+
+
+async def test_the_summary_gives_coverage_beside_the_mean_of_pairs() -> None:
+    app = NewsdiffApp(paths=[SEEDS])
+    async with app.run_test(size=(80, 30)) as pilot:
+        screen = await open_comparison(pilot)
+        assert screen.comparison is not None
+        summary = screen.comparison.summary()
+        text = counts_text(app)
+        assert f"{summary.pairs} pairs · {summary.only_a} only in A · {summary.only_b} only in B" in text
+        assert f"paired: {summary.coverage_a:.0%} of A, {summary.coverage_b:.0%} of B" in text
+        assert f"mean similarity of pairs {summary.mean_similarity:.2f}" in text
+        lines = text.splitlines()
+        assert len(lines) == 2 and all(len(line) <= 78 for line in lines), "at 80 columns, two lines"
+        parts = counts_parts(screen.comparison)
+        assert [part for line in lines for part in line.split(" · ")] == parts, "broken only between parts"
+        await pilot.resize_terminal(160, 40)
+        await settle(pilot)
+        assert len(counts_text(app).splitlines()) == 1
+
+
+async def test_one_good_pair_among_unpaired_paragraphs_does_not_read_as_identical(tmp_path: Path) -> None:
+    shared = "The council approved the new budget for the city after a long debate on Tuesday night."
+    a = [
+        shared,
+        "Members of the public filled the gallery to protest the cuts to the library service.",
+        "The mayor said the river bridge would be repaired before the winter floods arrived.",
+        "Teachers asked for smaller classes and more money for school buildings in the north.",
+    ]
+    (tmp_path / "a.txt").write_text("\n\n".join(a), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(shared, encoding="utf-8")
+    app = NewsdiffApp(paths=[tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_comparison(pilot, 0, 1)
+        assert screen.comparison is not None
+        share_a = screen.comparison.summary().coverage_a
+        assert 0.2 < share_a < 0.3, "a quarter of A's words"
+        text = counts_text(app)
+        assert "1 pair · 3 only in A · 0 only in B" in text
+        assert f"paired: {share_a:.0%} of A, 100% of B" in text
+        assert "mean similarity of pairs 1.00" in text

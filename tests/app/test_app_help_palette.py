@@ -28,6 +28,9 @@ async def test_question_mark_lists_the_compare_keys_and_escape_closes() -> None:
         text = "\n".join(lines)
         assert "jump to the next changed or unpaired row" in text
         assert "hide or show identical pairs" in text
+        legend = text_of(app.screen.query_one("#help-legend", Static)).splitlines()
+        figure = [line for line in legend if line.startswith("0.72")]
+        assert figure == ["0.72      share of the pair's words that match, weighted by similarity"]
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, CompareScreen)

@@ -161,8 +161,19 @@ class CompareScreen(Screen[None]):
         view = self.diff_view
         total = len(self.comparison.rows) if self.comparison else 0
         self.query_one("#state", Static).update(
-            state_content(view.word_level, view.hide_identical, view.hide_boilerplate, len(view.order), total)
+            state_content(
+                view.word_level,
+                view.hide_identical,
+                view.hide_boilerplate,
+                view.cursor,
+                len(view.order),
+                total,
+            )
         )
+
+    def on_diff_view_cursor_moved(self, _: DiffView.CursorMoved) -> None:
+        if self.comparison is not None:
+            self._update_state()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that need the comparison are shown greyed out while it is computed."""
@@ -194,11 +205,9 @@ class CompareScreen(Screen[None]):
     async def action_bottom(self) -> None:
         await self.diff_view.move_to(len(self.diff_view.order) - 1)
 
-    def action_page(self, step: int) -> None:
-        if step > 0:
-            self.diff_view.scroll_page_down(animate=False)
-        else:
-            self.diff_view.scroll_page_up(animate=False)
+    async def action_page(self, step: int) -> None:
+        """Scroll a page; the cursor follows to the first row wholly in view."""
+        await self.diff_view.page(step)
 
     # -- changing the view ------------------------------------------------------------------
 

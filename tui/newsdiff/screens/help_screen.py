@@ -42,7 +42,10 @@ def legend_content() -> Content:
                 ("replaced", REPLACE_STYLES["a"]), " → ", ("replaced", REPLACE_STYLES["b"]), "  reworded"
             ),
             Content.assemble(("42", f"{REPLACE_STYLES['b']} {NUMBER_STYLE}"), "  reversed: a changed number"),
-            Content('0.72 is the similarity of a row; "only A" faces a gap on the B side.'),
+            Content.assemble(
+                ("0.72", "bold"), "      share of the pair's words that match, weighted by similarity"
+            ),
+            Content.assemble(("only A", "bold"), "    a paragraph only A has, facing a gap on the B side"),
         ]
     )
 

@@ -7,7 +7,7 @@ text, never formatted into markup.
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
@@ -30,38 +30,86 @@ def sources_content(comparison: Comparison) -> Content:
     )
 
 
-def counts_content(comparison: Comparison) -> Content:
-    """ "7 pairs · 10 only in A · 1 only in B · mean 0.32" (body paragraphs only)."""
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+SEPARATOR = " · "
+
+
+def counts_parts(comparison: Comparison) -> list[str]:
+    """What the comparison found, over body paragraphs (boilerplate is not part of the story).
+
+    "7 pairs · 10 only in A · 1 only in B · paired: 62% of A, 91% of B · mean similarity of
+    pairs 0.32". The coverage says how much of each article has a counterpart at all, which the
+    mean (over pairs only) cannot: one good pair and many unpaired paragraphs would read 1.00.
+    """
     summary = comparison.summary()
-    return Content(
-        f"{summary.pairs} pairs · {summary.only_a} only in A · {summary.only_b} only in B"
-        f" · mean similarity {summary.mean_similarity:.2f}"
-    )
+    parts = [
+        _plural(summary.pairs, "pair"),
+        f"{summary.only_a} only in A",
+        f"{summary.only_b} only in B",
+        f"paired: {summary.coverage_a:.0%} of A, {summary.coverage_b:.0%} of B",
+    ]
+    if summary.pairs:
+        parts.append(f"mean similarity of pairs {summary.mean_similarity:.2f}")
+    return parts
+
+
+def pack(parts: list[str], width: int) -> Content:
+    """The parts joined by " · ", broken into lines only between parts when ``width`` is short."""
+    lines: list[str] = []
+    for part in parts:
+        if lines and len(lines[-1]) + len(SEPARATOR) + len(part) <= width:
+            lines[-1] += SEPARATOR + part
+        else:
+            lines.append(part)
+    return Content("\n").join(Content(line) for line in lines)
+
+
+class Counts(Static):
+    """The summary counts, re-packed into lines whenever the width changes."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(Content(""), id=id, markup=False)
+        self.parts: list[str] = []
+
+    def show(self, parts: list[str]) -> None:
+        self.parts = parts
+        self.update(pack(parts, self.content_region.width or 80))
+
+    def on_resize(self) -> None:
+        if self.parts:
+            self.update(pack(self.parts, self.content_region.width))
 
 
 def state_content(
-    word_level: bool, hide_identical: bool, hide_boilerplate: bool, shown: int, total: int
+    word_level: bool, hide_identical: bool, hide_boilerplate: bool, cursor: int, shown: int, total: int
 ) -> Content:
-    """The view state in words, so each toggle's effect is visible: "view: words · identical: shown..."."""
+    """The view state in words, so each toggle's effect is visible, and where the cursor is:
+    "row 3 of 58 · view: words · identical: shown · boilerplate: dimmed"."""
+    where = f"row {cursor + 1} of {shown}" if cursor >= 0 else f"no row of {shown}"
+    if shown != total:
+        where += f" shown ({total} in all)"
     parts = [
+        where,
         f"view: {'words' if word_level else 'paragraphs'}",
         f"identical: {'hidden' if hide_identical else 'shown'}",
         f"boilerplate: {'hidden' if hide_boilerplate else 'dimmed'}",
-        f"{shown} of {total} rows",
     ]
     return Content.styled(" · ".join(parts), "dim")
 
 
-class SummaryBar(Horizontal):
-    """Sources on the left, summary counts on the right."""
+class SummaryBar(Vertical):
+    """Who is compared on the first line, what the comparison found below (wrapped if narrow)."""
 
     def compose(self) -> ComposeResult:
         yield Static(Content(""), id="sources", markup=False)
-        yield Static(Content(""), id="counts", markup=False)
+        yield Counts(id="counts")
 
     def show(self, comparison: Comparison) -> None:
         self.query_one("#sources", Static).update(sources_content(comparison))
-        self.query_one("#counts", Static).update(counts_content(comparison))
+        self.query_one(Counts).show(counts_parts(comparison))
 
     def waiting(self, a: Article, b: Article) -> None:
         """Shown while the alignment runs."""
