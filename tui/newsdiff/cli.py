@@ -242,19 +242,20 @@ def _load(path: Path, max_bytes: int | None) -> Article:
 
 
 def _compare(args: argparse.Namespace, options: DiffOptions | None = None) -> Comparison:
+    a = _load(args.a, args.max_size)
+    b = _load(args.b, args.max_size)
+    # Only now the numeric stack: a bad file is reported before numpy and scipy are even imported.
     from newsdiff.core.align import DEFAULT_THRESHOLD
     from newsdiff.core.compare import compare
 
-    a = _load(args.a, args.max_size)
-    b = _load(args.b, args.max_size)
     threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
     return compare(a, b, threshold, options)
 
 
 def run_diff(args: argparse.Namespace) -> int:
+    comparison = _compare(args, _options(args))
     from newsdiff.terminal import wants_colour, write_comparison
 
-    comparison = _compare(args, _options(args))
     colour = wants_colour(sys.stdout, args.color)
     write_comparison(comparison, sys.stdout, colour=colour, inline_view=args.inline, width=args.width)
     return EXIT_OK
@@ -275,8 +276,6 @@ def _emit(text: str, chunk: int = 1 << 16) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from newsdiff.core.export import to_markdown, write_export
-
     output: Path | None = args.output
     if (
         output is not None
@@ -284,7 +283,10 @@ def run_export(args: argparse.Namespace) -> int:
         and (_same_file(output, args.a) or _same_file(output, args.b))
     ):
         raise InputError(f"{output}: is one of the articles being compared; choose another file")
-    text = to_markdown(_compare(args, _options(args)))
+    comparison = _compare(args, _options(args))
+    from newsdiff.core.export import to_markdown, write_export
+
+    text = to_markdown(comparison)
     if output is None or str(output) == "-":
         _emit(text)
         return EXIT_OK
@@ -294,9 +296,9 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_align(args: argparse.Namespace) -> int:
+    comparison = _compare(args)
     from newsdiff.core.serialize import alignment_text, comparison_json
 
-    comparison = _compare(args)
     if args.format == "json":
         _emit(json.dumps(comparison_json(comparison), ensure_ascii=False, indent=2) + "\n")
     else:

@@ -26,7 +26,13 @@ from rich.text import Text
 
 from newsdiff.core.article import Article
 from newsdiff.core.compare import PARAGRAPH_JOINER, Comparison, ParagraphView, RowView
-from newsdiff.core.serialize import boilerplate_reasons, coverage_sentence, plural, source_details
+from newsdiff.core.serialize import (
+    boilerplate_reasons,
+    coverage_sentence,
+    mean_similarity_text,
+    plural,
+    source_details,
+)
 from newsdiff.core.text import one_line
 from newsdiff.core.worddiff import diff_words
 
@@ -154,7 +160,7 @@ def header(comparison: Comparison, painter: Painter) -> list[Text]:
     summary = comparison.summary()
     counts = Text(
         f"{plural(summary.pairs, 'pair')} · {summary.only_a} only in A · {summary.only_b} only in B "
-        f"(body paragraphs) · mean similarity of pairs {summary.mean_similarity:.2f} · "
+        f"(body paragraphs) · mean similarity of pairs {mean_similarity_text(summary)} · "
         f"{coverage_sentence(summary)}"
     )
     return [_source_line("A", comparison.a), _source_line("B", comparison.b), counts, painter.legend()]
