@@ -8,6 +8,7 @@ from appdriver import ROW_001, SEEDS, SIZE, screen_text, settle, story_ready, te
 from textual.widgets import Static
 
 from newsdiff.app import NewsdiffApp
+from newsdiff.commands import key_commands
 from newsdiff.screens.compare_screen import CompareScreen
 from newsdiff.screens.story_screen import StoryScreen
 from newsdiff.widgets.article_table import ArticleTable
@@ -111,3 +112,37 @@ async def test_q_quits_from_the_story_screen() -> None:
         await pilot.press("q")
         await pilot.pause()
         assert app._exit
+
+
+async def test_with_one_article_compare_is_not_offered(tmp_path: Path) -> None:
+    (tmp_path / "only.txt").write_text("A single article.\n\nIt has two paragraphs.\n", encoding="utf-8")
+    app = NewsdiffApp(paths=[tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await story_ready(pilot)
+        await settle(pilot)
+        assert screen.check_action("open", ()) is False, "hidden, not just greyed out"
+        text = screen_text(app)
+        assert "Only one article loaded" in text and "needs two to compare" in text
+        assert "compare" not in text_of_footer(app), "the footer does not offer o compare"
+        assert "story: open" not in {command.title for command in key_commands(screen)}
+        await pilot.press("o")
+        await settle(pilot)
+        assert isinstance(app.screen, StoryScreen)
+
+
+async def test_compare_is_greyed_out_while_loading_then_offered() -> None:
+    app = NewsdiffApp(paths=[SEEDS])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, StoryScreen), "the story screen", workers=False)
+        screen = app.screen
+        assert isinstance(screen, StoryScreen)
+        if not screen.loaded:
+            assert screen.check_action("open", ()) is None
+        await story_ready(pilot)
+        assert screen.check_action("open", ()) is True
+        assert "compare" in text_of_footer(app)
+
+
+def text_of_footer(app: NewsdiffApp) -> str:
+    """The footer's key descriptions, as shown."""
+    return " ".join(str(getattr(key, "description", "")) for key in app.screen.query("FooterKey"))

@@ -26,20 +26,27 @@ from newsdiff.core.worddiff import DiffOptions
 from newsdiff.screens.compare_screen import CompareScreen
 from newsdiff.widgets.article_table import ArticleTable
 
+DETAILS_CHARS = 600
+"""The details pane shows a few lines: longer values are cut here rather than wrapped whole."""
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= DETAILS_CHARS else text[:DETAILS_CHARS] + "…"
+
 
 def details_content(article: Article) -> Content:
     """The highlighted article's metadata and lead, as plain text with labels."""
     lines = [
-        Content.assemble(("Title  ", "dim"), (article.title, "bold")),
-        Content.assemble(("Source ", "dim"), article.name),
-        Content.assemble(("Byline ", "dim"), article.byline or "—"),
-        Content.assemble(("File   ", "dim"), article.path),
+        Content.assemble(("Title  ", "dim"), (_cut(article.title), "bold")),
+        Content.assemble(("Source ", "dim"), _cut(article.name)),
+        Content.assemble(("Byline ", "dim"), _cut(article.byline or "—")),
+        Content.assemble(("File   ", "dim"), _cut(article.path)),
     ]
     if article.url:
-        lines.append(Content.assemble(("URL    ", "dim"), article.url))
+        lines.append(Content.assemble(("URL    ", "dim"), _cut(article.url)))
     lead = next((p.text for p in article.body if p.text != article.title), None)
     if lead:
-        lines.append(Content.assemble(("Lead   ", "dim"), (lead, "italic")))
+        lines.append(Content.assemble(("Lead   ", "dim"), (_cut(lead), "italic")))
     return Content("\n").join(lines)
 
 
@@ -64,6 +71,7 @@ class StoryScreen(Screen[None]):
         self.options = options or DiffOptions()
         self.articles: list[Article] = []
         self.errors: list[str] = []
+        self.loaded = False
 
     def compose(self) -> ComposeResult:
         yield Static(Content("newsdiff · loading…"), id="story-title", markup=False)
@@ -97,6 +105,8 @@ class StoryScreen(Screen[None]):
             self.query_one("#loading-label", Static).update(Content.assemble("Loaded ", (item.name, "bold")))
 
     def _loaded_all(self) -> None:
+        self.loaded = True
+        self.refresh_bindings()
         self.query_one("#loading").display = False
         count = len(self.articles)
         self.query_one("#story-title", Static).update(
@@ -148,6 +158,15 @@ class StoryScreen(Screen[None]):
 
     def on_article_table_open(self, event: ArticleTable.Open) -> None:
         self.app.push_screen(CompareScreen(event.a, event.b, self.threshold, self.options))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``o`` is greyed out while loading, and hidden when fewer than two articles loaded
+        (the screen says why in words)."""
+        if action == "open":
+            if not self.loaded:
+                return None
+            return len(self.articles) >= 2
+        return True
 
     def action_open(self) -> None:
         table = self.query_one(ArticleTable)
