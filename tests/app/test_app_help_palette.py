@@ -66,6 +66,7 @@ async def test_every_compare_binding_has_an_id_and_a_palette_name() -> None:
             "compare: toggle word level",
             "compare: export markdown",
             "app: help",
+            "app: quit",
         ):
             assert title in titles
 

@@ -1,14 +1,22 @@
-"""Start the real ``newsdiff`` in tmux, drive it with keys, read the screen, quit cleanly."""
+"""Start the real ``newsdiff`` in tmux, drive it with keys, read the screen, quit cleanly.
+
+Each way out (q, ctrl+c on the story and on the comparison screen, SIGTERM) must give the shell
+back: the exit status is printed, the terminal modes (``stty -g``) are the same as before, and
+the alternate screen is gone.
+"""
 
 from __future__ import annotations
 
+import os
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import time
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -22,54 +30,99 @@ def _tmux(*args: str) -> str:
     return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True).stdout
 
 
-def _screen(session: str) -> str:
-    return _tmux("capture-pane", "-p", "-t", session)
+@dataclass
+class Session:
+    """A tmux session running ``stty -g; newsdiff; echo EXIT=$?; stty -g`` in bash."""
 
+    name: str
+    folder: Path
 
-def _wait_for(session: str, text: str, timeout: float = 20.0) -> str:
-    deadline = time.monotonic() + timeout
-    screen = ""
-    while time.monotonic() < deadline:
-        screen = _screen(session)
-        if text in screen:
-            return screen
-        time.sleep(0.2)
-    raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
+    def screen(self) -> str:
+        return _tmux("capture-pane", "-p", "-t", self.name)
+
+    def keys(self, *keys: str) -> None:
+        _tmux("send-keys", "-t", self.name, *keys)
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
+
+    def newsdiff_pid(self) -> int:
+        """The newsdiff process: the child of the pane's shell."""
+        shell = _tmux("display-message", "-p", "-t", self.name, "#{pane_pid}").strip()
+        children = subprocess.run(
+            ["ps", "-o", "pid=", "--ppid", shell], capture_output=True, text=True, check=False
+        ).stdout.split()
+        assert len(children) == 1, f"expected one child of the shell, found {children}"
+        return int(children[0])
+
+    def assert_shell_back(self, status: int, gone: str) -> None:
+        """The shell printed newsdiff's exit status, the modes are restored, the app's screen is gone."""
+        screen = self.wait_for(f"EXIT={status}")
+        assert gone not in screen, "the alternate screen is gone"
+        after = self.folder / "stty.after"
+        deadline = time.monotonic() + 5
+        while not after.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        before = (self.folder / "stty.before").read_text()
+        assert before == after.read_text(), "terminal modes not restored"
 
 
 @pytest.fixture
-def session(tmp_path: Path) -> Iterator[str]:
+def session(tmp_path: Path) -> Iterator[Session]:
     if shutil.which("tmux") is None:
         pytest.skip("tmux is not installed (CI installs it)")
     assert NEWSDIFF.exists(), f"the newsdiff console script is missing beside {sys.executable}"
     name = f"newsdiff-{uuid.uuid4().hex[:8]}"
-    marker = tmp_path / "stty"
+    marker = shlex.quote(str(tmp_path / "stty"))
     # Record the terminal settings before and after, then keep the pane open for inspection.
     script = (
-        f"stty -g > {shlex.quote(str(marker))}.before; {shlex.quote(str(NEWSDIFF))}; "
-        f"echo EXIT=$?; stty -g > {shlex.quote(str(marker))}.after; sleep 60"
+        f"stty -g > {marker}.before; {shlex.quote(str(NEWSDIFF))}; "
+        f"echo EXIT=$?; stty -g > {marker}.after; sleep 60"
     )
     _tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", "bash", "--norc", "-c", script)
     try:
-        yield name
+        yield Session(name, tmp_path)
     finally:
         subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, check=False)
 
 
-def test_real_program_compares_two_seeds_and_quits_cleanly(session: str, tmp_path: Path) -> None:
-    screen = _wait_for(session, "The Associated Press")
+def open_comparison(session: Session) -> None:
+    screen = session.wait_for("The Associated Press")
     assert "The Washington Times" in screen and "5 articles" in screen
-    _tmux("send-keys", "-t", session, "o")
-    screen = _wait_for(session, "mean similarity")
+    session.keys("o")
+    screen = session.wait_for("mean similarity")
     assert "The Globe and Mail" in screen and "The Associated Press" in screen
     assert "sacred fight" in screen
-    _tmux("send-keys", "-t", session, "q")
-    _wait_for(session, "5 articles")
-    _tmux("send-keys", "-t", session, "q")
-    screen = _wait_for(session, "EXIT=0")
-    assert "mean similarity" not in screen  # the alternate screen is gone
-    deadline = time.monotonic() + 5
-    after = tmp_path / "stty.after"
-    while not after.exists() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert (tmp_path / "stty.before").read_text() == after.read_text(), "terminal modes not restored"
+
+
+def test_real_program_compares_two_seeds_and_quits_cleanly(session: Session) -> None:
+    open_comparison(session)
+    session.keys("q")
+    session.wait_for("5 articles")
+    session.keys("q")
+    session.assert_shell_back(0, gone="5 articles")
+
+
+def test_ctrl_c_on_the_story_screen_quits_cleanly(session: Session) -> None:
+    session.wait_for("The Associated Press")
+    session.keys("C-c")
+    session.assert_shell_back(130, gone="5 articles")
+
+
+def test_ctrl_c_on_the_comparison_screen_quits_cleanly(session: Session) -> None:
+    open_comparison(session)
+    session.keys("C-c")
+    session.assert_shell_back(130, gone="mean similarity")
+
+
+def test_sigterm_quits_cleanly(session: Session) -> None:
+    open_comparison(session)
+    os.kill(session.newsdiff_pid(), signal.SIGTERM)
+    session.assert_shell_back(143, gone="mean similarity")

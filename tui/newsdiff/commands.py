@@ -66,7 +66,8 @@ def key_commands(screen: Screen[Any]) -> list[KeyCommand]:
             action=binding.action,
             enabled=active.enabled,
         )
-    return list(found.values())
+    # App-wide keys (help, quit) after the screen's own, which are what the reader came for.
+    return sorted(found.values(), key=lambda command: command.area == "app")
 
 
 class KeyCommandsProvider(Provider):

@@ -26,6 +26,8 @@ from newsdiff.core.worddiff import DiffOptions
 from newsdiff.screens.compare_screen import CompareScreen
 from newsdiff.widgets.article_table import ArticleTable
 
+SHORT_WINDOW = 30
+"""Below this many lines the details pane gets fewer, so the table keeps room for its rows."""
 DETAILS_CHARS = 600
 """The details pane shows a few lines: longer values are cut here rather than wrapped whole."""
 
@@ -84,7 +86,18 @@ class StoryScreen(Screen[None]):
         yield Static(Content(""), id="empty", markup=False)
         yield Footer()
 
+    def on_resize(self) -> None:
+        self._fit_height()
+
+    def on_screen_resume(self) -> None:
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """The app's size, not this screen's last resize: it may have changed while covered."""
+        self.set_class(self.app.size.height < SHORT_WINDOW, "-short")
+
     def on_mount(self) -> None:
+        self._fit_height()
         self.query_one(ArticleTable).display = False
         self.query_one("#empty").display = False
         self._load()
