@@ -52,3 +52,10 @@ def test_one_line_folds_all_white_space() -> None:
     from newsdiff.core.text import one_line
 
     assert one_line("  a\nb\t\tc  \n") == "a b c"
+
+
+def test_utf8_with_a_few_broken_bytes_stays_utf8() -> None:
+    data = "“Kim’s visit,” he said — a “sacred fight”.".encode() + b" \xff broken"
+    text = decode(data)
+    assert text.startswith("“Kim’s visit,” he said — a “sacred fight”.")
+    assert "\ufffd" in text and "â€" not in text

@@ -23,19 +23,27 @@ _INVISIBLE = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200b\u200e\u200f\u061c\u2
 
 
 def decode(data: bytes) -> str:
-    """Decode bytes by BOM, then strict UTF-8, then Windows-1252 (a Latin-1 superset in practice).
+    """Decode bytes by BOM, then UTF-8, then Windows-1252 (a Latin-1 superset in practice).
 
+    UTF-8 with a few broken bytes (a bad scrape or a truncated download) stays UTF-8, the broken
+    bytes shown as U+FFFD: reading it as Windows-1252 would garble every curly quote in it. Data
+    with no valid multi-byte UTF-8 character at all is a legacy encoding.
     Raises ``UnicodeDecodeError`` only if no reading fits, which for cp1252 with its few undefined
     bytes means the data is almost certainly binary.
     """
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8")
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
+        return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    lenient = data.decode("utf-8", errors="replace")
+    broken = lenient.count("\ufffd")
+    multibyte = sum(1 for ch in lenient if ch > "\x7f") - broken
+    if multibyte > broken:
+        return lenient
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
