@@ -85,12 +85,17 @@ def current_row(app: NewsdiffApp) -> DiffRow:
 
 
 def assert_current_row_visible(app: NewsdiffApp) -> DiffRow:
-    """The current row is on screen, wholly inside the list's visible area (not just ``cursor``)."""
+    """The current row is on screen, wholly inside the list's visible area (not just ``cursor``);
+    a row taller than the view must at least start inside it."""
     row = current_row(app)
     view = diff_view(app)
     shown = view.scrollable_content_region
-    assert row.region, f"row {row.position} is mounted but not on screen (scroll_y={view.scroll_y})"
-    assert shown.contains_region(row.region), f"row {row.position} at {row.region}, view {shown}"
+    region = row.region
+    assert region, f"row {row.position} is mounted but not on screen (scroll_y={view.scroll_y})"
+    if region.height <= shown.height:
+        assert shown.contains_region(region), f"row {row.position} at {region}, view {shown}"
+    else:
+        assert shown.y <= region.y < shown.bottom, f"tall row {row.position} at {region}, view {shown}"
     assert row.position == view.cursor
     return row
 

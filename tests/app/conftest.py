@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from appdriver import SEEDS
+from samples import INJECTION, INJECTION_NAMES, WIDE_A, WIDE_B
 
 
 @pytest.fixture
@@ -80,4 +81,30 @@ def sparse_story(tmp_path: Path) -> Path:
     b[SPARSE_CHANGE] = b[SPARSE_CHANGE].replace("says", "reports", 1) + " Officials disagreed."
     (folder / "a.txt").write_text("\n\n".join(a), encoding="utf-8")
     (folder / "b.txt").write_text("\n\n".join(b), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def injection_story(tmp_path: Path) -> Path:
+    """Two versions of an article made of markup, terminal escapes, bidi overrides, invisible
+    characters, HTML and Markdown, in files whose names are markup; the second version changes a
+    few words right inside the hostile text, so diff styles land on it too."""
+    folder = tmp_path / "injection"
+    folder.mkdir()
+    second = [
+        p.replace("[31mwas red", "[32mwas green").replace("officials", "aides").replace("council", "city")
+        for p in INJECTION
+    ]
+    for name, paragraphs in zip(INJECTION_NAMES, (INJECTION, second), strict=True):
+        (folder / name).write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def wide_story(tmp_path: Path) -> Path:
+    """Chinese, Japanese, Korean, emoji (ZWJ sequences, flags, skin tones) and Arabic, changed a little."""
+    folder = tmp_path / "wide"
+    folder.mkdir()
+    (folder / "a.txt").write_text("\n\n".join(WIDE_A) + "\n", encoding="utf-8")
+    (folder / "b.txt").write_text("\n\n".join(WIDE_B) + "\n", encoding="utf-8")
     return folder

@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,27 +75,37 @@ class Session:
 
 
 @pytest.fixture
-def session(tmp_path: Path) -> Iterator[Session]:
+def start(tmp_path: Path) -> Iterator[Callable[[list[str]], Session]]:
+    """Start newsdiff with arguments in a new 120x40 tmux session (killed after the test)."""
     if shutil.which("tmux") is None:
         pytest.skip("tmux is not installed (CI installs it)")
     assert NEWSDIFF.exists(), f"the newsdiff console script is missing beside {sys.executable}"
-    name = f"newsdiff-{uuid.uuid4().hex[:8]}"
-    marker = shlex.quote(str(tmp_path / "stty"))
-    # Record the terminal settings before and after, then keep the pane open for inspection.
-    script = (
-        f"stty -g > {marker}.before; {shlex.quote(str(NEWSDIFF))}; "
-        f"echo EXIT=$?; stty -g > {marker}.after; sleep 60"
-    )
-    _tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", "bash", "--norc", "-c", script)
-    try:
-        yield Session(name, tmp_path)
-    finally:
+    names: list[str] = []
+
+    def run(args: list[str]) -> Session:
+        name = f"newsdiff-{uuid.uuid4().hex[:8]}"
+        names.append(name)
+        marker = shlex.quote(str(tmp_path / "stty"))
+        command = shlex.join([str(NEWSDIFF), *args])
+        # Record the terminal settings before and after, then keep the pane open for inspection.
+        script = f"stty -g > {marker}.before; {command}; echo EXIT=$?; stty -g > {marker}.after; sleep 60"
+        _tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", "bash", "--norc", "-c", script)
+        return Session(name, tmp_path)
+
+    yield run
+    for name in names:
         subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, check=False)
 
 
+@pytest.fixture
+def session(start: Callable[[list[str]], Session]) -> Session:
+    """newsdiff on the bundled seeds."""
+    return start([])
+
+
 def open_comparison(session: Session) -> None:
-    screen = session.wait_for("The Associated Press")
-    assert "The Washington Times" in screen and "5 articles" in screen
+    screen = session.wait_for("5 articles")
+    assert "The Washington Times" in screen and "The Associated Press" in screen
     session.keys("o")
     screen = session.wait_for("mean similarity")
     assert "The Globe and Mail" in screen and "The Associated Press" in screen
@@ -111,7 +121,7 @@ def test_real_program_compares_two_seeds_and_quits_cleanly(session: Session) -> 
 
 
 def test_ctrl_c_on_the_story_screen_quits_cleanly(session: Session) -> None:
-    session.wait_for("The Associated Press")
+    session.wait_for("5 articles")
     session.keys("C-c")
     session.assert_shell_back(130, gone="5 articles")
 
@@ -126,3 +136,34 @@ def test_sigterm_quits_cleanly(session: Session) -> None:
     open_comparison(session)
     os.kill(session.newsdiff_pid(), signal.SIGTERM)
     session.assert_shell_back(143, gone="mean similarity")
+
+
+def test_escape_sequences_in_articles_never_reach_the_terminal(
+    start: Callable[[list[str]], Session], tmp_path: Path
+) -> None:
+    """An article that sets the window title, clears the screen and colours text, if its escape
+    sequences reached the terminal: the title stays, the text shows literally."""
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    text = (
+        "Council \x1b]0;pwned\x07approves \x1b[31mred\x1b[0m budget\n\n"
+        "The vote \x1b[2J was \x1b]52;c;SGVsbG8=\x07 close, [@click=app.quit]officials said.\n\n"
+        # Enough plain prose that the few control bytes do not make the file look binary.
+        + "The council met on Tuesday evening to debate the spending plan for the coming year, "
+        "and members spoke for several hours about the river bridge and the school buildings.\n"
+    )
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "b.txt").write_text(text.replace("close", "tight"), encoding="utf-8")
+    session = start([str(folder)])
+    session.wait_for("2 articles")
+    title_before = _tmux("display-message", "-p", "-t", session.name, "#{pane_title}")
+    session.keys("o")
+    screen = session.wait_for("mean similarity")
+    assert "]0;pwned" in screen and "[31mred[0m" in screen and "[@click=app.quit]officials" in screen
+    assert "]52;c;SGVsbG8=" in screen
+    assert _tmux("display-message", "-p", "-t", session.name, "#{pane_title}") == title_before
+    assert "pwned" not in title_before
+    session.keys("q")
+    session.wait_for("2 articles")
+    session.keys("q")
+    session.assert_shell_back(0, gone="2 articles")

@@ -1,0 +1,137 @@
+"""Huge inputs stay responsive: 10,000 tiny paragraphs a side, or one 100,000-character line with
+no space. Alignment runs in a worker behind a loading indicator while keys still work; rows are
+mounted a window at a time; G reaches the end."""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from appdriver import assert_current_row_visible, diff_view, open_comparison, settle, story_ready, wait_for
+from textual.widgets import LoadingIndicator, Static
+
+import newsdiff.screens.compare_screen as compare_screen
+from newsdiff.app import NewsdiffApp
+from newsdiff.core.article import Article
+from newsdiff.core.compare import Comparison
+from newsdiff.screens.compare_screen import CompareScreen
+from newsdiff.screens.help_screen import HelpScreen
+from newsdiff.widgets.diff_row import DiffRow
+from newsdiff.widgets.diff_view import DiffView
+
+SIZE = (120, 40)
+WORDS = ["council", "budget", "mayor", "vote", "river", "bridge", "school", "tax", "rent", "court"]
+PARAGRAPHS = 10_000
+LINE = 100_000
+
+
+@pytest.fixture
+def ten_thousand(tmp_path: Path) -> Path:
+    pick = random.Random(7).choice
+    a = [f"Item {i} {pick(WORDS)} {pick(WORDS)}." for i in range(PARAGRAPHS)]
+    b = [p.replace("river", "lake") for p in a]
+    (tmp_path / "a.txt").write_text("\n\n".join(a), encoding="utf-8")
+    (tmp_path / "b.txt").write_text("\n\n".join(b), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture
+def one_long_line(tmp_path: Path) -> Path:
+    rng = random.Random(8)
+    line = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(LINE))
+    (tmp_path / "a.txt").write_text(line, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(line[: LINE // 2] + "XYZ" + line[LINE // 2 + 3 :], encoding="utf-8")
+    return tmp_path
+
+
+async def test_ten_thousand_paragraphs_open_lazily_and_g_reaches_the_end(
+    ten_thousand: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
+    computing = threading.Event()
+    computed = threading.Event()
+    gate = threading.Event()
+    request.addfinalizer(gate.set)
+    real_compare = compare_screen.compare
+
+    def observed_compare(a: Article, b: Article, *args: Any, **kwargs: Any) -> Comparison:
+        computing.set()
+        comparison = real_compare(a, b, *args, **kwargs)
+        computed.set()
+        gate.wait(timeout=60)  # hold the worker until the test has looked at the screen
+        return comparison
+
+    monkeypatch.setattr(compare_screen, "compare", observed_compare)
+    app = NewsdiffApp(paths=[ten_thousand])
+    async with app.run_test(size=SIZE) as pilot:
+        started = time.monotonic()
+        await story_ready(pilot)
+        await pilot.press("o")
+        await wait_for(pilot, computing.is_set, "the alignment to start", workers=False)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert screen.diff_view.loading and isinstance(screen.diff_view._cover_widget, LoadingIndicator)
+
+        # A key pressed while the worker aligns is handled at once.
+        pressed = time.monotonic()
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help", workers=False)
+        latency = time.monotonic() - pressed
+        during = not computed.is_set()
+        assert latency < 1.0, f"the help took {latency:.2f}s to open while aligning"
+        assert screen.comparison is None, "the worker was still running"
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen, "the help to close", workers=False)
+
+        gate.set()
+        await wait_for(pilot, lambda: screen.comparison is not None and not screen.diff_view.loading, "rows")
+        opened = time.monotonic() - started
+        view = diff_view(app)
+        assert len(view.order) == PARAGRAPHS
+        assert len(app.screen.query(DiffRow)) == DiffView.BATCH
+        assert screen.comparison is not None and len(screen.comparison._cache) <= DiffView.BATCH
+
+        moved = time.monotonic()
+        await pilot.press("G")
+        await settle(pilot)
+        assert view.cursor == PARAGRAPHS - 1
+        assert_current_row_visible(app)
+        assert len(view.mounted_rows) <= DiffView.BATCH
+        assert f"row {PARAGRAPHS} of {PARAGRAPHS}" in str(app.screen.query_one("#state", Static).visual)
+        await pilot.press("i")
+        await settle(pilot)
+        assert len(screen.comparison._cache) <= 3 * DiffView.BATCH, "hiding identical built no diffs"
+        await pilot.press("g", "space", "j")
+        await settle(pilot)
+        assert_current_row_visible(app)
+        elapsed = time.monotonic() - moved
+        assert elapsed < 10, f"G, i, g, space and j took {elapsed:.1f}s"
+        print(
+            f"10,000 paragraphs: opened in {opened:.1f}s, help opened in {latency * 1000:.0f} ms"
+            f" ({'during' if during else 'after'} the alignment itself), G i g space j in {elapsed:.1f}s"
+        )
+
+
+async def test_one_long_line_without_spaces_opens_and_scrolls(one_long_line: Path) -> None:
+    app = NewsdiffApp(paths=[one_long_line])
+    async with app.run_test(size=SIZE) as pilot:
+        started = time.monotonic()
+        screen = await open_comparison(pilot, 0, 1)
+        opened = time.monotonic() - started
+        assert screen.comparison is not None
+        view = diff_view(app)
+        rows = list(app.screen.query(DiffRow))
+        assert rows and all(row.region.height > 1000 for row in rows[:1]), "the line wraps, folded"
+        details = [str(c.visual) for row in rows for c in row.query(".cell").results(Static)]
+        assert any(len(text) > LINE for text in details), "the whole line is in the cell"
+        await pilot.press("G")
+        await settle(pilot)
+        assert view.cursor == len(view.order) - 1
+        assert_current_row_visible(app)
+        await pilot.press("space", "pageup", "g")
+        await settle(pilot)
+        assert view.cursor == 0 and view.scroll_y == 0
+        assert opened < 20, f"opening took {opened:.1f}s"
