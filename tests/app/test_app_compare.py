@@ -298,8 +298,8 @@ async def test_the_summary_gives_coverage_beside_the_mean_of_pairs() -> None:
         summary = screen.comparison.summary()
         text = counts_text(app)
         assert f"{summary.pairs} pairs · {summary.only_a} only in A · {summary.only_b} only in B" in text
-        assert f"paired: {summary.coverage_a:.0%} of A, {summary.coverage_b:.0%} of B" in text
         assert f"mean similarity of pairs {summary.mean_similarity:.2f}" in text
+        assert f"{summary.coverage_a:.0%} of A and {summary.coverage_b:.0%} of B have a counterpart" in text
         lines = text.splitlines()
         assert len(lines) == 2 and all(len(line) <= 78 for line in lines), "at 80 columns, two lines"
         parts = counts_parts(screen.comparison)
@@ -326,6 +326,16 @@ async def test_one_good_pair_among_unpaired_paragraphs_does_not_read_as_identica
         share_a = screen.comparison.summary().coverage_a
         assert 0.2 < share_a < 0.3, "a quarter of A's words"
         text = counts_text(app)
-        assert "1 pair · 3 only in A · 0 only in B" in text
-        assert f"paired: {share_a:.0%} of A, 100% of B" in text
-        assert "mean similarity of pairs 1.00" in text
+        assert "1 pair · 3 only in A · 0 only in B · mean similarity of pairs 1.00" in text
+        assert f"{share_a:.0%} of A and 100% of B have a counterpart" in text
+
+
+async def test_nothing_in_common_says_none_not_a_mean(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The council approved the budget on Tuesday night.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Heavy snow closed every mountain pass in the north.", encoding="utf-8")
+    app = NewsdiffApp(paths=[tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_comparison(pilot, 0, 1)
+        text = counts_text(app)
+        assert "0 pairs · 1 only in A · 1 only in B · mean similarity of pairs none" in text
+        assert "0% of A and 0% of B have a counterpart" in text

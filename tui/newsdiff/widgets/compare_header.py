@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from newsdiff.core.article import Article
 from newsdiff.core.compare import Comparison
+from newsdiff.core.serialize import coverage_sentence, mean_similarity_text, plural
 
 SIDE_STYLE = "bold reverse"
 
@@ -30,30 +31,26 @@ def sources_content(comparison: Comparison) -> Content:
     )
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 SEPARATOR = " · "
 
 
 def counts_parts(comparison: Comparison) -> list[str]:
-    """What the comparison found, over body paragraphs (boilerplate is not part of the story).
+    """What the comparison found, over body paragraphs (boilerplate is not part of the story),
+    in the same words as ``newsdiff diff`` and the export:
 
-    "7 pairs · 10 only in A · 1 only in B · paired: 62% of A, 91% of B · mean similarity of
-    pairs 0.32". The coverage says how much of each article has a counterpart at all, which the
-    mean (over pairs only) cannot: one good pair and many unpaired paragraphs would read 1.00.
+    "7 pairs · 10 only in A · 1 only in B · mean similarity of pairs 0.32 · 50% of A and 84% of B
+    have a counterpart". The coverage says how much of each article has a counterpart at all,
+    which the mean (over pairs only) cannot: one good pair among many unpaired paragraphs would
+    read 1.00.
     """
     summary = comparison.summary()
-    parts = [
-        _plural(summary.pairs, "pair"),
+    return [
+        plural(summary.pairs, "pair"),
         f"{summary.only_a} only in A",
         f"{summary.only_b} only in B",
-        f"paired: {summary.coverage_a:.0%} of A, {summary.coverage_b:.0%} of B",
+        f"mean similarity of pairs {mean_similarity_text(summary)}",
+        coverage_sentence(summary),
     ]
-    if summary.pairs:
-        parts.append(f"mean similarity of pairs {summary.mean_similarity:.2f}")
-    return parts
 
 
 def pack(parts: list[str], width: int) -> Content:
