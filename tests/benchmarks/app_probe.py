@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import sys
 import time
 from pathlib import Path
 
 T0 = time.perf_counter()
+os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")  # measure work, not scroll animations
 
 from newsdiff.app import NewsdiffApp  # noqa: E402
 from newsdiff.screens.compare_screen import CompareScreen  # noqa: E402

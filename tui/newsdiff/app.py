@@ -40,6 +40,13 @@ EXIT_TERMINATED = 143
 SignalHandler = Callable[[int, FrameType | None], object] | int | None
 
 
+def warm_up_imports() -> None:
+    """Import the comparison's heavy dependencies (numpy, scipy.sparse, csgraph, rapidfuzz)."""
+    import scipy.sparse.csgraph  # noqa: F401
+
+    import newsdiff.core.compare  # noqa: F401
+
+
 class NewsdiffApp(App[None]):
     """newsdiff's terminal interface. The CLI builds it as ``NewsdiffApp(paths=..., ...)``."""
 
@@ -69,6 +76,9 @@ class NewsdiffApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(StoryScreen(self.paths, self.threshold, self.options))
+        # The aligner's libraries take ~0.3 s to import; do it while the reader picks sources,
+        # so the first comparison opens without that wait.
+        threading.Thread(target=warm_up_imports, name="newsdiff-warm-up", daemon=True).start()
         self._started = True
         self._fit(self.size)
         if not self.is_headless:
