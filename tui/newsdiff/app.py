@@ -40,6 +40,10 @@ EXIT_TERMINATED = 143
 SignalHandler = Callable[[int, FrameType | None], object] | int | None
 
 
+WARM_UP_DELAY = 0.5
+"""Seconds after start-up before the comparison libraries are imported in the background."""
+
+
 def warm_up_imports() -> None:
     """Import the comparison's heavy dependencies (numpy, scipy.sparse, csgraph, rapidfuzz)."""
     import scipy.sparse.csgraph  # noqa: F401
@@ -77,12 +81,16 @@ class NewsdiffApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(StoryScreen(self.paths, self.threshold, self.options))
         # The aligner's libraries take ~0.3 s to import; do it while the reader picks sources,
-        # so the first comparison opens without that wait.
-        threading.Thread(target=warm_up_imports, name="newsdiff-warm-up", daemon=True).start()
+        # so the first comparison opens without that wait, but after the first paint, so it does
+        # not compete with start-up.
+        self.set_timer(WARM_UP_DELAY, self._warm_up)
         self._started = True
         self._fit(self.size)
         if not self.is_headless:
             self.install_signal_handlers()
+
+    def _warm_up(self) -> None:
+        threading.Thread(target=warm_up_imports, name="newsdiff-warm-up", daemon=True).start()
 
     def on_unmount(self) -> None:
         self.remove_signal_handlers()
