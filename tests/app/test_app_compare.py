@@ -255,7 +255,7 @@ async def test_escape_goes_back_to_the_story() -> None:
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, StoryScreen)
-        await pilot.press("o")
+        await pilot.press("c")
         await settle(pilot)
         assert isinstance(app.screen, CompareScreen)
         await pilot.press("q")

@@ -71,7 +71,7 @@ async def test_ten_thousand_paragraphs_open_lazily_and_g_reaches_the_end(
     async with app.run_test(size=SIZE) as pilot:
         started = time.monotonic()
         await story_ready(pilot)
-        app.post_message(events.Key("o", "o"))
+        app.post_message(events.Key("c", "c"))
         await wait_for(pilot, computing.is_set, "the alignment to start", workers=False)
         screen = app.screen
         assert isinstance(screen, CompareScreen)

@@ -116,7 +116,7 @@ async def test_starting_too_small_then_growing_shows_the_story() -> None:
         text = " ".join(screen_text(app).split())
         assert too_small_text(40, 12) in text and "ctrl+c to quit" in text
         assert sum(isinstance(s, TooSmallScreen) for s in app.screen_stack) == 1
-        await pilot.press("question_mark", "ctrl+p", "o")
+        await pilot.press("question_mark", "ctrl+p", "c")
         await settle(pilot)
         assert isinstance(app.screen, TooSmallScreen), "no key but quitting acts while too small"
         await resize(pilot, 50, 12)

@@ -63,7 +63,7 @@ async def test_a_and_b_keys_mark_and_o_opens() -> None:
         assert table.marks == {"a": 0, "b": 2}
         await pilot.press("a")
         assert table.marks == {"a": 2, "b": 0}, "marking A on B's row exchanges the sides"
-        await pilot.press("o")
+        await pilot.press("c")
         await settle(pilot)
         assert isinstance(app.screen, CompareScreen)
         assert app.screen.a.name == "The Washington Times"
@@ -120,12 +120,12 @@ async def test_with_one_article_compare_is_not_offered(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await story_ready(pilot)
         await settle(pilot)
-        assert screen.check_action("open", ()) is False, "hidden, not just greyed out"
+        assert screen.check_action("compare", ()) is False, "hidden, not just greyed out"
         text = screen_text(app)
         assert "Only one article loaded" in text and "needs two to compare" in text
-        assert "compare" not in text_of_footer(app), "the footer does not offer o compare"
+        assert "compare" not in text_of_footer(app), "the footer does not offer c compare"
         assert "story: open" not in {command.title for command in key_commands(screen)}
-        await pilot.press("o")
+        await pilot.press("c")
         await settle(pilot)
         assert isinstance(app.screen, StoryScreen)
 
@@ -137,9 +137,9 @@ async def test_compare_is_greyed_out_while_loading_then_offered() -> None:
         screen = app.screen
         assert isinstance(screen, StoryScreen)
         if not screen.loaded:
-            assert screen.check_action("open", ()) is None
+            assert screen.check_action("compare", ()) is None
         await story_ready(pilot)
-        assert screen.check_action("open", ()) is True
+        assert screen.check_action("compare", ()) is True
         assert "compare" in text_of_footer(app)
 
 

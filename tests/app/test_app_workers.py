@@ -89,7 +89,7 @@ async def test_an_alignment_failure_is_reported_not_raised(monkeypatch: pytest.M
     app = NewsdiffApp(paths=[SEEDS])
     async with app.run_test(size=SIZE) as pilot:
         await story_ready(pilot)
-        await pilot.press("o")
+        await pilot.press("c")
         await settle(pilot)
         assert isinstance(app.screen, CompareScreen)
         errors = [n for n in app._notifications if n.severity == "error"]

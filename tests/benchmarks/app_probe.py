@@ -51,7 +51,7 @@ async def main(mode: str, paths: list[Path]) -> dict[str, float]:
         if mode == "start":
             return {"seconds": started}
         t = time.perf_counter()
-        await pilot.press("o")
+        await pilot.press("c")
         await _until(pilot, lambda: _compare_shown(app))
         opened = time.perf_counter() - t
         if mode == "compare":

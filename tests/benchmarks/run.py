@@ -171,8 +171,8 @@ def bench_scroll_in_tmux(a: Path, b: Path, rows: int) -> dict[str, object]:
     try:
         _tmux_wait(session, "2 articles")
         opened = 0.0
-        for _ in range(50):  # "o" is greyed out until loading finishes
-            subprocess.run(["tmux", "send-keys", "-t", session, "o"], check=True)
+        for _ in range(50):  # "c" is greyed out until loading finishes
+            subprocess.run(["tmux", "send-keys", "-t", session, "c"], check=True)
             try:
                 opened = _tmux_wait(session, f"row 1 of {rows}", timeout=5.0)
                 break

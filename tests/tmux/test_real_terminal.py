@@ -106,7 +106,7 @@ def session(start: Callable[[list[str]], Session]) -> Session:
 def open_comparison(session: Session) -> None:
     screen = session.wait_for("5 articles")
     assert "The Washington Times" in screen and "The Associated Press" in screen
-    session.keys("o")
+    session.keys("c")
     screen = session.wait_for("mean similarity")
     assert "The Globe and Mail" in screen and "The Associated Press" in screen
     assert "sacred fight" in screen
@@ -157,7 +157,7 @@ def test_escape_sequences_in_articles_never_reach_the_terminal(
     session = start([str(folder)])
     session.wait_for("2 articles")
     title_before = _tmux("display-message", "-p", "-t", session.name, "#{pane_title}")
-    session.keys("o")
+    session.keys("c")
     screen = session.wait_for("mean similarity")
     assert "]0;pwned" in screen and "[31mred[0m" in screen and "[@click=app.quit]officials" in screen
     assert "]52;c;SGVsbG8=" in screen

@@ -33,7 +33,12 @@ if TYPE_CHECKING:
     from newsdiff.core.article import Article
     from newsdiff.core.compare import Comparison
 
-COMMANDS = ("diff", "export", "align")
+BUILTIN_COMMANDS = ("diff", "export", "align")
+MODULE_COMMANDS: dict[str, str] = {
+    # name -> module (under newsdiff.subcommands) defining ``build_parser() -> ArgumentParser`` and
+    # ``run(args) -> int``; imported only when its command runs, so each stays cheap to start.
+}
+COMMANDS = BUILTIN_COMMANDS + tuple(MODULE_COMMANDS)
 DEFAULT_THRESHOLD_TEXT = "0.18"
 """Shown in --help; kept literal so --help need not import the aligner (numpy, scipy). A test
 checks it against ``newsdiff.core.align.DEFAULT_THRESHOLD``."""
@@ -339,7 +344,13 @@ _RUNNERS = {"diff": run_diff, "export": run_export, "align": run_align}
 
 def _dispatch(argv: Sequence[str]) -> int:
     try:
-        if argv and argv[0] in COMMANDS:
+        if argv and argv[0] in MODULE_COMMANDS:
+            import importlib
+
+            module = importlib.import_module(f"newsdiff.subcommands.{MODULE_COMMANDS[argv[0]]}")
+            args = module.build_parser().parse_args(argv[1:])
+            runner = module.run
+        elif argv and argv[0] in COMMANDS:
             args = command_parser(argv[0]).parse_args(argv[1:])
             runner = _RUNNERS[argv[0]]
         else:

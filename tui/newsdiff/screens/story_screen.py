@@ -57,7 +57,7 @@ class StoryScreen(Screen[None]):
 
     AREA = "story"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("o", "open", "compare", id="story.open", tooltip="compare the articles marked A and B"),
+        Binding("c", "compare", "compare", id="story.compare", tooltip="compare the articles marked A and B"),
         Binding("q", "app.quit", "quit", id="story.quit", tooltip="quit newsdiff"),
     ]
 
@@ -160,7 +160,7 @@ class StoryScreen(Screen[None]):
             index = table.marks.get(side)
             name = table.articles[index].name if index is not None else "(none)"
             parts += [(f" {side.upper()} ", "bold reverse"), " ", (name, "bold"), "   "]
-        step = "enter: pick B and open" if table.a_chosen else "enter: pick A · o: compare now"
+        step = "enter: pick B and open" if table.a_chosen else "enter: pick A · c: compare now"
         parts.append((step, "dim"))
         self.query_one("#hint", Static).update(Content.assemble(*parts))
 
@@ -173,15 +173,15 @@ class StoryScreen(Screen[None]):
         self.app.push_screen(CompareScreen(event.a, event.b, self.threshold, self.options))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """``o`` is greyed out while loading, and hidden when fewer than two articles loaded
+        """``c`` is greyed out while loading, and hidden when fewer than two articles loaded
         (the screen says why in words)."""
-        if action == "open":
+        if action == "compare":
             if not self.loaded:
                 return None
             return len(self.articles) >= 2
         return True
 
-    def action_open(self) -> None:
+    def action_compare(self) -> None:
         table = self.query_one(ArticleTable)
         if table.articles:
             table.open()
