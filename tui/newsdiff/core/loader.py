@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +15,15 @@ from newsdiff.core.errors import InputError
 from newsdiff.core.metadata import lead_title, load_metadata_file, read_text_metadata
 from newsdiff.core.text import decode, looks_binary, sanitize
 
-ARTICLE_SUFFIXES = (".txt", ".text")
+TEXT_SUFFIXES = (".txt", ".text")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES
+"""What a folder's articles are named; any other file there is left alone."""
+STDIN = "-"
+"""The path that means "one article from standard input"."""
+_HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL)
+_FRONT_MATTER_START = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 DEFAULT_MAX_BYTES = 10_000_000
 """Files above this are refused with a message; ``--max-size`` or NEWSDIFF_MAX_BYTES raise it."""
 
@@ -25,9 +35,27 @@ def max_bytes_from_env() -> int:
 
 
 def parse_article(text: str, path: str, meta: dict[str, str] | None = None) -> Article:
-    """Build an article from already-decoded text: paragraphs, boilerplate, metadata."""
+    """Build an article from already-decoded plain text: paragraphs, boilerplate, metadata."""
+    return article_from_blocks(split_blocks(sanitize(text)), path, meta)
+
+
+def article_from_blocks(
+    blocks: Sequence[str],
+    path: str,
+    meta: dict[str, str] | None = None,
+    stated: dict[str, str] | None = None,
+) -> Article:
+    """Build an article from its paragraphs, whatever format they came from.
+
+    ``meta`` is the folder's ``newsdiff.toml`` entry; ``stated`` what the document's own metadata
+    says (an HTML page's meta tags, Markdown front matter). A stated field wins over what the text
+    suggests and over the metadata file, except the title, where the file still wins (a
+    hand-written title is the most deliberate). One function for every format, so the same
+    paragraphs get the same boilerplate decisions whether they came from text, Markdown or HTML.
+    """
     meta = meta or {}
-    blocks = split_mixed_blocks(split_blocks(sanitize(text)))
+    stated = stated or {}
+    blocks = split_mixed_blocks(blocks)
     found = read_text_metadata(blocks)
     reasons = classify(blocks, found.title_index)
     paragraphs = tuple(Paragraph(i, block, reasons[i]) for i, block in enumerate(blocks))
@@ -40,13 +68,17 @@ def parse_article(text: str, path: str, meta: dict[str, str] | None = None) -> A
         title = Path(path).name
     return Article(
         path=path,
-        title=meta.get("title") or title,
-        outlet=found.outlet or meta.get("outlet"),
+        title=meta.get("title") or stated.get("title") or title,
+        outlet=stated.get("outlet") or found.outlet or meta.get("outlet"),
         paragraphs=paragraphs,
-        date=found.date or meta.get("date"),
-        byline=found.byline or meta.get("byline"),
-        url=meta.get("url"),
+        date=stated.get("date") or found.date or meta.get("date"),
+        byline=stated.get("byline") or found.byline or meta.get("byline"),
+        url=stated.get("url") or meta.get("url"),
+        extra={k: v for k, v in stated.items() if k not in _ARTICLE_FIELDS},
     )
+
+
+_ARTICLE_FIELDS = frozenset({"title", "outlet", "date", "byline", "url"})
 
 
 def size_text(count: int) -> str:
@@ -59,8 +91,11 @@ def size_text(count: int) -> str:
 
 
 def load_article(path: Path, meta: dict[str, str] | None = None, max_bytes: int | None = None) -> Article:
-    """Read and parse one file; every failure becomes an ``InputError`` naming the file."""
+    """Read and parse one file (``-``: standard input); every failure becomes an ``InputError``
+    naming the file."""
     limit = max_bytes or max_bytes_from_env()
+    if str(path) == STDIN:
+        return article_from_bytes(read_stdin(limit), STDIN, meta)
     raise_it = "(raise it with --max-size or NEWSDIFF_MAX_BYTES)"
     try:
         size = path.stat().st_size
@@ -85,31 +120,92 @@ def load_article(path: Path, meta: dict[str, str] | None = None, max_bytes: int 
     return article_from_bytes(data, str(path), meta)
 
 
+_stdin_data: bytes | None = None
+
+
+def read_stdin(limit: int | None = None) -> bytes:
+    """Standard input's bytes, read once (up to the limit) and kept, so ``-`` named twice, or
+    checked before the app starts and loaded inside it, sees the same article."""
+    global _stdin_data
+    limit = limit or max_bytes_from_env()
+    if _stdin_data is None:
+        stream = sys.stdin.buffer if sys.stdin is not None else None
+        if stream is None:
+            raise InputError(f"{STDIN}: standard input is closed")
+        try:
+            _stdin_data = stream.read(limit + 1)
+        except OSError as exc:
+            raise InputError(f"{STDIN}: cannot read standard input: {exc.strerror or exc}") from None
+    if len(_stdin_data) > limit:
+        raise_it = "(raise it with --max-size or NEWSDIFF_MAX_BYTES)"
+        raise InputError(f"{STDIN}: more than the {size_text(limit)} limit {raise_it}")
+    return _stdin_data
+
+
+def article_kind(name: str, data: bytes) -> str:
+    """``"html"``, ``"markdown"`` or ``"text"``: by the file's extension, else by its content (a
+    page starting ``<!doctype html`` or ``<html``; Markdown with front matter; otherwise text)."""
+    suffix = Path(name).suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in TEXT_SUFFIXES or looks_binary(data):
+        return "text"
+    start = decode(data[:4096])
+    if _HTML_START.match(start):
+        return "html"
+    if _FRONT_MATTER_START.match(sanitize(start).lstrip("\ufeff")):
+        return "markdown"
+    return "text"
+
+
 def article_from_bytes(data: bytes, path: str, meta: dict[str, str] | None = None) -> Article:
-    """Parse raw bytes as an article, refusing binary, undecodable and empty input by message.
+    """Parse raw bytes as an article (text, Markdown or HTML, see ``article_kind``), refusing
+    binary, undecodable and empty input by message.
 
     Separate from the file reading so stdin, caches and the fuzz target take the same path.
     """
+    kind = article_kind(path, data)
+    if kind == "html":
+        from newsdiff.core.html_article import article_from_html
+
+        return article_from_html(data, path=Path(path), meta=meta)
     if looks_binary(data):
         raise InputError(f"{path}: looks like a binary file, not article text")
     try:
         text = decode(data)
     except UnicodeDecodeError:
         raise InputError(f"{path}: cannot decode the text (not UTF-8, UTF-16 or Latin-1)") from None
+    if kind == "markdown":
+        from newsdiff.core.markdown_article import article_from_markdown
+
+        return article_from_markdown(text, path=Path(path), meta=meta)
     article = parse_article(text, path, meta)
     if not article.paragraphs:
         raise InputError(f"{path}: the file is empty")
     return article
 
 
+def natural_key(name: str) -> list[tuple[int, int | str]]:
+    """Sort key that orders ``part2`` before ``part10`` (numbers by value), then by case-folded
+    text; the name itself breaks ties, so the order is stable on every system."""
+    pieces = re.split(r"(\d+)", name)
+    return [(0, int(piece)) if piece.isdecimal() else (1, piece.casefold()) for piece in pieces]
+
+
 def _folder_files(folder: Path) -> list[Path]:
     try:
-        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+        entries = sorted(folder.iterdir(), key=lambda p: (natural_key(p.name), p.name))
     except PermissionError:
         raise InputError(f"{folder}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{folder}: cannot list folder: {exc.strerror or exc}") from None
-    files = [p for p in entries if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")]
+    files = [
+        p
+        for p in entries
+        if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".") and not p.is_dir()
+    ]
     if not files:
         raise InputError(f"{folder}: no articles here (looked for {', '.join(ARTICLE_SUFFIXES)} files)")
     return files
@@ -127,7 +223,7 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     """Files named directly, plus the article files of each folder (sorted by name)."""
     files: list[Path] = []
     for path in paths:
-        files.extend(_folder_files(path) if path.is_dir() else [path])
+        files.extend(_folder_files(path) if str(path) != STDIN and path.is_dir() else [path])
     return files
 
 
@@ -151,6 +247,9 @@ def iter_load(
             continue
         try:
             folder = file.parent
+            if str(file) == STDIN:
+                yield done, len(files), load_article(file, None, max_bytes)
+                continue
             if folder not in meta_cache:
                 meta_cache[folder] = load_metadata_file(folder)
             yield done, len(files), load_article(file, meta_cache[folder].get(file.name), max_bytes)
