@@ -21,12 +21,13 @@ argument order: ``align(b, a)`` is exactly ``align(a, b)`` mirrored.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from newsdiff.core.article import Article
+from newsdiff.core.errors import Cancelled
 from newsdiff.core.similarity import DENSE_LIMIT, MIN_WORDS_FOR_RATIO, Scored, score_pairs
 from newsdiff.core.tokens import sentence_spans, terms
 
@@ -39,6 +40,37 @@ unrelated pair scores 0.07; tests/unit/test_align_quality.py guards this choice.
 _TIE_BREAK = 1e-6
 _DUMMY_WEIGHT = 1e-9
 """Weight of "leave unmatched": far below any real candidate (those score at least the threshold)."""
+
+CancelCheck = Callable[[], bool]
+"""Asked between stages (and every few components): True stops the alignment with ``Cancelled``."""
+Progress = Callable[[float], None]
+"""Told the share of the work done so far, from 0 to 1, at the same points."""
+
+
+class _Steps:
+    """Cancellation and progress at the checkpoints of one alignment, scaled into a sub-range, so
+    the body and the boilerplate alignments report one progress from 0 to 1."""
+
+    def __init__(
+        self, cancel: CancelCheck | None, progress: Progress | None, low: float = 0.0, high: float = 1.0
+    ) -> None:
+        self.cancel = cancel
+        self.progress = progress
+        self.low = low
+        self.high = high
+
+    def at(self, done: float) -> None:
+        if self.cancel is not None and self.cancel():
+            raise Cancelled("alignment cancelled")
+        if self.progress is not None:
+            self.progress(self.low + (self.high - self.low) * min(max(done, 0.0), 1.0))
+
+    def part(self, low: float, high: float) -> _Steps:
+        span = self.high - self.low
+        return _Steps(self.cancel, self.progress, self.low + span * low, self.low + span * high)
+
+
+_NO_STEPS = _Steps(None, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +182,7 @@ def _exact_matches(norm_a: list[str], norm_b: list[str]) -> list[tuple[int, int]
     return pairs
 
 
-def _assign(scored: Scored, threshold: float) -> list[tuple[int, int, float]]:
+def _assign(scored: Scored, threshold: float, steps: _Steps = _NO_STEPS) -> list[tuple[int, int, float]]:
     """Maximum-weight one-to-one matching over candidate pairs, per connected component.
 
     Uses scipy's sparse LAPJVsp (``min_weight_full_bipartite_matching``) rather than the dense
@@ -188,7 +220,10 @@ def _assign(scored: Scored, threshold: float) -> list[tuple[int, int, float]]:
     tangled = np.flatnonzero(~star)
     order = tangled[np.argsort(edge_label[tangled], kind="stable")]
     bounds = np.flatnonzero(np.diff(edge_label[order])) + 1
-    for edges in np.split(order, bounds) if len(order) else []:
+    components = np.split(order, bounds) if len(order) else []
+    for done, edges in enumerate(components):
+        if done % 64 == 0:
+            steps.at(done / len(components))
         r_ids, r_pos = np.unique(rows[edges], return_inverse=True)
         c_ids, c_pos = np.unique(cols[edges], return_inverse=True)
         nr, nc = len(r_ids), len(c_ids)
@@ -213,11 +248,13 @@ def _match_units(
     link_b: list[bool],
     threshold: float,
     dense_limit: int,
+    steps: _Steps = _NO_STEPS,
 ) -> list[tuple[int, int, float]]:
     """Unit pairs (i, j, similarity): exact anchors first, then a global assignment of the rest."""
     ids_a = [i for i, ok in enumerate(link_a) if ok]
     ids_b = [j for j, ok in enumerate(link_b) if ok]
     terms_a = [terms(units_a[i]) for i in ids_a]
+    steps.at(0.1)
     terms_b = [terms(units_b[j]) for j in ids_b]
     # Text with no words ("🙂", "...") still matches itself exactly.
     keys_a = [" ".join(t) or " ".join(units_a[i].split()) for t, i in zip(terms_a, ids_a, strict=True)]
@@ -227,9 +264,12 @@ def _match_units(
     done_b = {j for _, j in exact}
     rest_a = [k for k in range(len(ids_a)) if k not in done_a]
     rest_b = [k for k in range(len(ids_b)) if k not in done_b]
+    steps.at(0.15)
     scored = score_pairs([terms_a[k] for k in rest_a], [terms_b[k] for k in rest_b], dense_limit)
+    steps.at(0.65)
     matches = [(ids_a[i], ids_b[j], 1.0) for i, j in exact]
-    matches += [(ids_a[rest_a[i]], ids_b[rest_b[j]], s) for i, j, s in _assign(scored, threshold)]
+    assigned = _assign(scored, threshold, steps.part(0.65, 0.9))
+    matches += [(ids_a[rest_a[i]], ids_b[rest_b[j]], s) for i, j, s in assigned]
     return matches
 
 
@@ -273,12 +313,16 @@ def align_texts(
     texts_b: Sequence[str],
     threshold: float = DEFAULT_THRESHOLD,
     dense_limit: int = DENSE_LIMIT,
+    steps: _Steps = _NO_STEPS,
 ) -> tuple[list[Pair], list[int], list[int]]:
     """Align two lists of paragraphs; indices in the result are positions in those lists."""
+    steps.at(0.0)
     units_a, owner_a = _units(texts_a)
     units_b, owner_b = _units(texts_b)
     link_a, link_b = _linkable(units_a, owner_a), _linkable(units_b, owner_b)
-    matches = _match_units(units_a, units_b, link_a, link_b, threshold, dense_limit)
+    steps.at(0.05)
+    matches = _match_units(units_a, units_b, link_a, link_b, threshold, dense_limit, steps)
+    steps.at(0.9)
 
     # Short asides take no part in matching, so they weigh nothing in the coverage score either.
     weight_a = [(len(u.split()) or 1) if ok else 0 for u, ok in zip(units_a, link_a, strict=True)]
@@ -312,11 +356,14 @@ def align_texts(
     return pairs, only_a, only_b
 
 
-def _align_subset(a: Article, b: Article, body: bool, threshold: float) -> Alignment:
+def _align_subset(a: Article, b: Article, body: bool, threshold: float, steps: _Steps) -> Alignment:
     ids_a = [p.index for p in a.paragraphs if p.is_body == body]
     ids_b = [p.index for p in b.paragraphs if p.is_body == body]
     pairs, only_a, only_b = align_texts(
-        [a.paragraphs[i].text for i in ids_a], [b.paragraphs[j].text for j in ids_b], threshold
+        [a.paragraphs[i].text for i in ids_a],
+        [b.paragraphs[j].text for j in ids_b],
+        threshold,
+        steps=steps,
     )
     return Alignment(
         tuple(Pair(tuple(ids_a[i] for i in p.a), tuple(ids_b[j] for j in p.b), p.score) for p in pairs),
@@ -325,14 +372,30 @@ def _align_subset(a: Article, b: Article, body: bool, threshold: float) -> Align
     )
 
 
-def align(a: Article, b: Article, threshold: float = DEFAULT_THRESHOLD) -> Alignment:
-    """Align two articles: body with body, boilerplate with boilerplate."""
+def align(
+    a: Article,
+    b: Article,
+    threshold: float = DEFAULT_THRESHOLD,
+    *,
+    cancel: CancelCheck | None = None,
+    progress: Progress | None = None,
+) -> Alignment:
+    """Align two articles: body with body, boilerplate with boilerplate.
+
+    ``cancel`` is asked between stages and every few matching components (the scoring of
+    candidate pairs is one step, a few seconds for 20,000 paragraphs); when it answers True the
+    alignment stops with ``Cancelled``. ``progress`` hears the share done at the same points.
+    """
     key_a = tuple(p.text for p in a.paragraphs)
     key_b = tuple(p.text for p in b.paragraphs)
     if key_b < key_a:  # one canonical orientation makes align(b, a) the exact mirror
-        return align(b, a, threshold).swapped()
-    body = _align_subset(a, b, True, threshold)
-    chrome = _align_subset(a, b, False, threshold)
+        return align(b, a, threshold, cancel=cancel, progress=progress).swapped()
+    steps = _Steps(cancel, progress)
+    total = sum(len(p.text) for p in a.paragraphs) or 1
+    body_share = sum(len(p.text) for p in a.paragraphs if p.is_body) / total
+    body = _align_subset(a, b, True, threshold, steps.part(0.0, body_share))
+    chrome = _align_subset(a, b, False, threshold, steps.part(body_share, 1.0))
+    steps.at(1.0)
     return Alignment(
         tuple(sorted(body.pairs + chrome.pairs, key=lambda p: (p.a, p.b))),
         tuple(sorted(body.only_a + chrome.only_a)),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from newsdiff.core.align import DEFAULT_THRESHOLD, Alignment, Row, align
+from newsdiff.core.align import DEFAULT_THRESHOLD, Alignment, CancelCheck, Progress, Row, align
 from newsdiff.core.article import Article, Paragraph
 from newsdiff.core.tokens import word_count
 from newsdiff.core.worddiff import DiffOptions, Span, comparison_keys, diff_words
@@ -182,6 +182,14 @@ def compare(
     b: Article,
     threshold: float = DEFAULT_THRESHOLD,
     options: DiffOptions | None = None,
+    *,
+    cancel: CancelCheck | None = None,
+    progress: Progress | None = None,
 ) -> Comparison:
-    """Align two articles and prepare their row-by-row comparison."""
-    return Comparison(a, b, align(a, b, threshold), options or DiffOptions())
+    """Align two articles and prepare their row-by-row comparison.
+
+    ``cancel`` and ``progress`` are passed to ``align`` (which raises ``Cancelled`` when asked to
+    stop); word diffs are made later, row by row, so they need neither.
+    """
+    alignment = align(a, b, threshold, cancel=cancel, progress=progress)
+    return Comparison(a, b, alignment, options or DiffOptions())

@@ -3,3 +3,7 @@
 
 class InputError(Exception):
     """Bad input the user can fix: the message is one line, shown as is, never a traceback."""
+
+
+class Cancelled(Exception):
+    """Work stopped because the caller asked (the reader left the screen or quit): not an error."""
