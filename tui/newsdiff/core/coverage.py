@@ -1,0 +1,212 @@
+"""Coverage: which outlets carry which report, across every article of a story at once.
+
+A *report* is a set of body paragraphs, from different articles, that tell the same content. The
+union of pairwise alignments is not enough: chains (A's paragraph like B's, B's like C's) can join
+content no two neighbours share, and put two unrelated paragraphs of one article in one report.
+So reports are built story-wide:
+
+1. sentence links across all articles come from ``story_index`` (one inverted index, mutual best
+   links per pair of articles; never the n² pairwise aligner);
+2. two paragraphs are linked with a strength like the aligner's pair score: the words of their
+   linked sentences, weighted by similarity, over all their words (each paragraph keeps its
+   ``LINKS_PER_PARAGRAPH`` strongest links);
+3. strongest link first, the two paragraphs' reports merge, unless
+   - an article would then have two paragraphs in the report that are not a genuine split (a split
+     is accepted only when one paragraph of another article in the merged report is linked
+     directly to every part, as a condensed paragraph faces the several it condenses), or
+   - both reports already hold several paragraphs and too few members of the smaller one are
+     linked directly to the other (``MIN_LINKED_SHARE``): the check against long chains.
+
+Reports are ordered by how many articles carry them, then by where they first appear (the earliest
+article holding them, and its paragraph order). A report carried by one article only is that
+outlet's exclusive content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsdiff.core.align import DEFAULT_THRESHOLD
+from newsdiff.core.article import Article
+from newsdiff.core.story_index import CancelCheck, CancelledError, Progress, StoryIndex, build_index
+
+LINKS_PER_PARAGRAPH = 12
+MIN_LINKED_SHARE = 0.34
+"""When two multi-paragraph reports would merge, at least this share of the smaller one's
+paragraphs must be linked directly to the other."""
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One paragraph of a report: which article, and its index among the article's paragraphs
+    (boilerplate included, as in ``newsdiff align``'s JSON)."""
+
+    article: int
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Paragraphs of different articles that report the same content (a split: several of one)."""
+
+    members: tuple[Member, ...]
+
+    @property
+    def articles(self) -> tuple[int, ...]:
+        return tuple(sorted({m.article for m in self.members}))
+
+    @property
+    def sources(self) -> int:
+        return len(self.articles)
+
+    def paragraphs_of(self, article: int) -> tuple[int, ...]:
+        return tuple(m.paragraph for m in self.members if m.article == article)
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """The story's reports, most widely carried first, and each article's exclusive reports."""
+
+    articles: tuple[Article, ...]
+    reports: tuple[Report, ...]
+
+    def exclusive(self, article: int) -> tuple[int, ...]:
+        """Indices of the reports that only this article carries."""
+        return tuple(k for k, r in enumerate(self.reports) if r.sources == 1 and r.articles[0] == article)
+
+
+def _paragraph_links(index: StoryIndex) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Linked paragraph pairs (p < q) and their strength, strongest first."""
+    n_paras = len(index.para_article)
+    if not index.link_mutual.any():
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0)
+    weight = np.where(index.unit_linkable, np.maximum(index.unit_words, 1), 0).astype(np.float64)
+    para_words = np.bincount(index.unit_para, weights=weight, minlength=n_paras)
+    mutual = index.link_mutual
+    lu, lv = index.link_u[mutual], index.link_v[mutual]
+    pu, pv = index.unit_para[lu], index.unit_para[lv]
+    low, high = np.minimum(pu, pv), np.maximum(pu, pv)
+    evidence = index.link_score[mutual] * (weight[lu] + weight[lv])
+    codes, where = np.unique(low * n_paras + high, return_inverse=True)
+    total = np.bincount(where, weights=evidence)
+    p, q = codes // n_paras, codes % n_paras
+    strength = np.minimum(1.0, total / np.maximum(para_words[p] + para_words[q], 1.0))
+    # Keep each paragraph's strongest links: enough to build reports, far fewer than all.
+    ends = np.concatenate([p, q])
+    link = np.concatenate([np.arange(len(p)), np.arange(len(p))])
+    order = np.lexsort((link, -np.concatenate([strength, strength]), ends))
+    sorted_ends = ends[order]
+    rank = np.arange(len(order)) - np.searchsorted(sorted_ends, sorted_ends, side="left")
+    kept = np.unique(link[order][rank < LINKS_PER_PARAGRAPH])
+    p, q, strength = p[kept], q[kept], strength[kept]
+    order = np.lexsort((q, p, -strength))
+    return p[order], q[order], strength[order]
+
+
+class _Reports:
+    """Union-find over paragraphs, with each report's paragraphs grouped by article."""
+
+    def __init__(self, para_article: list[int], adjacency: list[dict[int, float]]) -> None:
+        self.parent = list(range(len(para_article)))
+        self.article = para_article
+        self.adjacency = adjacency
+        self.by_article: list[dict[int, list[int]]] = [{a: [p]} for p, a in enumerate(para_article)]
+        self.size = [1] * len(para_article)
+
+    def find(self, p: int) -> int:
+        root = p
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[p] != root:
+            self.parent[p], p = root, self.parent[p]
+        return root
+
+    def _genuine_split(self, parts: list[int], roots: tuple[int, int], article: int) -> bool:
+        """Some paragraph of another article in the two reports is linked to every part."""
+        for hub in self.adjacency[parts[0]]:
+            linked_to_all = all(part in self.adjacency[hub] for part in parts[1:])
+            if linked_to_all and self.article[hub] != article and self.find(hub) in roots:
+                return True
+        return False
+
+    def _linked_share(self, small: int, large: int) -> float:
+        members = [p for ps in self.by_article[small].values() for p in ps]
+        linked = sum(1 for p in members if any(self.find(q) == large for q in self.adjacency[p]))
+        return linked / len(members)
+
+    def try_merge(self, p: int, q: int) -> bool:
+        a, b = self.find(p), self.find(q)
+        if a == b:
+            return False
+        if self.size[a] < self.size[b]:
+            a, b = b, a
+        groups_a, groups_b = self.by_article[a], self.by_article[b]
+        for article, parts in groups_b.items():
+            if article in groups_a and not self._genuine_split(groups_a[article] + parts, (a, b), article):
+                return False
+        if self.size[b] > 1 and self._linked_share(b, a) < MIN_LINKED_SHARE:
+            return False
+        for article, parts in groups_b.items():
+            groups_a.setdefault(article, []).extend(parts)
+        self.by_article[b] = {}
+        self.parent[b] = a
+        self.size[a] += self.size[b]
+        return True
+
+
+def coverage_from_index(
+    index: StoryIndex, progress: Progress | None = None, cancelled: CancelCheck | None = None
+) -> Coverage:
+    """Group the index's paragraphs into reports (see the module docstring)."""
+    p, q, strength = _paragraph_links(index)
+    n_paras = len(index.para_article)
+    adjacency: list[dict[int, float]] = [{} for _ in range(n_paras)]
+    for a, b, s in zip(p.tolist(), q.tolist(), strength.tolist(), strict=True):
+        adjacency[a][b] = s
+        adjacency[b][a] = s
+    reports = _Reports(index.para_article.tolist(), adjacency)
+    step = max(1, len(p) // 20)
+    for k, (a, b) in enumerate(zip(p.tolist(), q.tolist(), strict=True)):
+        if k % step == 0:
+            if cancelled is not None and cancelled():
+                raise CancelledError
+            if progress is not None:
+                progress(k / max(1, len(p)), "grouping paragraphs into reports")
+        reports.try_merge(a, b)
+    para_index = index.para_index.tolist()
+    found: list[tuple[tuple[int, int, int], Report]] = []
+    for root in range(n_paras):
+        groups = reports.by_article[root]
+        if reports.parent[root] != root or not groups:
+            continue
+        members = tuple(
+            Member(article, para_index[pid]) for article in sorted(groups) for pid in sorted(groups[article])
+        )
+        first = members[0]
+        found.append(((-len(groups), first.article, first.paragraph), Report(members)))
+    found.sort(key=lambda item: item[0])
+    return Coverage(index.articles, tuple(report for _, report in found))
+
+
+def coverage(
+    articles: Sequence[Article],
+    threshold: float = DEFAULT_THRESHOLD,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> Coverage:
+    """The story's reports: build the sentence index, then group paragraphs."""
+
+    def indexing(share: float, what: str) -> None:
+        if progress is not None:
+            progress(0.8 * share, what)
+
+    def grouping(share: float, what: str) -> None:
+        if progress is not None:
+            progress(0.8 + 0.2 * share, what)
+
+    index = build_index(articles, threshold, indexing, cancelled)
+    return coverage_from_index(index, grouping, cancelled)

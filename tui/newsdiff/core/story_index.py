@@ -1,0 +1,300 @@
+"""One index over the sentences of every article of a story: the links coverage and lineage share.
+
+Running the pairwise aligner on every pair of articles costs n² alignments (two million for a
+folder of 2,000 articles). Instead, every body sentence of every article goes into one TF-IDF
+matrix, and candidate links come from an inverted index over its rarer features (word 1- and
+2-grams found in at most ``RARE_DF`` sentences: names, figures, an outlet's phrasing; common words
+would make every sentence a candidate of every other), plus exact duplicates found by hashing.
+Each sentence keeps its ``CANDIDATES_PER_UNIT`` best partners from other articles; only those are
+scored exactly, with the aligner's own scorers (TF-IDF cosine and rescaled ``fuzz.ratio``, the
+larger wins), so cost grows with the text and the overlap, not with the square of the article count.
+
+Like the pairwise aligner's one-to-one assignment, a sentence then keeps at most one partner in
+each other article: a link survives only if it is the best of both its sentences towards the other's
+article ("mutual best"), a cheap, vectorised stand-in for the assignment solver.
+
+Work runs in stages that report progress and check for cancellation, so the app can run it in a
+thread worker and stop it on escape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
+
+from newsdiff.core.align import DEFAULT_THRESHOLD, _linkable, _units
+from newsdiff.core.article import Article
+from newsdiff.core.similarity import MIN_WORDS_FOR_RATIO, _rescale_ratio, tfidf_vectors
+from newsdiff.core.tokens import terms
+
+RARE_DF = 64
+"""A feature in at most this many sentences of the story enters the candidate index."""
+CANDIDATES_PER_UNIT = 24
+"""Partners per sentence kept from the index before exact scoring."""
+ALL_FEATURES_BELOW = 3_000
+"""Stories with fewer linkable sentences than this index every feature (the seeds have ~400)."""
+EXACT_GROUP_LIMIT = 300
+"""A sentence repeated verbatim in more articles than this is linked to its first occurrence
+only, not to every copy (which would be quadratic in the copies)."""
+_ROW_BLOCK = 8_000
+_SCORE_BATCH = 200_000
+
+Progress = Callable[[float, str], None]
+"""Called with the share done (0 to 1) and what is being done."""
+CancelCheck = Callable[[], bool]
+"""Returns True when the caller wants the work stopped."""
+
+
+class CancelledError(Exception):
+    """The caller's cancel check said stop; nothing half-built is returned."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoryIndex:
+    """Sentences (units) of all body paragraphs, and their links across articles.
+
+    Per paragraph ``p`` (a story-wide id): ``para_article[p]`` and ``para_index[p]`` (its index in
+    the article's paragraphs, boilerplate included). Per unit: its paragraph, its article, its word
+    count, its words and whether it may link. Links ``(link_u[k], link_v[k])`` (every scored pair
+    at or above the threshold) always join two articles, with ``link_u[k] < link_v[k]``, similarity
+    ``link_score[k]`` and ``link_common[k]`` words in common (the longest common word subsequence
+    of the two sentences); ``link_mutual[k]`` marks the one-to-one "mutual best" links.
+    """
+
+    articles: tuple[Article, ...]
+    para_article: np.ndarray
+    para_index: np.ndarray
+    unit_para: np.ndarray
+    unit_words: np.ndarray
+    unit_linkable: np.ndarray
+    link_u: np.ndarray
+    link_v: np.ndarray
+    link_score: np.ndarray
+    link_common: np.ndarray
+    link_mutual: np.ndarray
+    unit_terms: list[list[str]]
+
+    @property
+    def unit_article(self) -> np.ndarray:
+        result: np.ndarray = self.para_article[self.unit_para]
+        return result
+
+    def article_words(self) -> np.ndarray:
+        """Body words of each article, counted as the index counts them (normalised terms)."""
+        counts: np.ndarray = np.bincount(
+            self.unit_article, weights=self.unit_words, minlength=len(self.articles)
+        )
+        return counts
+
+
+def _check(cancelled: CancelCheck | None) -> None:
+    if cancelled is not None and cancelled():
+        raise CancelledError
+
+
+def _say(progress: Progress | None, share: float, what: str) -> None:
+    if progress is not None:
+        progress(min(1.0, max(0.0, share)), what)
+
+
+def _exact_links(keys: list[str], article: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of identical sentences in different articles (capped per group, see EXACT_GROUP_LIMIT)."""
+    groups: dict[str, list[int]] = {}
+    for u, key in enumerate(keys):
+        if key:
+            groups.setdefault(key, []).append(u)
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        ids = np.asarray(members)
+        if len(ids) > EXACT_GROUP_LIMIT:
+            r, c = np.full(len(ids) - 1, ids[0]), ids[1:]
+        else:
+            r, c = np.triu_indices(len(ids), 1)
+            r, c = ids[r], ids[c]
+        keep = article[r] != article[c]
+        rows.append(r[keep])
+        cols.append(c[keep])
+    if not rows:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    return np.concatenate(rows).astype(np.int64), np.concatenate(cols).astype(np.int64)
+
+
+def _candidates(
+    matrix: object,
+    article: np.ndarray,
+    progress: Progress | None,
+    cancelled: CancelCheck | None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each unit's best partners in other articles by shared rare features, as (u, v) with u < v."""
+    from scipy import sparse
+
+    assert isinstance(matrix, sparse.csr_matrix)
+    n = matrix.shape[0]
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    keep = (df >= 2) if n < ALL_FEATURES_BELOW else (df >= 2) & (df <= RARE_DF)
+    index = sparse.csr_matrix(matrix @ sparse.diags(keep.astype(np.float64)))
+    index.eliminate_zeros()
+    index_t = sparse.csr_matrix(index.T)
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    for start in range(0, n, _ROW_BLOCK):
+        _check(cancelled)
+        stop = min(n, start + _ROW_BLOCK)
+        block = sparse.csr_matrix(index[start:stop] @ index_t)
+        row_of = np.repeat(np.arange(start, stop), np.diff(block.indptr))
+        other = article[block.indices] != article[row_of]
+        data, col, row = block.data[other], block.indices[other], row_of[other]
+        order = np.lexsort((-data, row))
+        row, col = row[order], col[order]
+        first = np.searchsorted(row, row, side="left")
+        rank = np.arange(len(row)) - first
+        top = rank < CANDIDATES_PER_UNIT
+        rows.append(row[top])
+        cols.append(col[top])
+        _say(progress, 0.2 + 0.4 * stop / n, "finding candidate links")
+    r = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    c = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
+    low, high = np.minimum(r, c), np.maximum(r, c)
+    if not len(low):
+        return low.astype(np.int64), high.astype(np.int64)
+    pairs = np.unique(low.astype(np.int64) * n + high, return_index=False)
+    return pairs // n, pairs % n
+
+
+def _mutual_best(u: np.ndarray, v: np.ndarray, score: np.ndarray, article: np.ndarray) -> np.ndarray:
+    """Which links are the best of both their units towards the other unit's article."""
+    n_articles = int(article.max()) + 1 if len(article) else 1
+    ends = np.concatenate([u, v])
+    toward = np.concatenate([article[v], article[u]])
+    scores = np.concatenate([score, score])
+    link = np.concatenate([np.arange(len(u)), np.arange(len(u))])
+    key = ends.astype(np.int64) * n_articles + toward
+    # Best first within each (unit, other article); ties go to the earlier link, deterministically.
+    order = np.lexsort((link, -scores, key))
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = key[order][1:] != key[order][:-1]
+    wins = np.bincount(link[order][first], minlength=len(u))
+    best: np.ndarray = wins == 2
+    return best
+
+
+def build_index(
+    articles: Sequence[Article],
+    threshold: float = DEFAULT_THRESHOLD,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> StoryIndex:
+    """Split every article's body into sentences and link the sentences that say the same thing."""
+    para_article: list[int] = []
+    para_index: list[int] = []
+    unit_texts: list[str] = []
+    unit_para: list[int] = []
+    for k, article in enumerate(articles):
+        if k % 50 == 0:
+            _check(cancelled)
+            _say(progress, 0.1 * k / max(1, len(articles)), "splitting sentences")
+        body = article.body
+        texts, owner = _units([p.text for p in body])
+        base = len(para_index)
+        unit_texts.extend(texts)
+        unit_para.extend(base + o for o in owner)
+        para_article.extend([k] * len(body))
+        para_index.extend(p.index for p in body)
+    linkable = np.asarray(_linkable(unit_texts, unit_para), dtype=bool)
+    _check(cancelled)
+    _say(progress, 0.1, "reading words")
+    unit_terms = [terms(text) for text in unit_texts]
+    words = np.fromiter((len(t) for t in unit_terms), dtype=np.int64, count=len(unit_terms))
+    paras = np.asarray(para_article, dtype=np.int64)
+    units_para = np.asarray(unit_para, dtype=np.int64)
+    unit_article = paras[units_para] if len(units_para) else np.zeros(0, dtype=np.int64)
+    ids = np.flatnonzero(linkable)
+    link_terms = [unit_terms[i] for i in ids]
+    link_article = unit_article[ids]
+    empty_i, empty_f = np.zeros(0, dtype=np.int64), np.zeros(0)
+    u, v, score, common = empty_i, empty_i, empty_f, empty_f
+    mutual = np.zeros(0, dtype=bool)
+    if len(ids) >= 2:
+        _check(cancelled)
+        _say(progress, 0.15, "weighing words")
+        vectors, _ = tfidf_vectors(link_terms, [])
+        keys = [" ".join(t) for t in link_terms]
+        exact_u, exact_v = _exact_links(keys, link_article)
+        cand_u, cand_v = _candidates(vectors, link_article, progress, cancelled)
+        u, v, score = _score(vectors, keys, [len(t) for t in link_terms], cand_u, cand_v, progress, cancelled)
+        if len(exact_u):
+            both = np.concatenate([u * len(ids) + v, exact_u * len(ids) + exact_v])
+            u = np.concatenate([u, exact_u])
+            v = np.concatenate([v, exact_v])
+            score = np.concatenate([score, np.ones(len(exact_u))])
+            _, first = np.unique(both[::-1], return_index=True)  # exact (last) wins a duplicate
+            keep = len(both) - 1 - first
+            u, v, score = u[keep], v[keep], score[keep]
+        above = score >= threshold
+        u, v, score = u[above], v[above], score[above]
+        mutual = _mutual_best(u, v, score, link_article)
+        common = _common_words(link_terms, u, v)
+        u, v = ids[u], ids[v]
+    _say(progress, 0.95, "linking paragraphs")
+    return StoryIndex(
+        articles=tuple(articles),
+        para_article=paras,
+        para_index=np.asarray(para_index, dtype=np.int64),
+        unit_para=units_para,
+        unit_words=words,
+        unit_linkable=linkable,
+        link_u=u,
+        link_v=v,
+        link_score=score,
+        link_common=common,
+        link_mutual=mutual,
+        unit_terms=unit_terms,
+    )
+
+
+def _score(
+    vectors: object,
+    keys: list[str],
+    lengths: list[int],
+    u: np.ndarray,
+    v: np.ndarray,
+    progress: Progress | None,
+    cancelled: CancelCheck | None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Exact similarity of candidate pairs, as the pairwise aligner scores them."""
+    from scipy import sparse
+
+    assert isinstance(vectors, sparse.csr_matrix)
+    short = np.array([n < MIN_WORDS_FOR_RATIO for n in lengths], dtype=bool)
+    scores = np.empty(len(u))
+    for start in range(0, len(u), _SCORE_BATCH):
+        _check(cancelled)
+        sl = slice(start, start + _SCORE_BATCH)
+        bu, bv = u[sl], v[sl]
+        cosine = np.asarray(vectors[bu].multiply(vectors[bv]).sum(axis=1)).ravel()
+        left, right = [keys[i] for i in bu], [keys[j] for j in bv]
+        ratio = _rescale_ratio(np.asarray(process.cpdist(left, right, scorer=fuzz.ratio, workers=-1)))
+        ratio[short[bu] | short[bv]] = 0.0
+        scores[sl] = np.clip(np.maximum(cosine, ratio), 0.0, 1.0)
+        _say(progress, 0.6 + 0.3 * min(1.0, (start + _SCORE_BATCH) / max(1, len(u))), "scoring links")
+    return u, v, scores
+
+
+def _common_words(link_terms: list[list[str]], u: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """Words two linked sentences share, in order: their longest common word subsequence."""
+    if not len(u):
+        return np.zeros(0)
+    left = [link_terms[i] for i in u]
+    right = [link_terms[j] for j in v]
+    distance = np.asarray(process.cpdist(left, right, scorer=Indel.distance, workers=-1), dtype=np.float64)
+    lengths = np.fromiter((len(a) + len(b) for a, b in zip(left, right, strict=True)), dtype=np.float64)
+    common: np.ndarray = (lengths - distance) / 2.0
+    return common
