@@ -7,6 +7,10 @@ and everything the app shows is computed by ``newsdiff.core``. What the app itse
   interrupted command), as does SIGTERM (status 143) or SIGINT sent by ``kill``: each goes
   through Textual's normal exit, so the terminal is always restored.
 - Below ``MIN_SIZE`` a message about the window size replaces the screens, until it grows again.
+- ``,`` opens the settings from any screen; ``apply_settings`` puts new settings into effect at
+  once (theme, keymap, column width and scores; the open comparison's word diff; the next
+  alignment's threshold). The settings' keymap remaps any binding by its id; an id no binding
+  has is reported once, as a notification.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from __future__ import annotations
 import asyncio
 import signal
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import FrameType
 from typing import ClassVar
@@ -22,11 +27,13 @@ from typing import ClassVar
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.geometry import Size
+from textual.screen import ModalScreen
 
 from newsdiff.commands import KeyCommandsProvider
-from newsdiff.core.align import DEFAULT_THRESHOLD
 from newsdiff.core.seeds import seeds_dir
+from newsdiff.core.settings import Settings
 from newsdiff.core.worddiff import DiffOptions
 from newsdiff.screens.help_screen import HelpScreen
 from newsdiff.screens.story_screen import StoryScreen
@@ -40,6 +47,9 @@ EXIT_TERMINATED = 143
 SignalHandler = Callable[[int, FrameType | None], object] | int | None
 
 
+SETTINGS_CSS = ("newsdiff-settings", "")
+"""Where the stylesheet keeps the rules made from the settings (column width, scores)."""
+
 WARM_UP_DELAY = 0.5
 """Seconds after start-up before the comparison libraries are imported in the background."""
 
@@ -49,6 +59,52 @@ def warm_up_imports() -> None:
     import scipy.sparse.csgraph  # noqa: F401
 
     import newsdiff.core.compare  # noqa: F401
+
+
+def settings_css(settings: Settings) -> str:
+    """Rules for the comparison's columns: ``wrap_width`` caps each text column (its padding of one
+    column on either side added, so the text itself is at most that wide); ``show_scores = false``
+    hides the figure column."""
+    rules = []
+    if settings.wrap_width:
+        rules.append(f"DiffRow .cell, ColumnHeads .cell {{ max-width: {settings.wrap_width + 2}; }}")
+    if not settings.show_scores:
+        rules.append("DiffRow .gutter, ColumnHeads .gutter { display: none; }")
+    return "\n".join(rules)
+
+
+def binding_ids() -> set[str]:
+    """Every binding id of newsdiff's screens and widgets (and Textual's own), to check a keymap.
+
+    Imports every module of ``newsdiff.screens`` and ``newsdiff.widgets`` first, so a screen not
+    yet opened still counts; only called when the settings remap keys.
+    """
+    import importlib
+    import pkgutil
+
+    import newsdiff.screens
+    import newsdiff.widgets
+
+    for package in (newsdiff.screens, newsdiff.widgets):
+        for module in pkgutil.iter_modules(package.__path__):
+            try:
+                importlib.import_module(f"{package.__name__}.{module.name}")
+            except Exception:  # a module another change broke must not stop the app starting
+                continue
+    ids: set[str] = set()
+    classes: list[type[DOMNode]] = [DOMNode]
+    while classes:
+        cls = classes.pop()
+        classes.extend(cls.__subclasses__())
+        for binding in cls.__dict__.get("BINDINGS", []):
+            if isinstance(binding, Binding) and binding.id:
+                ids.add(binding.id)
+    return ids
+
+
+def unknown_binding_ids(keymap: Iterable[str]) -> list[str]:
+    known = binding_ids()
+    return sorted(binding_id for binding_id in keymap if binding_id not in known)
 
 
 class NewsdiffApp(App[None]):
@@ -62,23 +118,70 @@ class NewsdiffApp(App[None]):
         Binding(
             "ctrl+c", "interrupt", "quit", id="app.quit", show=False, priority=True, tooltip="quit newsdiff"
         ),
+        Binding(
+            "comma",
+            "settings",
+            "settings",
+            id="app.settings",
+            show=False,
+            tooltip="settings: comparison options, threshold, width, theme, export folder",
+        ),
     ]
 
     def __init__(
         self,
         paths: Sequence[Path] | None = None,
-        threshold: float = DEFAULT_THRESHOLD,
+        threshold: float | None = None,
         options: DiffOptions | None = None,
+        *,
+        settings: Settings | None = None,
+        config_path: Path | None = None,
+        config_warning: str | None = None,
     ) -> None:
-        """``paths``: files or folders of articles; none means the bundled example story."""
+        """``paths``: files or folders of articles; none means the bundled example story.
+
+        ``settings`` come from the config file (the CLI reads it; by default nothing is read);
+        ``threshold`` and ``options``, when given, win over them. ``config_path`` is where the
+        settings screen saves (by default the usual config file), and ``config_warning`` a problem
+        found while reading it, shown once the app is up.
+        """
         super().__init__()
         self.paths = list(paths) if paths else [seeds_dir()]
-        self.threshold = threshold
-        self.options = options or DiffOptions()
+        settings = settings or Settings()
+        if threshold is not None:
+            settings = replace(settings, threshold=threshold)
+        if options is not None:
+            settings = replace(
+                settings,
+                ignore_case=options.ignore_case,
+                ignore_punctuation=options.ignore_punctuation,
+                strict_quotes=not options.fold_quotes,
+            )
+        self.settings = settings
+        self.config_path = config_path
+        self._warnings = [config_warning] if config_warning else []
         self._previous_handlers: dict[int, SignalHandler] = {}
         self._started = False
+        self.set_keymap(dict(settings.keys))
+
+    @property
+    def threshold(self) -> float:
+        return self.settings.threshold
+
+    @property
+    def options(self) -> DiffOptions:
+        return self.settings.diff_options()
 
     def on_mount(self) -> None:
+        theme_problem = self._apply_look(self.settings)
+        if theme_problem:
+            self._warnings.append(theme_problem)
+        if self.settings.keys:
+            unknown = unknown_binding_ids(self.settings.keys)
+            if unknown:
+                self._warnings.append(f"keys: no binding has the id {', '.join(map(repr, unknown))}; ignored")
+        for warning in self._warnings:
+            self.notify(warning, title="Settings", severity="warning", timeout=10, markup=False)
         self.push_screen(StoryScreen(self.paths, self.threshold, self.options))
         # The aligner's libraries take ~0.3 s to import; do it while the reader picks sources,
         # so the first comparison opens without that wait, but after the first paint, so it does
@@ -105,9 +208,49 @@ class NewsdiffApp(App[None]):
     def action_interrupt(self) -> None:
         self.exit(return_code=EXIT_INTERRUPTED)
 
+    def action_settings(self) -> None:
+        from newsdiff.core.settings import config_path
+        from newsdiff.screens.settings_screen import SettingsScreen
+
+        path = self.config_path or config_path()
+        self.push_screen(SettingsScreen(self.settings, path, sorted(self.available_themes)))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While the window is too small, only quitting is possible."""
+        """While the window is too small, only quitting is possible; settings open over a screen,
+        not over a dialog."""
+        if action == "settings" and isinstance(self.screen, ModalScreen):
+            return False
         return action in ("interrupt", "quit") or not isinstance(self.screen, TooSmallScreen)
+
+    # -- settings ---------------------------------------------------------------------------
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Put ``settings`` into effect now: look and keys here, options on the open screens."""
+        previous, self.settings = self.settings, settings
+        if settings.keys != previous.keys:
+            self.set_keymap(dict(settings.keys))
+        theme_problem = self._apply_look(settings)
+        if theme_problem:
+            self.notify(theme_problem, title="Settings", severity="warning", markup=False)
+        for screen in self.screen_stack:
+            update = getattr(screen, "apply_settings", None)
+            if callable(update):
+                update(settings)
+            elif isinstance(screen, StoryScreen):
+                screen.threshold, screen.options = settings.threshold, settings.diff_options()
+
+    def _apply_look(self, settings: Settings) -> str | None:
+        """Theme and column rules; returns the problem with the theme's name, if any."""
+        problem = None
+        if settings.theme in self.available_themes:
+            self.theme = settings.theme
+        else:
+            problem = f"theme: no theme is called {settings.theme!r}; using {self.theme!r}"
+        css = settings_css(settings)
+        if css or SETTINGS_CSS in self.stylesheet.source:
+            self.stylesheet.add_source(css, read_from=SETTINGS_CSS)
+            self.refresh_css(animate=False)
+        return problem
 
     # -- window size ------------------------------------------------------------------------
 

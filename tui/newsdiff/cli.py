@@ -32,6 +32,7 @@ from newsdiff.core.worddiff import DiffOptions
 if TYPE_CHECKING:
     from newsdiff.core.article import Article
     from newsdiff.core.compare import Comparison
+    from newsdiff.core.settings import Settings
 
 BUILTIN_COMMANDS = ("diff", "export", "align")
 MODULE_COMMANDS: dict[str, str] = {
@@ -101,16 +102,32 @@ def _add_alignment_options(parser: argparse.ArgumentParser) -> None:
         metavar="BYTES",
         help="refuse files larger than this (default 10M, or NEWSDIFF_MAX_BYTES); accepts k, M, G",
     )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="read settings from this TOML file (default: NEWSDIFF_CONFIG, else the user config folder's "
+        "newsdiff/config.toml); flags given here win over it",
+    )
 
 
 def _add_wording_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--ignore-case", action="store_true", help="treat 'Kim' and 'KIM' as the same word")
+    # --no-… forms too, so a flag can switch off what the settings file switched on.
+    flag = argparse.BooleanOptionalAction
     parser.add_argument(
-        "--ignore-punctuation", action="store_true", help="show only changed words, not changed punctuation"
+        "--ignore-case", action=flag, default=None, help="treat 'Kim' and 'KIM' as the same word"
+    )
+    parser.add_argument(
+        "--ignore-punctuation",
+        action=flag,
+        default=None,
+        help="show only changed words, not changed punctuation",
     )
     parser.add_argument(
         "--strict-quotes",
-        action="store_true",
+        action=flag,
+        default=None,
         help="count curly and straight quotes as different (by default they are the same)",
     )
 
@@ -123,11 +140,12 @@ def _add_pair(parser: argparse.ArgumentParser) -> None:
 _TOP_EPILOG = """\
 commands:
   diff A B      print the comparison, side by side (or --inline), coloured on a terminal
-  export A B    write the comparison as Markdown (-o FILE, or standard output)
+  export A B    write the comparison as Markdown, HTML or JSON (-o FILE, or standard output)
   align A B     print which paragraphs align (--format text or json)
 
 Run 'newsdiff COMMAND --help' for a command's options. With no PATH, the app opens the bundled
-example story.
+example story. Settings (and remapped keys) are read from --config PATH, else NEWSDIFF_CONFIG,
+else config.toml in the user config folder (~/.config/newsdiff/ on Linux); flags win over them.
 
 exit status:
   0    ok
@@ -200,7 +218,9 @@ def command_parser(name: str) -> argparse.ArgumentParser:
             prog="newsdiff export",
             description="Write the comparison as a Markdown document: sources, summary, legend, every "
             "aligned pair with <del>deletions</del> and <ins>insertions</ins>, then what only one "
-            "side has. Article text is escaped so it can never become Markdown markup.",
+            "side has. Article text is escaped so it can never become Markdown markup. --format html "
+            "writes one self-contained page (side by side, no scripts), --format json the documented "
+            "JSON of 'newsdiff align --format json'.",
         )
         _add_pair(parser)
         parser.add_argument(
@@ -212,6 +232,12 @@ def command_parser(name: str) -> argparse.ArgumentParser:
             help="write here (default: standard output)",
         )
         parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+        parser.add_argument(
+            "--format",
+            choices=("md", "html", "json"),
+            default=None,
+            help="md (Markdown), html or json (default: from FILE's extension .md/.html/.json, else md)",
+        )
         _add_wording_options(parser)
     else:
         parser = _Parser(
@@ -229,12 +255,28 @@ def command_parser(name: str) -> argparse.ArgumentParser:
     return parser
 
 
-def _options(args: argparse.Namespace) -> DiffOptions:
-    return DiffOptions(
-        ignore_case=args.ignore_case,
-        ignore_punctuation=args.ignore_punctuation,
-        fold_quotes=not args.strict_quotes,
+def settings_for(args: argparse.Namespace) -> Settings:
+    """The settings file's values with this command line's flags over them (a flag not given is
+    None and leaves the file's value). A problem with the file is one line on stderr, then the
+    command goes on with the defaults for what was wrong."""
+    from newsdiff.core.settings import load_config, with_overrides
+
+    loaded = load_config(getattr(args, "config", None))
+    if loaded.warning:
+        _say(loaded.warning)
+    args.config_path, args.config_warning = loaded.path, loaded.warning
+    strict = getattr(args, "strict_quotes", None)
+    return with_overrides(
+        loaded.settings,
+        threshold=getattr(args, "threshold", None),
+        ignore_case=getattr(args, "ignore_case", None),
+        ignore_punctuation=getattr(args, "ignore_punctuation", None),
+        strict_quotes=strict,
     )
+
+
+def _options(args: argparse.Namespace) -> DiffOptions:
+    return settings_for(args).diff_options()
 
 
 def _load(path: Path, max_bytes: int | None) -> Article:
@@ -246,19 +288,18 @@ def _load(path: Path, max_bytes: int | None) -> Article:
     return load_article(path, meta, max_bytes)
 
 
-def _compare(args: argparse.Namespace, options: DiffOptions | None = None) -> Comparison:
+def _compare(args: argparse.Namespace) -> Comparison:
+    settings = settings_for(args)
     a = _load(args.a, args.max_size)
     b = _load(args.b, args.max_size)
     # Only now the numeric stack: a bad file is reported before numpy and scipy are even imported.
-    from newsdiff.core.align import DEFAULT_THRESHOLD
     from newsdiff.core.compare import compare
 
-    threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
-    return compare(a, b, threshold, options)
+    return compare(a, b, settings.threshold, settings.diff_options())
 
 
 def run_diff(args: argparse.Namespace) -> int:
-    comparison = _compare(args, _options(args))
+    comparison = _compare(args)
     from newsdiff.terminal import wants_colour, write_comparison
 
     colour = wants_colour(sys.stdout, args.color)
@@ -288,10 +329,14 @@ def run_export(args: argparse.Namespace) -> int:
         and (_same_file(output, args.a) or _same_file(output, args.b))
     ):
         raise InputError(f"{output}: is one of the articles being compared; choose another file")
-    comparison = _compare(args, _options(args))
-    from newsdiff.core.export import to_markdown, write_export
+    from newsdiff.core.export_formats import DEFAULT_FORMAT, format_of
 
-    text = to_markdown(comparison)
+    fmt = args.format or format_of(output) or DEFAULT_FORMAT
+    comparison = _compare(args)
+    from newsdiff.core.export import write_export
+    from newsdiff.core.export_formats import render
+
+    text = render(comparison, fmt)
     if output is None or str(output) == "-":
         _emit(text)
         return EXIT_OK
@@ -329,11 +374,12 @@ def run_app(args: argparse.Namespace) -> int:
     if args.max_size is not None:
         # The app's loader reads the limit from the environment (loader.max_bytes_from_env).
         os.environ["NEWSDIFF_MAX_BYTES"] = str(args.max_size)
+    settings = settings_for(args)
     from newsdiff.app import NewsdiffApp
-    from newsdiff.core.align import DEFAULT_THRESHOLD
 
-    threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
-    app = NewsdiffApp(paths=paths, threshold=threshold, options=_options(args))
+    app = NewsdiffApp(
+        paths=paths, settings=settings, config_path=args.config_path, config_warning=args.config_warning
+    )
     app.run()
     code = getattr(app, "return_code", None)
     return code if isinstance(code, int) else EXIT_OK
