@@ -23,7 +23,6 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES
 STDIN = "-"
 """The path that means "one article from standard input"."""
 _HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL)
-_FRONT_MATTER_START = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 DEFAULT_MAX_BYTES = 10_000_000
 """Files above this are refused with a message; ``--max-size`` or NEWSDIFF_MAX_BYTES raise it."""
 
@@ -155,7 +154,9 @@ def article_kind(name: str, data: bytes) -> str:
     start = decode(data[:4096])
     if _HTML_START.match(start):
         return "html"
-    if _FRONT_MATTER_START.match(sanitize(start).lstrip("\ufeff")):
+    from newsdiff.core.markdown_article import FRONT_MATTER
+
+    if FRONT_MATTER.match(sanitize(start)):
         return "markdown"
     return "text"
 

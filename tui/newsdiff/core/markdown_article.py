@@ -26,22 +26,31 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 FRONT_MATTER_KEYS = ("title", "outlet", "url", "date", "author", "fetched-at")
 """Front matter keys newsdiff reads and writes (``author`` is the article's byline)."""
 _FIELD_OF_KEY = {"author": "byline", "byline": "byline", "site_name": "outlet", "source": "outlet"}
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-# Every ASCII punctuation character may be backslash-escaped in CommonMark and then means itself.
-_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+FRONT_MATTER = re.compile(
+    r"\A---[ \t]*\n(?=[A-Za-z_][\w -]*:)(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL
+)
+"""YAML front matter: ``---`` on the first line, straight away a ``key:`` line, up to ``---`` or
+``...``. A ``---`` followed by a blank line or prose is a thematic break, not front matter."""
+# Characters that mean something anywhere in a line (emphasis, code, links, HTML, entities, and
+# for GitHub's reader tables and strikethrough), and those that do only at a line's start (headings,
+# list items, setext underlines, ordered-list numbers). A backslash makes any of them literal;
+# the rest of the text is left as written, so a saved story stays readable.
+_ANYWHERE = re.compile(r"([\\`*_\[\]<>&|~])")
+_LINE_START = re.compile(r"^([ \t]*)([#+=-])", re.MULTILINE)
+_LIST_NUMBER = re.compile(r"^([ \t]*\d+)([.)])", re.MULTILINE)
 # Spaces and tabs at a line's start or end would be trimmed by the parser: written as references.
 _EDGE_BLANKS = re.compile(r"^[ \t]+|[ \t]+$", re.MULTILINE)
 
 
 def split_front_matter(text: str, path: Path) -> tuple[dict[str, str], str]:
     """The front matter as {field: text} (newsdiff's field names) and the body after it."""
-    match = _FRONT_MATTER.match(text)
+    match = FRONT_MATTER.match(text)
     if not match:
         return {}, text
     import yaml
 
     try:
-        data = yaml.load(match.group(1) or "", Loader=_loader_class())
+        data = yaml.load(match.group(1), Loader=_loader_class())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
@@ -127,10 +136,12 @@ def article_from_markdown(text: str, *, path: Path, meta: dict[str, str] | None 
 
 
 def escape_paragraph(text: str) -> str:
-    """One paragraph as Markdown that reads back as exactly ``text``: every ASCII punctuation
-    character backslash-escaped, blanks at a line's edges written as character references (the
+    """One paragraph as Markdown that reads back as exactly ``text``: characters Markdown reads as
+    syntax backslash-escaped, blanks at a line's edges written as character references (the
     parser would trim them), and each newline a hard line break."""
-    escaped = _PUNCTUATION.sub(r"\\\1", text)
+    escaped = _ANYWHERE.sub(r"\\\1", text)
+    escaped = _LINE_START.sub(r"\1\\\2", escaped)
+    escaped = _LIST_NUMBER.sub(r"\1\\\2", escaped)
     escaped = _EDGE_BLANKS.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group()), escaped)
     return escaped.replace("\n", "\\\n")
 
