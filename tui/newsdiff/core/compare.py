@@ -12,6 +12,7 @@ from functools import cached_property
 
 from newsdiff.core.align import DEFAULT_THRESHOLD, Alignment, CancelCheck, Progress, Row, align
 from newsdiff.core.article import Article, Paragraph
+from newsdiff.core.facts import Discrepancy, find_discrepancies, known_names
 from newsdiff.core.tokens import word_count
 from newsdiff.core.worddiff import DiffOptions, Span, comparison_keys, diff_words
 
@@ -105,6 +106,7 @@ class Comparison:
     alignment: Alignment
     options: DiffOptions = field(default_factory=DiffOptions)
     _cache: dict[int, RowView] = field(default_factory=dict, repr=False)
+    _facts: dict[int, tuple[Discrepancy, ...]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def rows(self) -> list[Row]:
@@ -129,6 +131,33 @@ class Comparison:
         text_a = PARAGRAPH_JOINER.join(self.a.paragraphs[i].text for i in row.a)
         text_b = PARAGRAPH_JOINER.join(self.b.paragraphs[j].text for j in row.b)
         return comparison_keys(text_a, self.options) == comparison_keys(text_b, self.options)
+
+    @cached_property
+    def known_names(self) -> frozenset[str]:
+        """Names either article uses mid-sentence, so a name opening a sentence is still one."""
+        return known_names(*(p.text for p in (*self.a.paragraphs, *self.b.paragraphs)))
+
+    def discrepancies(self, k: int) -> tuple[Discrepancy, ...]:
+        """Figures and names that row ``k``'s two sides state differently (``core.facts``),
+        computed once on demand; none for an unpaired row or a pair of boilerplate."""
+        if k not in self._facts:
+            row = self.rows[k]
+            paras_a = [self.a.paragraphs[i] for i in row.a]
+            paras_b = [self.b.paragraphs[j] for j in row.b]
+            if not (paras_a and paras_b) or any(p.boilerplate for p in (*paras_a, *paras_b)):
+                self._facts[k] = ()
+            else:
+                self._facts[k] = find_discrepancies(
+                    PARAGRAPH_JOINER.join(p.text for p in paras_a),
+                    PARAGRAPH_JOINER.join(p.text for p in paras_b),
+                    options=self.options,
+                    known=self.known_names,
+                )
+        return self._facts[k]
+
+    def flagged_rows(self) -> list[int]:
+        """Rows whose numbers or names disagree (computes every pair's discrepancies)."""
+        return [k for k in range(len(self.rows)) if self.discrepancies(k)]
 
     def row_views(self) -> list[RowView]:
         return [self.row_view(k) for k in range(len(self.rows))]
