@@ -8,8 +8,8 @@ and everything the app shows is computed by ``newsdiff.core``. What the app itse
   through Textual's normal exit, so the terminal is always restored.
 - Below ``MIN_SIZE`` a message about the window size replaces the screens, until it grows again.
 - ``,`` opens the settings from any screen; ``apply_settings`` puts new settings into effect at
-  once (theme, keymap, column width and scores; the open comparison's word diff; the next
-  alignment's threshold). The settings' keymap remaps any binding by its id; an id no binding
+  once (theme, keymap; on the open comparison its column width, scores and word diff; the
+  next alignment's threshold). The settings' keymap remaps any binding by its id; an id no binding
   has is reported once, as a notification.
 """
 
@@ -34,6 +34,7 @@ from textual.screen import ModalScreen
 from newsdiff.commands import KeyCommandsProvider
 from newsdiff.core.seeds import seeds_dir
 from newsdiff.core.settings import Settings
+from newsdiff.core.settings import config_path as settings_file
 from newsdiff.core.worddiff import DiffOptions
 from newsdiff.screens.help_screen import HelpScreen
 from newsdiff.screens.story_screen import StoryScreen
@@ -47,9 +48,6 @@ EXIT_TERMINATED = 143
 SignalHandler = Callable[[int, FrameType | None], object] | int | None
 
 
-SETTINGS_CSS = ("newsdiff-settings", "")
-"""Where the stylesheet keeps the rules made from the settings (column width, scores)."""
-
 WARM_UP_DELAY = 0.5
 """Seconds after start-up before the comparison libraries are imported in the background."""
 
@@ -59,18 +57,6 @@ def warm_up_imports() -> None:
     import scipy.sparse.csgraph  # noqa: F401
 
     import newsdiff.core.compare  # noqa: F401
-
-
-def settings_css(settings: Settings) -> str:
-    """Rules for the comparison's columns: ``wrap_width`` caps each text column (its padding of one
-    column on either side added, so the text itself is at most that wide); ``show_scores = false``
-    hides the figure column."""
-    rules = []
-    if settings.wrap_width:
-        rules.append(f"DiffRow .cell, ColumnHeads .cell {{ max-width: {settings.wrap_width + 2}; }}")
-    if not settings.show_scores:
-        rules.append("DiffRow .gutter, ColumnHeads .gutter { display: none; }")
-    return "\n".join(rules)
 
 
 def binding_ids() -> set[str]:
@@ -209,11 +195,17 @@ class NewsdiffApp(App[None]):
         self.exit(return_code=EXIT_INTERRUPTED)
 
     def action_settings(self) -> None:
-        from newsdiff.core.settings import config_path
         from newsdiff.screens.settings_screen import SettingsScreen
 
-        path = self.config_path or config_path()
-        self.push_screen(SettingsScreen(self.settings, path, sorted(self.available_themes)))
+        path = self.config_path or settings_file()
+        self.push_screen(SettingsScreen(self.settings, path, sorted(self.available_themes)), self._saved)
+
+    def _saved(self, settings: Settings | None) -> None:
+        if settings is None:
+            return
+        self.apply_settings(settings)
+        path = self.config_path or settings_file()
+        self.notify(f"Saved to {path}", title="Settings", markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While the window is too small, only quitting is possible; settings open over a screen,
@@ -240,16 +232,13 @@ class NewsdiffApp(App[None]):
                 screen.threshold, screen.options = settings.threshold, settings.diff_options()
 
     def _apply_look(self, settings: Settings) -> str | None:
-        """Theme and column rules; returns the problem with the theme's name, if any."""
+        """The theme (the comparison's columns are set by its screen); returns the problem with
+        the theme's name, if any."""
         problem = None
         if settings.theme in self.available_themes:
             self.theme = settings.theme
         else:
             problem = f"theme: no theme is called {settings.theme!r}; using {self.theme!r}"
-        css = settings_css(settings)
-        if css or SETTINGS_CSS in self.stylesheet.source:
-            self.stylesheet.add_source(css, read_from=SETTINGS_CSS)
-            self.refresh_css(animate=False)
         return problem
 
     # -- window size ------------------------------------------------------------------------

@@ -21,9 +21,11 @@ from newsdiff.core.article import Article
 from newsdiff.core.compare import Comparison, compare
 from newsdiff.core.errors import InputError
 from newsdiff.core.export import to_markdown, write_export
+from newsdiff.core.export_formats import render, row_markdown
+from newsdiff.core.settings import Settings
 from newsdiff.core.worddiff import DiffOptions
 from newsdiff.screens.confirm_dialog import ConfirmDialog
-from newsdiff.screens.export_dialog import ExportDialog, default_export_path
+from newsdiff.screens.export_dialog import ExportChoice, ExportDialog, default_export_path
 from newsdiff.widgets.compare_header import ColumnHeads, SummaryBar, state_content
 from newsdiff.widgets.diff_view import DiffView
 
@@ -43,6 +45,8 @@ NEEDS_COMPARISON = frozenset(
         "toggle_boilerplate",
         "toggle_word_level",
         "export",
+        "copy_row",
+        "copy_all",
     }
 )
 
@@ -97,7 +101,27 @@ class CompareScreen(Screen[None]):
             tooltip="word-level highlights or whole changed paragraphs tinted",
         ),
         Binding(
-            "e", "export", "export", id="compare.export-markdown", tooltip="write the comparison as Markdown"
+            "e",
+            "export",
+            "export",
+            id="compare.export-markdown",
+            tooltip="write the comparison as Markdown, HTML or JSON",
+        ),
+        Binding(
+            "y",
+            "copy_row",
+            "copy",
+            id="compare.copy-pair",
+            show=False,
+            tooltip="copy the current pair as Markdown",
+        ),
+        Binding(
+            "Y",
+            "copy_all",
+            "copy all",
+            id="compare.copy-comparison",
+            show=False,
+            tooltip="copy the whole comparison as Markdown",
         ),
         Binding("q,escape", "back", "back", id="compare.back", tooltip="back to the list of articles"),
     ]
@@ -245,31 +269,34 @@ class CompareScreen(Screen[None]):
     def action_export(self) -> None:
         if self.comparison is None:
             return
-        proposal = default_export_path(self.comparison.a, self.comparison.b)
+        settings = getattr(self.app, "settings", None)
+        folder = settings.export_folder() if settings is not None else None
+        proposal = default_export_path(self.comparison.a, self.comparison.b, folder)
         self.app.push_screen(ExportDialog(proposal), self._export_to)
 
-    def _export_to(self, path: Path | None) -> None:
-        if path is None:
+    def _export_to(self, choice: ExportChoice | None) -> None:
+        if choice is None:
             return
+        path, fmt = choice.path, choice.fmt
         if path.exists():
             question = f"{path} already exists. Overwrite it?"
 
             def answered(overwrite: bool | None) -> None:
                 if overwrite:
-                    self._write(path, True)
+                    self._write(path, True, fmt)
 
             self.app.push_screen(ConfirmDialog(question), answered)
         else:
-            self._write(path, False)
+            self._write(path, False, fmt)
 
     @work(thread=True, group="export")
-    def _write(self, path: Path, force: bool) -> None:
+    def _write(self, path: Path, force: bool, fmt: str = "md") -> None:
         """Render and write off the event loop: a long comparison takes a moment to render."""
         comparison = self.comparison
         if comparison is None:
             return
         try:
-            write_export(path, to_markdown(comparison), force)
+            write_export(path, render(comparison, fmt), force)
         except InputError as exc:
             self.app.call_from_thread(
                 self.notify, str(exc), severity="error", title="Export failed", markup=False
@@ -281,3 +308,38 @@ class CompareScreen(Screen[None]):
             )
         else:
             self.app.call_from_thread(self.notify, f"Exported to {path}", title="Export", markup=False)
+
+    # -- clipboard and settings -------------------------------------------------------------
+
+    def action_copy_row(self) -> None:
+        """The current row as Markdown, to the terminal's clipboard (OSC 52)."""
+        current = self.diff_view.current_row
+        if self.comparison is None or current is None:
+            return
+        self._copied(row_markdown(self.comparison, current), "the current row")
+
+    @work(thread=True, group="copy", exclusive=True)
+    def action_copy_all(self) -> None:
+        """The whole comparison as Markdown; rendered off the event loop, as an export is."""
+        comparison = self.comparison
+        if comparison is not None:
+            self.app.call_from_thread(self._copied, to_markdown(comparison), "the whole comparison")
+
+    def _copied(self, text: str, what: str) -> None:
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied {len(text)} characters ({what}) as Markdown", title="Clipboard", markup=False)
+
+    def apply_settings(self, settings: Settings) -> None:
+        """New settings: the next alignment uses the threshold; new wording options re-run the
+        word diff of this comparison at once (the alignment itself does not depend on them)."""
+        self.threshold = settings.threshold
+        options = settings.diff_options()
+        if options == self.options:
+            return
+        self.options = options
+        if self.comparison is not None:
+            self.call_later(self._show_with_options)
+
+    async def _show_with_options(self) -> None:
+        if self.comparison is not None:
+            await self._show(self.comparison.with_options(self.options), self.diff_view.current_row)

@@ -1,8 +1,14 @@
-"""The export modal: asks where to write the Markdown, proposing a name built from the sources."""
+"""The export modal: asks where to write and in which format (Markdown, HTML or JSON), proposing a
+file name built from the sources, in the settings' export folder when one is set.
+
+Choosing a format rewrites the proposed name's extension; a name typed with a known extension
+(``.md``, ``.html``, ``.json``) decides the format itself, as on the command line.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -11,9 +17,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from newsdiff.core.article import Article
+from newsdiff.core.export_formats import DEFAULT_FORMAT, FORMATS, format_of, with_extension
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -24,9 +31,10 @@ def slug(article: Article, limit: int = 32) -> str:
     return _NON_SLUG.sub("-", name.lower()).strip("-")[:limit].strip("-") or "article"
 
 
-def default_export_path(a: Article, b: Article) -> str:
-    """``./newsdiff-<a>-vs-<b>.md``, relative to the working folder."""
-    return f"./newsdiff-{slug(a)}-vs-{slug(b)}.md"
+def default_export_path(a: Article, b: Article, folder: Path | None = None, fmt: str = DEFAULT_FORMAT) -> str:
+    """``./newsdiff-<a>-vs-<b>.md``, relative to the working folder, or inside ``folder``."""
+    name = f"newsdiff-{slug(a)}-vs-{slug(b)}.{fmt}"
+    return str(folder / name) if folder is not None else f"./{name}"
 
 
 def resolve_path(value: str) -> Path | None:
@@ -38,24 +46,56 @@ def resolve_path(value: str) -> Path | None:
     return path if path.is_absolute() else Path.cwd() / path
 
 
-class ExportDialog(ModalScreen[Path | None]):
-    """Returns the chosen absolute path, or None when cancelled; the caller writes the file."""
+@dataclass(frozen=True)
+class ExportChoice:
+    """Where to write, and in which of ``core.export_formats.FORMATS``."""
+
+    path: Path
+    fmt: str
+
+
+def _title(fmt: str) -> str:
+    return f"Export the comparison to {FORMATS[fmt]}"
+
+
+class ExportDialog(ModalScreen[ExportChoice | None]):
+    """Returns the chosen path and format, or None when cancelled; the caller writes the file."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "cancel", id="export.cancel")]
 
-    def __init__(self, proposal: str) -> None:
+    def __init__(self, proposal: str, fmt: str = DEFAULT_FORMAT) -> None:
         super().__init__()
         self.proposal = proposal
+        self.fmt = fmt
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label("Export the comparison to Markdown", classes="dialog-title")
+            yield Label(_title(self.fmt), classes="dialog-title", id="export-title")
             yield Static(Content(f"Relative paths start in {Path.cwd()}"), classes="hint", markup=False)
             yield Input(self.proposal, id="export-path", select_on_focus=False)
+            with RadioSet(id="export-format"):
+                for fmt, label in FORMATS.items():
+                    yield RadioButton(label, value=fmt == self.fmt, id=f"export-{fmt}")
+            yield Static(
+                Content("tab to the formats, arrows and space to choose one; enter exports"),
+                classes="hint",
+                markup=False,
+            )
             yield Static(Content(""), id="export-error", classes="error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Export", variant="primary", id="export-ok")
                 yield Button("Cancel", id="export-cancel")
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        fmt = (event.pressed.id or "").removeprefix("export-")
+        if fmt not in FORMATS:
+            return
+        self.fmt = fmt
+        self.query_one("#export-title", Label).update(_title(fmt))
+        field = self.query_one("#export-path", Input)
+        if field.value.strip():
+            field.value = with_extension(field.value.strip(), fmt)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -73,7 +113,7 @@ class ExportDialog(ModalScreen[Path | None]):
         if path is None:
             self.query_one("#export-error", Static).update(Content("Type a file path first."))
             return
-        self.dismiss(path)
+        self.dismiss(ExportChoice(path, format_of(path) or self.fmt))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
