@@ -1,0 +1,136 @@
+"""A real HTTP server on 127.0.0.1 (pytest-httpserver) serving the seed pages in site chrome, feeds
+that list them, and the ways a server goes wrong; every test gets its own empty cache folder."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from email.utils import format_datetime
+from html import escape
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from support.seed_pages import page_meta, seed_names, seed_page, seed_title
+
+HTML = "text/html; charset=utf-8"
+FAST_TIMEOUT = 0.3
+"""Seconds: the slow endpoint answers after SLOW_DELAY, so a fetch with this timeout gives up."""
+SLOW_DELAY = 1.2
+
+
+@pytest.fixture(scope="session")
+def httpserver_listen_address() -> tuple[str, int]:
+    """Loopback by number, not "localhost" (which may resolve to ::1 first)."""
+    return ("127.0.0.1", 0)
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test its own cache, so no test is served another's page (and the user's is untouched)."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("NEWSDIFF_CACHE_DIR", str(folder))
+    monkeypatch.delenv("NEWSDIFF_REFRESH", raising=False)
+    monkeypatch.delenv("NEWSDIFF_FETCH_TIMEOUT", raising=False)
+    return folder
+
+
+def rss(server: HTTPServer, names: list[str]) -> str:
+    items = "\n".join(
+        f"""<item><title>{escape(seed_title(n))}</title><link>{server.url_for(f"/news/{n}.html")}</link>
+<pubDate>{format_datetime(datetime(2023, 9, 13, 9, int(n), tzinfo=UTC))}</pubDate>
+<source url="{server.url_for("/feed.xml")}">{escape(page_meta(n).site_name)}</source></item>"""
+        for n in names
+    )
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Kim-Putin summit</title><link>{server.url_for("/")}</link>
+<description>The seeds as a feed</description>
+{items}
+</channel></rss>"""
+
+
+def atom(server: HTTPServer, names: list[str]) -> str:
+    entries = "\n".join(
+        f"""<entry><title>{escape(seed_title(n))}</title><link href="{server.url_for(f"/news/{n}.html")}"/>
+<id>urn:seed:{n}</id><updated>2023-09-13T09:{int(n):02d}:00Z</updated>
+<author><name>{escape(page_meta(n).author)}</name></author></entry>"""
+        for n in names
+    )
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Summit (Atom)</title><id>urn:summit</id>
+<updated>2023-09-13T10:00:00Z</updated>
+{entries}
+</feed>"""
+
+
+def _slow(_: Request) -> Response:
+    time.sleep(SLOW_DELAY)
+    return Response("<html><body><p>late</p></body></html>", content_type=HTML)
+
+
+def _endless(_: Request) -> Response:
+    """A body with no Content-Length that never ends: only the size cap stops it."""
+
+    def chunks() -> Iterator[bytes]:
+        block = b"<p>" + b"x" * 65_000 + b"</p>\n"
+        for _ in range(200):  # 13 MB, far past any cap a test sets
+            yield block
+
+    return Response(chunks(), content_type=HTML)
+
+
+def serve_site(server: HTTPServer) -> None:
+    """Register every route the tests use on ``server``."""
+    for name in seed_names():
+        server.expect_request(f"/news/{name}.html").respond_with_data(seed_page(name), content_type=HTML)
+    names = seed_names()
+    server.expect_request("/feed.xml").respond_with_data(
+        rss(server, names), content_type="application/rss+xml"
+    )
+    server.expect_request("/atom.xml").respond_with_data(
+        atom(server, names), content_type="application/atom+xml"
+    )
+    server.expect_request("/moved").respond_with_data("", status=301, headers={"Location": "/news/001.html"})
+    server.expect_request("/to-file").respond_with_data(
+        "", status=302, headers={"Location": "file:///etc/passwd"}
+    )
+    server.expect_request("/to-js").respond_with_data(
+        "", status=302, headers={"Location": "javascript:alert(1)"}
+    )
+    server.expect_request("/loop").respond_with_data("", status=302, headers={"Location": "/loop2"})
+    server.expect_request("/loop2").respond_with_data("", status=302, headers={"Location": "/loop"})
+    server.expect_request("/missing").respond_with_data("gone", status=404, content_type=HTML)
+    server.expect_request("/broken").respond_with_data("oops", status=500, content_type=HTML)
+    server.expect_request("/slow").respond_with_handler(_slow)
+    server.expect_request("/huge").respond_with_data(b"<p>" + b"y" * 3_000_000 + b"</p>", content_type=HTML)
+    server.expect_request("/endless").respond_with_handler(_endless)
+    server.expect_request("/image.png").respond_with_data(
+        b"\x89PNG\r\n\x1a\n" + bytes(100), content_type="image/png"
+    )
+    server.expect_request("/notes.txt").respond_with_data("plain notes", content_type="text/plain")
+    server.expect_request("/empty-page").respond_with_data(
+        "<html><body><nav><a href='/'>Home</a></nav></body></html>", content_type=HTML
+    )
+
+
+@pytest.fixture
+def site(httpserver: HTTPServer) -> HTTPServer:
+    """The session's loopback server with the site's routes (cleared after each test)."""
+    serve_site(httpserver)
+    return httpserver
+
+
+@pytest.fixture
+def own_server() -> Iterator[HTTPServer]:
+    """A server of the test's own, which the test may stop (to prove the cache serves offline)."""
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    serve_site(server)
+    try:
+        yield server
+    finally:
+        if server.is_running():
+            server.stop()
