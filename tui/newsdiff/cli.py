@@ -38,6 +38,8 @@ BUILTIN_COMMANDS = ("diff", "export", "align")
 MODULE_COMMANDS: dict[str, str] = {
     # name -> module (under newsdiff.subcommands) defining ``build_parser() -> ArgumentParser`` and
     # ``run(args) -> int``; imported only when its command runs, so each stays cheap to start.
+    "coverage": "coverage",
+    "lineage": "lineage",
 }
 COMMANDS = BUILTIN_COMMANDS + tuple(MODULE_COMMANDS)
 DEFAULT_THRESHOLD_TEXT = "0.18"
@@ -142,6 +144,8 @@ commands:
   diff A B      print the comparison, side by side (or --inline), coloured on a terminal
   export A B    write the comparison as Markdown, HTML or JSON (-o FILE, or standard output)
   align A B     print which paragraphs align (--format text or json)
+  coverage PATHS  which sources carry which report, and each one's exclusive content (--format md|json)
+  lineage PATHS   how much of each article reuses each other one, and which way (--format md|json)
 
 Run 'newsdiff COMMAND --help' for a command's options. With no PATH, the app opens the bundled
 example story. Settings (and remapped keys) are read from --config PATH, else NEWSDIFF_CONFIG,

@@ -14,8 +14,9 @@ So reports are built story-wide:
    - an article would then have two paragraphs in the report that are not a genuine split (a split
      is accepted only when one paragraph of another article in the merged report is linked
      directly to every part, as a condensed paragraph faces the several it condenses), or
-   - both reports already hold several paragraphs and too few members of the smaller one are
-     linked directly to the other (``MIN_LINKED_SHARE``): the check against long chains.
+   - otherwise, the mean strength of all links between the two reports (average linkage over the
+     pairs that could be linked) is below ``MIN_MEAN_LINK``: the check against chains, where one
+     loose link would join two reports.
 
 Reports are ordered by how many articles carry them, then by where they first appear (the earliest
 article holding them, and its paragraph order). A report carried by one article only is that
@@ -31,12 +32,14 @@ import numpy as np
 
 from newsdiff.core.align import DEFAULT_THRESHOLD
 from newsdiff.core.article import Article
-from newsdiff.core.story_index import CancelCheck, CancelledError, Progress, StoryIndex, build_index
+from newsdiff.core.errors import Cancelled
+from newsdiff.core.story_index import CancelCheck, Progress, StoryIndex, build_index
 
 LINKS_PER_PARAGRAPH = 12
-MIN_LINKED_SHARE = 0.34
-"""When two multi-paragraph reports would merge, at least this share of the smaller one's
-paragraphs must be linked directly to the other."""
+MIN_MEAN_LINK = 0.05
+"""Two reports merge only if the mean strength of the links between them (average linkage) reaches
+this: versions of one report are linked many times over, two reports joined by one loose sentence
+are not."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,10 +136,12 @@ class _Reports:
                 return True
         return False
 
-    def _linked_share(self, small: int, large: int) -> float:
+    def _mean_link(self, small: int, large: int) -> float:
+        """Mean strength of the links between two reports, over the pairs that could be linked
+        (each paragraph keeps at most ``LINKS_PER_PARAGRAPH`` links): average linkage."""
         members = [p for ps in self.by_article[small].values() for p in ps]
-        linked = sum(1 for p in members if any(self.find(q) == large for q in self.adjacency[p]))
-        return linked / len(members)
+        total = sum(s for p in members for q, s in self.adjacency[p].items() if self.find(q) == large)
+        return total / (len(members) * min(self.size[large], LINKS_PER_PARAGRAPH))
 
     def try_merge(self, p: int, q: int) -> bool:
         a, b = self.find(p), self.find(q)
@@ -145,10 +150,11 @@ class _Reports:
         if self.size[a] < self.size[b]:
             a, b = b, a
         groups_a, groups_b = self.by_article[a], self.by_article[b]
-        for article, parts in groups_b.items():
-            if article in groups_a and not self._genuine_split(groups_a[article] + parts, (a, b), article):
+        shared = [article for article in groups_b if article in groups_a]
+        for article in shared:
+            if not self._genuine_split(groups_a[article] + groups_b[article], (a, b), article):
                 return False
-        if self.size[b] > 1 and self._linked_share(b, a) < MIN_LINKED_SHARE:
+        if not shared and self._mean_link(b, a) < MIN_MEAN_LINK:
             return False
         for article, parts in groups_b.items():
             groups_a.setdefault(article, []).extend(parts)
@@ -173,7 +179,7 @@ def coverage_from_index(
     for k, (a, b) in enumerate(zip(p.tolist(), q.tolist(), strict=True)):
         if k % step == 0:
             if cancelled is not None and cancelled():
-                raise CancelledError
+                raise Cancelled("coverage cancelled")
             if progress is not None:
                 progress(k / max(1, len(p)), "grouping paragraphs into reports")
         reports.try_merge(a, b)

@@ -28,6 +28,7 @@ from rapidfuzz.distance import Indel
 
 from newsdiff.core.align import DEFAULT_THRESHOLD, _linkable, _units
 from newsdiff.core.article import Article
+from newsdiff.core.errors import Cancelled
 from newsdiff.core.similarity import MIN_WORDS_FOR_RATIO, _rescale_ratio, tfidf_vectors
 from newsdiff.core.tokens import terms
 
@@ -47,10 +48,6 @@ Progress = Callable[[float, str], None]
 """Called with the share done (0 to 1) and what is being done."""
 CancelCheck = Callable[[], bool]
 """Returns True when the caller wants the work stopped."""
-
-
-class CancelledError(Exception):
-    """The caller's cancel check said stop; nothing half-built is returned."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +90,7 @@ class StoryIndex:
 
 def _check(cancelled: CancelCheck | None) -> None:
     if cancelled is not None and cancelled():
-        raise CancelledError
+        raise Cancelled("story index cancelled")
 
 
 def _say(progress: Progress | None, share: float, what: str) -> None:
