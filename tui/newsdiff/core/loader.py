@@ -12,6 +12,7 @@ from pathlib import Path
 from newsdiff.core.article import Article, Paragraph, split_blocks
 from newsdiff.core.clean import classify, split_mixed_blocks
 from newsdiff.core.errors import InputError
+from newsdiff.core.fetch import is_url
 from newsdiff.core.metadata import lead_title, load_metadata_file, read_text_metadata
 from newsdiff.core.text import decode, looks_binary, sanitize
 
@@ -220,22 +221,30 @@ class LoadResult:
     errors: list[str]
 
 
-def expand(paths: Iterable[Path]) -> list[Path]:
-    """Files named directly, plus the article files of each folder (sorted by name)."""
-    files: list[Path] = []
+Source = Path | str
+"""A file or folder, or a URL: kept as ``str``, since ``Path`` would fold its ``//``."""
+
+
+def expand(paths: Iterable[Source]) -> list[Source]:
+    """Files and URLs named directly, plus the article files of each folder (sorted by name)."""
+    files: list[Source] = []
     for path in paths:
+        if is_url(path):
+            files.append(path)
+            continue
+        path = Path(path)
         files.extend(_folder_files(path) if str(path) != STDIN and path.is_dir() else [path])
     return files
 
 
 def iter_load(
-    paths: Sequence[Path], max_bytes: int | None = None
+    paths: Sequence[Source], max_bytes: int | None = None
 ) -> Iterator[tuple[int, int, Article | InputError]]:
     """Load article by article, yielding ``(done, total, article or error)`` for progress bars.
 
-    A bad path or file yields its error and loading goes on with the others.
+    A bad path, file or URL yields its error and loading goes on with the others.
     """
-    files: list[Path | InputError] = []
+    files: list[Source | InputError] = []
     for path in paths:
         try:
             files.extend(expand([path]))
@@ -247,6 +256,11 @@ def iter_load(
             yield done, len(files), file
             continue
         try:
+            if isinstance(file, str):  # a URL, as expand() keeps them
+                from newsdiff.core.fetch import load_url
+
+                yield done, len(files), load_url(file, max_bytes)
+                continue
             folder = file.parent
             if str(file) == STDIN:
                 yield done, len(files), load_article(file, None, max_bytes)
@@ -258,7 +272,7 @@ def iter_load(
             yield done, len(files), exc
 
 
-def load_paths(paths: Sequence[Path], max_bytes: int | None = None) -> LoadResult:
+def load_paths(paths: Sequence[Source], max_bytes: int | None = None) -> LoadResult:
     """Load every article under ``paths``; a bad file is reported and the others still load."""
     articles: list[Article] = []
     errors: list[str] = []
