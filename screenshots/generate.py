@@ -42,7 +42,7 @@ async def main() -> None:
         await settle(app, pilot)
         app.save_screenshot("story.svg", str(HERE))
 
-        await pilot.press("enter", "down", "down", "down", "enter")  # A = 001 (AP), B = 004
+        await pilot.press("space", "down", "down", "down", "space")  # A = 001 (AP), B = 004
         while not (isinstance(app.screen, CompareScreen) and app.screen.comparison is not None):
             await settle(app, pilot)
         await pilot.press("right_square_bracket", "right_square_bracket")  # jump to a reworded pair

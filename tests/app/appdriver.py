@@ -59,11 +59,11 @@ async def story_ready(pilot: Pilot_) -> StoryScreen:
 
 
 async def open_comparison(pilot: Pilot_, a_row: int = ROW_001, b_row: int = ROW_004) -> CompareScreen:
-    """Pick A and B with the keyboard (enter, enter) and wait for the alignment."""
+    """Pick A and B with the keyboard (space, space) and wait for the alignment."""
     screen = await story_ready(pilot)
     table = screen.query_one(ArticleTable)
-    await pilot.press(*["up"] * table.cursor_row, *["down"] * a_row, "enter")
-    await pilot.press(*["down"] * (b_row - a_row) if b_row > a_row else ["up"] * (a_row - b_row), "enter")
+    await pilot.press(*["up"] * table.cursor_row, *["down"] * a_row, "space")
+    await pilot.press(*["down"] * (b_row - a_row) if b_row > a_row else ["up"] * (a_row - b_row), "space")
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, CompareScreen), "the comparison screen")
     compare = pilot.app.screen
     assert isinstance(compare, CompareScreen)

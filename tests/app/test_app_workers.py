@@ -62,7 +62,7 @@ async def test_alignment_shows_a_loading_indicator_and_greys_out_keys(
     app = NewsdiffApp(paths=[SEEDS])
     async with app.run_test(size=SIZE) as pilot:
         await story_ready(pilot)
-        await pilot.press("down", "enter", "down", "enter")
+        await pilot.press("down", "space", "down", "space")
         await wait_for(
             pilot, lambda: isinstance(app.screen, CompareScreen), "the comparison screen", workers=False
         )

@@ -50,7 +50,7 @@ async def _story_loaded(pilot: Pilot[Any]) -> None:
 
 async def _compare_001_004(pilot: Pilot[Any]) -> None:
     await _story_loaded(pilot)
-    await pilot.press("down", "enter", "down", "down", "down", "enter")
+    await pilot.press("down", "space", "down", "down", "down", "space")
     await _until(
         pilot,
         lambda: (

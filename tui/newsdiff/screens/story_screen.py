@@ -22,9 +22,12 @@ from newsdiff.core.align import DEFAULT_THRESHOLD
 from newsdiff.core.article import Article
 from newsdiff.core.errors import InputError
 from newsdiff.core.loader import iter_load
+from newsdiff.core.search import Hit, Matches, find
 from newsdiff.core.worddiff import DiffOptions
 from newsdiff.screens.compare_screen import CompareScreen
+from newsdiff.screens.reader_screen import ReaderScreen, open_article_url
 from newsdiff.widgets.article_table import ArticleTable
+from newsdiff.widgets.search_bar import SearchBar, highlighted
 
 SHORT_WINDOW = 30
 """Below this many lines the details pane gets fewer, so the table keeps room for its rows."""
@@ -36,16 +39,42 @@ def _cut(text: str) -> str:
     return text if len(text) <= DETAILS_CHARS else text[:DETAILS_CHARS] + "…"
 
 
-def details_content(article: Article) -> Content:
-    """The highlighted article's metadata and lead, as plain text with labels."""
+Location = tuple[int, int]
+"""Where a story search hit is: (article's row, paragraph index), paragraph ``TITLE`` for the title."""
+TITLE = -1
+
+
+def _excerpt(text: str, hit: Hit[Location], spans: list[tuple[int, int]]) -> Content:
+    """The paragraph around ``hit``, cut to the details pane's length, its matches highlighted."""
+    start = max(0, min(hit.start - DETAILS_CHARS // 3, len(text) - DETAILS_CHARS))
+    end = min(len(text), start + DETAILS_CHARS)
+    shown = [(max(s, start) - start, min(e, end) - start) for s, e in spans if e > start and s < end]
+    body = highlighted(text[start:end], shown, (hit.start - start, hit.end - start))
+    return Content.assemble("…" if start else "", body, "…" if end < len(text) else "")
+
+
+def details_content(article: Article, hit: Hit[Location] | None = None, query: str = "") -> Content:
+    """The highlighted article's metadata and lead, as plain text with labels; during a search,
+    the paragraph holding the current match instead of the lead, the match highlighted."""
+    if hit is not None and hit.location[1] == TITLE:
+        title = _excerpt(article.title, hit, find(article.title, query))
+    else:
+        title = Content(_cut(article.title))
     lines = [
-        Content.assemble(("Title  ", "dim"), (_cut(article.title), "bold")),
+        Content.assemble(("Title  ", "dim"), title.stylize("bold")),
         Content.assemble(("Source ", "dim"), _cut(article.name)),
         Content.assemble(("Byline ", "dim"), _cut(article.byline or "—")),
         Content.assemble(("File   ", "dim"), _cut(article.path)),
     ]
     if article.url:
         lines.append(Content.assemble(("URL    ", "dim"), _cut(article.url)))
+    if hit is not None and hit.location[1] != TITLE:
+        paragraph = article.paragraphs[hit.location[1]]
+        label = f"¶{paragraph.index + 1}".ljust(7)
+        lines.append(
+            Content.assemble((label, "dim"), _excerpt(paragraph.text, hit, find(paragraph.text, query)))
+        )
+        return Content("\n").join(lines)
     lead = next((p.text for p in article.body if p.text != article.title), None)
     if lead:
         lines.append(Content.assemble(("Lead   ", "dim"), (_cut(lead), "italic")))
@@ -59,6 +88,33 @@ class StoryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "compare", "compare", id="story.compare", tooltip="compare the articles marked A and B"),
         Binding("q", "app.quit", "quit", id="story.quit", tooltip="quit newsdiff"),
+        Binding(
+            "slash",
+            "search",
+            "search",
+            id="story.search",
+            tooltip="search the titles and text of all articles",
+        ),
+        Binding(
+            "n", "next_match", "next match", id="story.next-match", tooltip="go to the next search match"
+        ),
+        Binding(
+            "N",
+            "previous_match",
+            "prev match",
+            id="story.previous-match",
+            tooltip="go to the previous search match",
+        ),
+        Binding(
+            "escape", "clear_search", "clear search", id="story.clear-search", tooltip="clear the search"
+        ),
+        Binding(
+            "O",
+            "open_url",
+            "browser",
+            id="story.open-url",
+            tooltip="open the highlighted article's URL in the browser",
+        ),
     ]
 
     def __init__(
@@ -74,6 +130,9 @@ class StoryScreen(Screen[None]):
         self.articles: list[Article] = []
         self.errors: list[str] = []
         self.loaded = False
+        self.matches: Matches[Location] | None = None
+        """The current search's hits, ``None`` when no search is active."""
+        self._search_origin = 0
 
     def compose(self) -> ComposeResult:
         yield Static(Content("newsdiff · loading…"), id="story-title", markup=False)
@@ -84,6 +143,7 @@ class StoryScreen(Screen[None]):
         yield Static(Content(""), id="hint", markup=False)
         yield Static(Content(""), id="details", markup=False)
         yield Static(Content(""), id="empty", markup=False)
+        yield SearchBar(id="story-search")
         yield Footer()
 
     def on_resize(self) -> None:
@@ -160,14 +220,28 @@ class StoryScreen(Screen[None]):
             index = table.marks.get(side)
             name = table.articles[index].name if index is not None else "(none)"
             parts += [(f" {side.upper()} ", "bold reverse"), " ", (name, "bold"), "   "]
-        step = "enter: pick B and open" if table.a_chosen else "enter: pick A · c: compare now"
+        step = "space: pick B and open" if table.a_chosen else "space: pick A · c: compare now · enter: read"
         parts.append((step, "dim"))
         self.query_one("#hint", Static).update(Content.assemble(*parts))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_details(event.cursor_row)
+
+    def _show_details(self, row: int) -> None:
+        """The row's details; during a search, with its current (or first) match."""
         table = self.query_one(ArticleTable)
-        if 0 <= event.cursor_row < len(table.articles):
-            self.query_one("#details", Static).update(details_content(table.articles[event.cursor_row]))
+        if not 0 <= row < len(table.articles):
+            return
+        hit = None
+        if self.matches:
+            current = self.matches.current
+            hit = current if current and current.location[0] == row else None
+            hit = hit or next((h for h in self.matches.hits if h.location[0] == row), None)
+        query = self.query_one(SearchBar).query_text
+        self.query_one("#details", Static).update(details_content(table.articles[row], hit, query))
+
+    def on_article_table_read(self, event: ArticleTable.Read) -> None:
+        self.app.push_screen(ReaderScreen(event.article, self.articles, self.threshold, self.options))
 
     def on_article_table_open(self, event: ArticleTable.Open) -> None:
         self.app.push_screen(CompareScreen(event.a, event.b, self.threshold, self.options))
@@ -179,9 +253,109 @@ class StoryScreen(Screen[None]):
             if not self.loaded:
                 return None
             return len(self.articles) >= 2
+        if action in ("search", "open_url"):
+            return bool(self.articles) and self.query_one(ArticleTable).display
+        if action in ("next_match", "previous_match", "clear_search"):
+            return self.matches is not None
         return True
 
     def action_compare(self) -> None:
         table = self.query_one(ArticleTable)
         if table.articles:
             table.open()
+
+    # -- search -----------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self._search_origin = self.query_one(ArticleTable).cursor_row
+        self.query_one(SearchBar).open()
+
+    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
+        """Incremental: search as the reader types, from the row where the search began."""
+        self._search(event.query)
+
+    def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
+        self._search(event.query)
+        self.query_one(ArticleTable).focus()
+
+    def on_search_bar_cleared(self, _: SearchBar.Cleared) -> None:
+        self.matches = None
+        table = self.query_one(ArticleTable)
+        table.set_hits(None)
+        table.focus()
+        self._show_details(table.cursor_row)
+        self.refresh_bindings()
+
+    def _texts(self) -> list[tuple[Location, str]]:
+        """Every title and paragraph, in table order. A title that is also text of the article
+        (a headline line, or a lead's first sentence) is searched once, in its paragraph."""
+        texts: list[tuple[Location, str]] = []
+        for row, article in enumerate(self.query_one(ArticleTable).articles):
+            if not any(article.title in p.text for p in article.paragraphs):
+                texts.append(((row, TITLE), article.title))
+            texts.extend(((row, p.index), p.text) for p in article.paragraphs)
+        return texts
+
+    def _search(self, query: str) -> None:
+        matches: Matches[Location] = Matches.search(self._texts(), query)
+        bar = self.query_one(SearchBar)
+        table = self.query_one(ArticleTable)
+        if not query.strip():
+            self.matches = None
+            table.set_hits(None)
+            bar.show_count("", True)
+            self._show_details(table.cursor_row)
+            self.refresh_bindings()
+            return
+        self.matches = matches
+        origin = self._search_origin
+        matches.seek(lambda location: location[0] >= origin)
+        table.set_hits(
+            {
+                row: count
+                for row, count in matches.count_by(lambda loc: loc[0]).items()
+                if isinstance(row, int)
+            }
+        )
+        self.refresh_bindings()
+        self._go_to_current()
+
+    def _go_to_current(self) -> None:
+        bar = self.query_one(SearchBar)
+        table = self.query_one(ArticleTable)
+        if self.matches is None:
+            return
+        bar.show_count(self.matches.label, bool(self.matches))
+        hit = self.matches.current
+        if hit is None:
+            self._show_details(table.cursor_row)
+            return
+        if table.cursor_row != hit.location[0]:
+            table.move_cursor(row=hit.location[0])
+        self._show_details(hit.location[0])
+
+    def action_next_match(self) -> None:
+        self._step(1)
+
+    def action_previous_match(self) -> None:
+        self._step(-1)
+
+    def _step(self, step: int) -> None:
+        if not self.matches:
+            if self.matches is not None:
+                self.notify("No match.", timeout=2, markup=False)
+            return
+        before = self.matches.index
+        hit = self.matches.next() if step > 0 else self.matches.previous()
+        if hit is not None and before is not None and (self.matches.index or 0) != before + step:
+            where = "top" if step > 0 else "bottom"
+            self.notify(f"Search wrapped to the {where}.", timeout=2, markup=False)
+        self._go_to_current()
+
+    def action_clear_search(self) -> None:
+        self.query_one(SearchBar).clear()
+
+    def action_open_url(self) -> None:
+        table = self.query_one(ArticleTable)
+        if 0 <= table.cursor_row < len(table.articles):
+            open_article_url(self, table.articles[table.cursor_row])

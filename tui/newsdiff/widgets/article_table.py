@@ -24,18 +24,21 @@ TITLE_WIDTH = 58
 class ArticleTable(DataTable[Text]):
     """Articles, one per row, with an ``A``/``B`` mark column.
 
-    Enter picks: the first enter marks the highlighted row as A, the second marks it as B and
-    asks to open the comparison. ``a`` and ``b`` mark directly; marking a side on the row that
-    holds the other side exchanges them, so A and B are always two different articles.
+    Enter (or ``r``, or a click on the highlighted row) asks to read the article whole. Space
+    picks: the first space marks the highlighted row as A, the second marks it as B and asks to
+    open the comparison. ``a`` and ``b`` mark directly; marking a side on the row that holds the
+    other side exchanges them, so A and B are always two different articles. The last column
+    shows how many search matches each article holds while a search is active.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,r", "read", "read", id="story.read", tooltip="read the highlighted article whole"),
         Binding(
-            "enter",
+            "space",
             "pick",
             "pick A/B",
             id="story.pick",
-            tooltip="first enter picks A, the second B and opens",
+            tooltip="first space picks A, the second B and opens the comparison",
         ),
         Binding("a", "mark('a')", "mark A", id="story.mark-a", tooltip="mark the highlighted article as A"),
         Binding("b", "mark('b')", "mark B", id="story.mark-b", tooltip="mark the highlighted article as B"),
@@ -54,12 +57,19 @@ class ArticleTable(DataTable[Text]):
             self.b = b
             super().__init__()
 
+    class Read(Message):
+        """The reader wants to read one article whole."""
+
+        def __init__(self, article: Article) -> None:
+            self.article = article
+            super().__init__()
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.articles: list[Article] = []
         self.marks: dict[Side, int] = {}
         self.a_chosen = False
-        """True once the reader picked A this round, so the next enter picks B."""
+        """True once the reader picked A this round, so the next space picks B."""
 
     def on_mount(self) -> None:
         self.add_column(Text("A/B"), key="mark", width=3)
@@ -68,6 +78,7 @@ class ArticleTable(DataTable[Text]):
         self.add_column(Text("Date"), key="date", width=10)
         self.add_column(Text("Words", justify="right"), key="words")
         self.add_column(Text("¶", justify="right"), key="paragraphs")
+        self.add_column(Text("Found", justify="right"), key="hits", width=6)
 
     def set_articles(self, articles: Sequence[Article]) -> None:
         """Fill the table; by default A is the first article and B the second."""
@@ -81,6 +92,7 @@ class ArticleTable(DataTable[Text]):
                 Text(article.date or "—"),
                 Text(str(article.word_count), justify="right"),
                 Text(str(len(article.body)), justify="right"),
+                Text(""),
                 key=str(index),
             )
         self.marks = {}
@@ -134,7 +146,20 @@ class ArticleTable(DataTable[Text]):
         else:
             self.notify("Mark two articles first (a and b).", markup=False)
 
+    def set_hits(self, counts: dict[int, int] | None) -> None:
+        """Show each article's number of search matches (``None``: no search, the column empties)."""
+        for index in range(len(self.articles)):
+            count = (counts or {}).get(index, 0)
+            label = "" if counts is None else str(count) if count else "·"
+            self.update_cell(
+                str(index), "hits", Text(label, justify="right", style="bold" if count else "dim")
+            )
+
+    def action_read(self) -> None:
+        if self.articles and 0 <= self.cursor_row < len(self.articles):
+            self.post_message(self.Read(self.articles[self.cursor_row]))
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        """A click on the highlighted row picks it, like enter."""
+        """A click on the highlighted row reads it, like enter."""
         event.stop()
-        self.action_pick()
+        self.action_read()

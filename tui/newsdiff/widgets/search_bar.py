@@ -9,22 +9,23 @@ hides and the screen drops its highlights).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.content import Content
+from textual.content import Content, Span
 from textual.message import Message
 from textual.widgets import Input, Static
 
 
 class SearchBar(Horizontal):
-    """``/ [query] 3/11``, docked at the bottom above the footer; hidden until opened."""
+    """``/ [query] 3/11``, hidden until opened. Not docked: yield it last before the ``Footer``
+    (two widgets docked at the bottom would overlap), below a ``1fr`` main widget."""
 
     DEFAULT_CSS = """
     SearchBar {
-        dock: bottom;
         height: 1;
         display: none;
         background: $boost;
@@ -128,3 +129,21 @@ class SearchBar(Horizontal):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.post_message(self.Submitted(event.value))
+
+
+MATCH_STYLE = "underline $text-accent on $accent-muted"
+CURRENT_MATCH_STYLE = "bold reverse"
+"""The match ``n``/``N`` stands on is reversed, so it is found without colour too."""
+
+
+def highlighted(
+    text: str, spans: Sequence[tuple[int, int]], current: tuple[int, int] | None = None
+) -> Content:
+    """``text`` as plain characters (never markup) with its search matches styled."""
+    return Content(
+        text,
+        [
+            Span(start, end, CURRENT_MATCH_STYLE if (start, end) == current else MATCH_STYLE)
+            for start, end in spans
+        ],
+    )

@@ -1,0 +1,252 @@
+"""The reader view: one article whole, numbered, boilerplate set aside, searchable, comparable."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from appdriver import ROW_001, ROW_004, SEEDS, SIZE, screen_text, settle, story_ready, text_of, wait_for
+from textual.app import App
+from textual.widgets import Static
+
+from newsdiff.app import NewsdiffApp
+from newsdiff.screens.article_picker import ArticlePicker
+from newsdiff.screens.compare_screen import CompareScreen
+from newsdiff.screens.reader_screen import BATCH, ReaderScreen
+from newsdiff.screens.story_screen import StoryScreen
+from newsdiff.widgets.article_table import ArticleTable
+from newsdiff.widgets.search_bar import SearchBar
+
+
+async def open_reader(pilot, row: int, key: str = "enter") -> ReaderScreen:  # type: ignore[no-untyped-def]
+    screen = await story_ready(pilot)
+    table = screen.query_one(ArticleTable)
+    await pilot.press(*["up"] * table.cursor_row, *["down"] * row, key)
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen), "the reader")
+    reader = pilot.app.screen
+    assert isinstance(reader, ReaderScreen)
+    await settle(pilot)
+    return reader
+
+
+def block_text(reader: ReaderScreen, index: int) -> str:
+    return text_of(reader.blocks[index])
+
+
+async def test_enter_opens_the_article_with_metadata_and_numbered_paragraphs() -> None:
+    app = NewsdiffApp(paths=[SEEDS])
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await open_reader(pilot, ROW_001)
+        assert reader.article.name == "The Associated Press"
+        meta = text_of(reader.query_one("#reader-meta", Static))
+        assert "North Korea's Kim vows full support" in meta
+        assert "Outlet The Associated Press" in meta
+        assert "Date   2023-09-13" in meta
+        assert f"{reader.article.word_count:,} words" in meta
+        assert f"{len(reader.article.paragraphs)} paragraphs (11 set aside)" in meta
+        assert "File" in meta and "001_ee081a7865b12ef2.txt" in meta
+        # Numbered over the whole file, boilerplate included, from 1 (as the comparison does).
+        assert block_text(reader, 0).startswith("¶1 set aside: section label")
+        assert block_text(reader, 1).startswith("¶2 North Korea's Kim vows")
+        assert block_text(reader, 3).startswith("¶4 set aside: photo credit\nVladimir Smirnov")
+        assert reader.blocks[3].has_class("-boilerplate")
+        assert not reader.blocks[5].has_class("-boilerplate")
+        assert block_text(reader, 5).startswith("¶6 North Korean leader Kim Jong Un vowed support")
+        text = screen_text(app)
+        assert "set aside: photo credit" in text and "¶6 North Korean leader" in text
+        await pilot.press("q")
+        await settle(pilot)
+        assert isinstance(app.screen, StoryScreen)
+
+
+async def test_r_opens_the_reader_and_escape_goes_back() -> None:
+    app = NewsdiffApp(paths=[SEEDS])
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await open_reader(pilot, ROW_004, key="r")
+        assert reader.article.path.endswith("004_0585261c54842d1b.txt")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, StoryScreen)
+
+
+async def test_scrolling_keys_move_the_view() -> None:
+    app = NewsdiffApp(paths=[SEEDS])
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await open_reader(pilot, 2)
+        body = reader.body
+        assert body.scroll_y == 0
+        await pilot.press("j", "j", "j")
+        await settle(pilot)
+        assert body.scroll_y == 3
+        await pilot.press("k")
+        await settle(pilot)
+        assert body.scroll_y == 2
+        await pilot.press("space")
+        await settle(pilot)
+        assert body.scroll_y > 20
+        await pilot.press("G")
+        await settle(pilot)
+        assert body.scroll_y == body.max_scroll_y > 0
+        assert "¶43" in screen_text(app), "the Washington Times' last paragraph is on screen"
+        await pilot.press("g")
+        await settle(pilot)
+        assert body.scroll_y == 0
+
+
+async def test_search_highlights_counts_and_n_moves_between_matches() -> None:
+    app = NewsdiffApp(paths=[SEEDS])
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await open_reader(pilot, ROW_001)
+        await pilot.press("slash", *"sacred fight")
+        await settle(pilot)
+        bar = reader.query_one(SearchBar)
+        expected = sum(p.text.lower().count("sacred fight") for p in reader.article.paragraphs)
+        assert expected >= 2
+        assert reader.matches is not None and len(reader.matches) == expected
+        assert text_of(bar.query_one("#search-count", Static)) == f"1/{expected}"
+        first = reader.matches.current
+        assert first is not None
+        # The current match is reversed in its paragraph, the text intact.
+        content = reader.blocks[first.location].visual
+        styled = [(span.start, span.end, str(span.style)) for span in content.spans]  # type: ignore[attr-defined]
+        label = len(f"¶{first.location + 1} ")
+        assert any(s == label + first.start and "reverse" in st for s, _e, st in styled), styled
+        await pilot.press("enter", "n")
+        await settle(pilot)
+        assert text_of(bar.query_one("#search-count", Static)) == f"2/{expected}"
+        second = reader.matches.current
+        assert second is not None and (second.location, second.start) > (first.location, first.start)
+        await pilot.press("N", "N")
+        await settle(pilot)
+        assert text_of(bar.query_one("#search-count", Static)) == f"{expected}/{expected}", "wraps around"
+        assert any("wrapped" in n.message for n in app._notifications)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert reader.matches is None and not bar.is_open
+        assert isinstance(app.screen, ReaderScreen), "the first escape only clears the search"
+        plain = reader.blocks[first.location].visual
+        assert not plain.spans or all("reverse" not in str(s.style) for s in plain.spans)  # type: ignore[attr-defined]
+
+
+async def test_markup_in_the_query_and_the_text_is_literal(hostile_story: Path) -> None:
+    app = NewsdiffApp(paths=[hostile_story])
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await open_reader(pilot, 0)
+        assert "[bold]x[/bold]" in screen_text(app)
+        await pilot.press("slash", *"[@click=app.quit]y")
+        await settle(pilot)
+        assert reader.matches is not None and len(reader.matches) == 1
+        assert "1/1" in screen_text(app)
+        assert not app._exit
+
+
+async def test_c_compares_with_an_article_chosen_in_the_picker() -> None:
+    app = NewsdiffApp(paths=[SEEDS])
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await open_reader(pilot, ROW_001)
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, ArticlePicker), "the picker")
+        picker = app.screen
+        assert isinstance(picker, ArticlePicker)
+        assert len(picker.articles) == 4 and reader.article not in picker.articles
+        await pilot.press(*"washington")
+        await settle(pilot)
+        assert [picker.articles[k].name for k in picker.shown] == ["The Washington Times"]
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen), "the comparison")
+        compare = app.screen
+        assert isinstance(compare, CompareScreen)
+        assert compare.a.name == "The Associated Press" and compare.b.name == "The Washington Times"
+        await wait_for(pilot, lambda: compare.comparison is not None, "the alignment")
+        await pilot.press("q")
+        await settle(pilot)
+        assert app.screen is reader, "back from the comparison to the reader"
+
+
+async def test_escape_in_the_picker_cancels() -> None:
+    app = NewsdiffApp(paths=[SEEDS])
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await open_reader(pilot, ROW_001)
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, ArticlePicker), "the picker")
+        await pilot.press("down", "escape")
+        await settle(pilot)
+        assert app.screen is reader
+
+
+def write_story_with_url(folder: Path, url: str) -> Path:
+    folder.mkdir()
+    (folder / "a.txt").write_text("First article.\n\nIt says one thing.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Second article.\n\nIt says another.\n", encoding="utf-8")
+    (folder / "newsdiff.toml").write_text(f'["a.txt"]\nurl = "{url}"\n', encoding="utf-8")
+    return folder
+
+
+async def test_o_opens_the_url_in_the_browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(App, "open_url", lambda self, url, **kw: opened.append(url))
+    story = write_story_with_url(tmp_path / "s", "https://example.com/story?id=1")
+    app = NewsdiffApp(paths=[story])
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await open_reader(pilot, 0)
+        assert "https://example.com/story?id=1" in text_of(reader.query_one("#reader-meta", Static))
+        await pilot.press("o")
+        await settle(pilot)
+        assert opened == ["https://example.com/story?id=1"]
+        await pilot.press("q")
+        await pilot.press("down", "r")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen), "the second reader")
+        await pilot.press("o")
+        await settle(pilot)
+        assert opened == ["https://example.com/story?id=1"], "b.txt has no URL"
+        assert any("No URL known for b.txt" in n.message for n in app._notifications)
+
+
+async def test_a_url_that_is_not_a_web_address_is_not_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(App, "open_url", lambda self, url, **kw: opened.append(url))
+    app = NewsdiffApp(paths=[write_story_with_url(tmp_path / "s", "file:///etc/passwd")])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(pilot, 0)
+        await pilot.press("o")
+        await settle(pilot)
+        assert opened == []
+        assert any("Not a web address" in n.message for n in app._notifications)
+
+
+def _long_article(path: Path, words: int) -> None:
+    paragraph = " ".join(f"word{k % 97}" for k in range(50)) + "."
+    count = words // 50
+    path.write_text(
+        "A very long report.\n\n" + "\n\n".join([paragraph] * (count - 1)) + "\n\nThe end marker.\n"
+    )
+
+
+async def test_a_50000_word_article_opens_fast_and_g_reaches_the_end(tmp_path: Path) -> None:
+    folder = tmp_path / "long"
+    folder.mkdir()
+    _long_article(folder / "long.txt", 50_000)
+    (folder / "short.txt").write_text("Short one.\n\nTwo paragraphs.\n", encoding="utf-8")
+    app = NewsdiffApp(paths=[folder])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await story_ready(pilot)
+        assert screen.query_one(ArticleTable).articles[0].word_count >= 49_000
+        start = time.perf_counter()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+        await pilot.pause()
+        opened = time.perf_counter() - start
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        assert len(reader.blocks) == BATCH < len(reader.article.paragraphs), "mounted lazily"
+        print(f"\n50,000-word article opened in {opened * 1000:.0f} ms")
+        assert opened < 1.0
+        await pilot.press("G")
+        await settle(pilot)
+        assert "The end marker." in screen_text(app)
+        await pilot.press("slash", *"end marker", "enter")
+        await settle(pilot)
+        assert reader.matches is not None and reader.matches.label == "1/1"
