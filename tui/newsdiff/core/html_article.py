@@ -57,8 +57,24 @@ def decode_html(data: bytes) -> str:
 
 
 def _text(element: _Element) -> str:
-    """An element's text as one line, as a browser lays out inline text."""
+    """An element's text as one line, as a browser lays out inline text; a line break (``<br>``,
+    which trafilatura keeps as ``<lb/>``) is a space, so the words on either side stay apart."""
+    for node in element.iter("lb"):
+        node.tail = " " + (node.tail or "")
     return one_line(sanitize("".join(element.itertext())))
+
+
+_SENTENCE = re.compile(r"\w[.!?…][\"'”’)]*(?:\s|$)")
+
+
+def _reads_as_prose(body: _Element) -> bool:
+    """True when some line of the extracted text is a sentence of eight words or more.
+
+    trafilatura's fallback extractors, run on a page with no article (only menus, a newsletter box,
+    a footer), return the menu's link texts, one or two words a line; no article lacks a sentence.
+    """
+    lines = "".join(body.itertext()).split("\n")
+    return any(len(line.split()) >= 8 and _SENTENCE.search(line) for line in lines)
 
 
 def _paragraphs(element: _Element) -> list[str]:
@@ -104,20 +120,25 @@ def extract_page(data: bytes | str, *, path: Path) -> tuple[list[str], dict[str,
         raise InputError(f"{path}: the file is empty")
     import trafilatura
 
+    options: dict[str, Any] = {
+        "with_metadata": True,
+        "include_comments": False,
+        "include_tables": True,
+        "include_images": False,
+        "include_links": False,
+        "deduplicate": False,
+    }
     try:
-        document = trafilatura.bare_extraction(
-            data,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            include_images=False,
-            include_links=False,
-            deduplicate=False,
-        )
+        # First trafilatura's own precise extraction; only if it finds nothing, its fallback
+        # extractors (readability, jusText), whose result must read as prose to count.
+        document: Any = trafilatura.bare_extraction(data, favor_precision=True, fast=True, **options)
+        if getattr(document, "body", None) is None:
+            document = trafilatura.bare_extraction(data, **options)
+            if getattr(document, "body", None) is not None and not _reads_as_prose(document.body):
+                document = None
     except (ValueError, TypeError, AssertionError, RecursionError) as exc:
-        raise InputError(
-            f"{path}: cannot read the page: {one_line(str(exc)) or type(exc).__name__}"
-        ) from None
+        reason = one_line(str(exc)) or type(exc).__name__
+        raise InputError(f"{path}: cannot read the page: {reason}") from None
     body = getattr(document, "body", None)
     paragraphs = _paragraphs(body) if body is not None else []
     if not paragraphs:
