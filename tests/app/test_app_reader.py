@@ -250,3 +250,29 @@ async def test_a_50000_word_article_opens_fast_and_g_reaches_the_end(tmp_path: P
         await pilot.press("slash", *"end marker", "enter")
         await settle(pilot)
         assert reader.matches is not None and reader.matches.label == "1/1"
+
+
+async def test_o_and_capital_o_on_the_comparison_open_a_and_b(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(App, "open_url", lambda self, url, **kw: opened.append(url))
+    story = write_story_with_url(tmp_path / "s", "https://example.com/a")
+    with (story / "newsdiff.toml").open("a", encoding="utf-8") as toml:
+        toml.write('["b.txt"]\nurl = "http://example.net/b"\n')
+    app = NewsdiffApp(paths=[story])
+    async with app.run_test(size=SIZE) as pilot:
+        await story_ready(pilot)
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen), "the comparison")
+        await pilot.press("o")
+        await settle(pilot)
+        assert opened == ["https://example.com/a"]
+        await pilot.press("O")
+        await settle(pilot)
+        assert opened == ["https://example.com/a", "http://example.net/b"]
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        assert opened[-1] == "http://example.net/b", "after swapping, o opens the side shown as A"

@@ -123,6 +123,8 @@ class CompareScreen(Screen[None]):
             show=False,
             tooltip="copy the whole comparison as Markdown",
         ),
+        Binding("o", "open_url('a')", "A's URL", id="compare.open-a-url", show=False, tooltip="open A's URL"),
+        Binding("O", "open_url('b')", "B's URL", id="compare.open-b-url", show=False, tooltip="open B's URL"),
         Binding("q,escape", "back", "back", id="compare.back", tooltip="back to the list of articles"),
     ]
 
@@ -263,6 +265,13 @@ class CompareScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def action_open_url(self, side: str) -> None:
+        """Open side A's or B's source in the browser (after ``s``, the sides as shown)."""
+        from newsdiff.screens.reader_screen import open_article_url  # the reader imports this screen
+
+        shown = (self.comparison.a, self.comparison.b) if self.comparison else (self.a, self.b)
+        open_article_url(self, shown[0] if side == "a" else shown[1])
 
     # -- export -----------------------------------------------------------------------------
 
