@@ -13,6 +13,7 @@ import pytest
 from newsdiff.core.errors import InputError
 from newsdiff.core.html_article import article_from_html, decode_html
 from newsdiff.core.loader import load_article
+from support.input_errors import one_line_input_error
 from support.seed_pages import (
     CHROME_STRINGS,
     expected_paragraphs,
@@ -138,11 +139,7 @@ def test_meta_charset_decides_over_detection() -> None:
     ids=["empty", "blank", "no body", "only chrome", "binary"],
 )
 def test_bad_pages_are_one_line(data: bytes, message: str) -> None:
-    with pytest.raises(InputError) as caught:
-        article_from_html(data, path=PAGE)
-    assert str(caught.value).startswith("page.html: ")
-    assert message in str(caught.value)
-    assert "\n" not in str(caught.value)
+    one_line_input_error(lambda: article_from_html(data, path=PAGE), "page.html", message)
 
 
 def test_an_eleven_megabyte_page_is_refused_by_size(tmp_path: Path) -> None:

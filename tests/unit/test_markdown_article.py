@@ -13,6 +13,7 @@ from newsdiff.core.errors import InputError
 from newsdiff.core.loader import article_from_blocks
 from newsdiff.core.markdown_article import article_from_markdown, dump_markdown_article
 from newsdiff.core.text import one_line, sanitize
+from support.input_errors import one_line_input_error
 
 MD = Path("story.md")
 
@@ -112,11 +113,7 @@ def test_markup_and_control_characters_in_text_stay_inert() -> None:
     ],
 )
 def test_bad_markdown_is_one_line(text: str, message: str) -> None:
-    with pytest.raises(InputError) as caught:
-        article_from_markdown(text, path=MD)
-    assert str(caught.value).startswith("story.md: ")
-    assert message in str(caught.value)
-    assert "\n" not in str(caught.value)
+    one_line_input_error(lambda: article_from_markdown(text, path=MD), "story.md", message)
 
 
 def test_python_tags_are_never_executed(tmp_path: Path) -> None:
