@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from markdown_it import MarkdownIt
 
 from newsdiff.core.article import Article
 from newsdiff.core.compare import compare
+from newsdiff.core.export import to_markdown
 from newsdiff.core.facts import Discrepancy, extract_figures, find_discrepancies, known_names
 from newsdiff.core.loader import parse_article
+from newsdiff.core.serialize import comparison_json
 
 # Two renderings of one report. Planted: seven figure changes and two name changes. Also present,
 # and NOT to be flagged: "Kim Jong Un"/"Kim", "Sept. 13"/"September 13", "$1.5 million"/"1.5
@@ -228,3 +233,34 @@ def test_seed_near_misses_differ_once_a_figure_is_changed(seeds: dict[str, Artic
     comparison = compare(a, parse_article(planted, b.path))
     found = {(d.a, d.b) for k in comparison.flagged_rows() for d in comparison.discrepancies(k)}
     assert found == {("two ballistic missiles", "three ballistic missiles")}
+
+
+def _planted_articles() -> tuple[Article, Article]:
+    a = parse_article(f"Kim met Putin at dawn.\n\n{SIDE_A}\n\nThe deal is worth $1.5 million, he said.", "a")
+    b = parse_article(f"Kim met Putin at dawn.\n\n{SIDE_B}\n\nThe deal is worth $2 million, he said.", "b")
+    return a, b
+
+
+def test_json_lists_each_pairs_discrepancies() -> None:
+    data = json.loads(json.dumps(comparison_json(compare(*_planted_articles()))))
+    by_pair = {(tuple(p["a"]), tuple(p["b"])): p["discrepancies"] for p in data["pairs"]}
+    assert by_pair[((0,), (0,))] == []
+    assert {"kind": "number", "a": "four hours", "b": "five hours"} in by_pair[((1,), (1,))]
+    assert len(by_pair[((1,), (1,))]) == len(PLANTED)
+    assert by_pair[((2,), (2,))] == [{"kind": "number", "a": "$1.5 million", "b": "$2 million"}]
+    assert data["summary"]["pairs_with_discrepancies"] == 2
+
+
+def test_export_flags_discrepancies_escaped() -> None:
+    markdown = to_markdown(compare(*_planted_articles()))
+    assert "- Pairs whose numbers or names disagree: 2" in markdown
+    line = "⚠ figures differ: \\$1\\.5 million → \\$2 million"
+    assert line in markdown.splitlines()
+    # Rendered, the escaped line is the literal text, in a paragraph of its own (no list, no math).
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    paragraphs = ["".join(c.content for c in t.children or []) for t in tokens if t.type == "inline"]
+    assert "⚠ figures differ: $1.5 million → $2 million" in paragraphs
+    assert "⚠ names differ: Jo Chun Ryong → Pak Thae Song" in paragraphs
+    heading = next(h for h in markdown.splitlines() if h.startswith("### Pair 3"))
+    assert heading.endswith("⚠ numbers or names disagree")
+    assert "⚠" not in next(h for h in markdown.splitlines() if h.startswith("### Pair 1"))

@@ -25,6 +25,7 @@ from pathlib import Path
 from newsdiff.core.article import Article
 from newsdiff.core.compare import Comparison, ParagraphView, RowView
 from newsdiff.core.errors import InputError
+from newsdiff.core.facts import Discrepancy
 from newsdiff.core.serialize import (
     boilerplate_reasons,
     coverage_sentence,
@@ -52,6 +53,7 @@ _EDGE_SPACE = re.compile(r"^[ \t]+|[ \t]+$")
 DELETE_OPEN, DELETE_CLOSE = "<del>", "</del>"
 INSERT_OPEN, INSERT_CLOSE = "<ins>", "</ins>"
 NUMBER_MARK = "**"
+FACTS_MARK = "⚠"
 MARKUP_TAGS = frozenset([DELETE_OPEN, DELETE_CLOSE, INSERT_OPEN, INSERT_CLOSE])
 """The only inline HTML an export contains; tests check that nothing else appears."""
 
@@ -128,16 +130,28 @@ def _paragraph_block(label: str, view: ParagraphView, side: str) -> str:
     return f"**{label} ¶{view.index + 1}**{note} — {paragraph_markdown(view, side)}"
 
 
-def _pair_section(comparison: Comparison, number: int, row: RowView) -> list[str]:
+def discrepancy_markdown(discrepancy: Discrepancy) -> str:
+    """``⚠ figures differ: four hours → five hours``, the quoted texts escaped."""
+    a, b = escape_markdown(discrepancy.a), escape_markdown(discrepancy.b)
+    return f"{FACTS_MARK} {discrepancy.label}: {a} → {b}"
+
+
+def _pair_section(
+    comparison: Comparison, number: int, row: RowView, found: tuple[Discrepancy, ...] = ()
+) -> list[str]:
     details = [f"A {_numbers(row.a)} ↔ B {_numbers(row.b)}", f"similarity {row.score or 0.0:.2f}"]
     if row.identical:
         details.append("same wording")
     if row.numeric:
         details.append("numbers changed")
+    if found:
+        details.append(f"{FACTS_MARK} numbers or names disagree")
     reasons = boilerplate_reasons(comparison, row.row)
     if reasons:
         details.append(f"boilerplate ({escape_markdown(', '.join(reasons))})")
     lines = [f"### Pair {number} · {' · '.join(details)}", ""]
+    for discrepancy in found:  # a paragraph each: article text must not be able to open a list
+        lines += [discrepancy_markdown(discrepancy), ""]
     for view in row.a:
         lines += [_paragraph_block("A", view, "a"), ""]
     for view in row.b:
@@ -167,6 +181,7 @@ _LEGEND = [
     f"- {INSERT_OPEN}underlined{INSERT_CLOSE}: wording of B that A does not have (inserted).",
     f"- {DELETE_OPEN}{NUMBER_MARK}bold{NUMBER_MARK}{DELETE_CLOSE} or "
     f"{INSERT_OPEN}{NUMBER_MARK}bold{NUMBER_MARK}{INSERT_CLOSE}: the change involves a number.",
+    f"- {FACTS_MARK}: a figure or a name that the two sides state differently (B's version after the →).",
     "- ¶N: the N-th paragraph of the source file, counted from 1 (newsdiff align counts from 0).",
     "- Similarity: from 0 to 1, how much of the two passages' text matches (1 is the same wording).",
     "- Boilerplate (credits, captions, copyright lines) is labelled in *italics* and set apart.",
@@ -179,6 +194,8 @@ def to_markdown(comparison: Comparison) -> str:
     a, b = comparison.a, comparison.b
     summary = comparison.summary()
     views = comparison.row_views()
+    pairs = [(k, v) for k, v in enumerate(views) if v.kind == "pair"]
+    found = {k: comparison.discrepancies(k) for k, _ in pairs}
     lines = [f"# Comparison: {_one_line(a.name)} vs {_one_line(b.name)}", "", "## Sources", ""]
     lines += [*_source_lines("A", a), *_source_lines("B", b), ""]
     lines += [
@@ -190,6 +207,7 @@ def to_markdown(comparison: Comparison) -> str:
         f"- Mean similarity of pairs: {mean_similarity_text(summary)} (paragraphs without a "
         "counterpart do not count)",
         f"- Coverage: {coverage_sentence(summary)} (share of body words)",
+        f"- Pairs whose numbers or names disagree: {sum(1 for k in found if found[k])}",
         "",
         "Counts are over body paragraphs; boilerplate is listed but not counted.",
         "",
@@ -198,11 +216,10 @@ def to_markdown(comparison: Comparison) -> str:
         "## Aligned paragraphs",
         "",
     ]
-    pairs = [v for v in views if v.kind == "pair"]
     if not pairs:
         lines += ["No paragraph of A reports what a paragraph of B reports.", ""]
-    for number, row in enumerate(pairs, start=1):
-        lines += _pair_section(comparison, number, row)
+    for number, (k, row) in enumerate(pairs, start=1):
+        lines += _pair_section(comparison, number, row, found[k])
     only_a = [p for v in views if v.kind == "only_a" for p in v.a]
     only_b = [p for v in views if v.kind == "only_b" for p in v.b]
     lines += _only_section("A", a, sorted(only_a, key=lambda p: p.index))

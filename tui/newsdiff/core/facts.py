@@ -65,10 +65,13 @@ class Discrepancy:
     a_span: tuple[int, int]
     b_span: tuple[int, int]
 
+    @property
+    def label(self) -> str:
+        return "figures differ" if self.kind == "number" else "names differ"
+
     def describe(self) -> str:
         """``figures differ: four hours → five hours`` (the same words in every presentation)."""
-        label = "figures differ" if self.kind == "number" else "names differ"
-        return f"{label}: {self.a} → {self.b}"
+        return f"{self.label}: {self.a} → {self.b}"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -4,8 +4,12 @@
 
     {"a": {"path", "title", "outlet", "paragraphs": [str], "boilerplate": [int]},
      "b": {...same...},
-     "pairs": [{"a": [int], "b": [int], "score": float}],
+     "pairs": [{"a": [int], "b": [int], "score": float,
+                "discrepancies": [{"kind": "number" | "name", "a": str, "b": str}]}],
      "only_a": [int], "only_b": [int]}
+
+A pair's ``discrepancies`` are the figures and names its two sides state differently
+(``core.facts``), each as written on side A and on side B; empty when they agree.
 
 ``alignment_text`` is the tab-separated table of ``newsdiff align --format text``. The helpers
 below them (a row's boilerplate reasons, a source's details without repetition, the coverage
@@ -20,6 +24,7 @@ from typing import Any
 from newsdiff.core.align import Row
 from newsdiff.core.article import Article
 from newsdiff.core.compare import Comparison, Summary
+from newsdiff.core.facts import Discrepancy
 from newsdiff.core.text import one_line
 
 ALIGNMENT_TEXT_COLUMNS = ("kind", "a", "b", "score", "boilerplate")
@@ -39,15 +44,27 @@ def article_json(article: Article) -> dict[str, Any]:
     }
 
 
+def discrepancy_json(discrepancy: Discrepancy) -> dict[str, str]:
+    return {"kind": discrepancy.kind, "a": discrepancy.a, "b": discrepancy.b}
+
+
 def comparison_json(comparison: Comparison) -> dict[str, Any]:
     """The documented JSON shape for ``newsdiff align --format json``."""
     summary = comparison.summary()
+    row_of = {(row.a, row.b): k for k, row in enumerate(comparison.rows)}
+    pairs = [
+        {
+            "a": list(p.a),
+            "b": list(p.b),
+            "score": float(p.score),
+            "discrepancies": [discrepancy_json(d) for d in comparison.discrepancies(row_of[(p.a, p.b)])],
+        }
+        for p in comparison.alignment.pairs
+    ]
     return {
         "a": article_json(comparison.a),
         "b": article_json(comparison.b),
-        "pairs": [
-            {"a": list(p.a), "b": list(p.b), "score": float(p.score)} for p in comparison.alignment.pairs
-        ],
+        "pairs": pairs,
         "only_a": list(comparison.alignment.only_a),
         "only_b": list(comparison.alignment.only_b),
         "summary": {
@@ -57,6 +74,7 @@ def comparison_json(comparison: Comparison) -> dict[str, Any]:
             "mean_similarity": round(summary.mean_similarity, 4),
             "coverage_a": round(summary.coverage_a, 4),
             "coverage_b": round(summary.coverage_b, 4),
+            "pairs_with_discrepancies": sum(1 for p in pairs if p["discrepancies"]),
         },
     }
 
