@@ -39,6 +39,7 @@ MODULE_COMMANDS: dict[str, str] = {
     # name -> module (under newsdiff.subcommands) defining ``build_parser() -> ArgumentParser`` and
     # ``run(args) -> int``; imported only when its command runs, so each stays cheap to start.
     "coverage": "coverage",
+    "fetch": "fetch",
     "lineage": "lineage",
 }
 COMMANDS = BUILTIN_COMMANDS + tuple(MODULE_COMMANDS)
@@ -134,9 +135,20 @@ def _add_wording_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def source_argument(value: str) -> Path | str:
+    """A path, or a URL kept as text: ``Path("http://x/a")`` would fold the ``//`` away."""
+    from newsdiff.core.fetch import is_url
+
+    return value if is_url(value) else Path(value)
+
+
 def _add_pair(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("a", type=Path, metavar="A", help="the first article (a text file)")
-    parser.add_argument("b", type=Path, metavar="B", help="the second article (a text file)")
+    from newsdiff.subcommands.fetch import add_network_options
+
+    help_a = "the first article (txt, md or html file, http(s) URL; - for stdin)"
+    parser.add_argument("a", type=source_argument, metavar="A", help=help_a)
+    parser.add_argument("b", type=source_argument, metavar="B", help="the second article (the same kinds)")
+    add_network_options(parser)
 
 
 _TOP_EPILOG = """\
@@ -144,6 +156,7 @@ commands:
   diff A B      print the comparison, side by side (or --inline), coloured on a terminal
   export A B    write the comparison as Markdown, HTML or JSON (-o FILE, or standard output)
   align A B     print which paragraphs align (--format text or json)
+  fetch URL... -d FOLDER   save articles (URLs, files) as a folder of Markdown files
   coverage PATHS  which sources carry which report, and each one's exclusive content (--format md|json)
   lineage PATHS   how much of each article reuses each other one, and which way (--format md|json)
 
@@ -189,9 +202,18 @@ def app_parser() -> argparse.ArgumentParser:
         epilog=_TOP_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="article files or folders")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=source_argument,
+        metavar="PATH",
+        help="article files (txt, md, html), folders or http(s) URLs; - reads one from stdin",
+    )
     _add_alignment_options(parser)
     _add_wording_options(parser)
+    from newsdiff.subcommands.fetch import add_network_options
+
+    add_network_options(parser)
     parser.add_argument("--version", action="version", version=f"newsdiff {__version__}")
     return parser
 
@@ -283,17 +305,24 @@ def _options(args: argparse.Namespace) -> DiffOptions:
     return settings_for(args).diff_options()
 
 
-def _load(path: Path, max_bytes: int | None) -> Article:
+def _load(path: Path | str, max_bytes: int | None) -> Article:
     """One article, with its entry from the folder's ``newsdiff.toml`` as the app would use it."""
     from newsdiff.core.loader import load_article
     from newsdiff.core.metadata import load_metadata_file
 
+    if isinstance(path, str):  # a URL (source_argument)
+        from newsdiff.core.fetch import load_url
+
+        return load_url(path, max_bytes)
     meta = load_metadata_file(path.parent).get(path.name) if path.is_file() else None
     return load_article(path, meta, max_bytes)
 
 
 def _compare(args: argparse.Namespace) -> Comparison:
     settings = settings_for(args)
+    from newsdiff.subcommands.fetch import apply_network_options
+
+    apply_network_options(args)
     a = _load(args.a, args.max_size)
     b = _load(args.b, args.max_size)
     # Only now the numeric stack: a bad file is reported before numpy and scipy are even imported.
@@ -366,8 +395,10 @@ def run_app(args: argparse.Namespace) -> int:
     from newsdiff.core.loader import expand
     from newsdiff.core.seeds import seeds_dir
 
-    paths: list[Path] = args.paths or [seeds_dir()]
+    paths: list[Path | str] = args.paths or [seeds_dir()]
     for path in paths:
+        if isinstance(path, str):  # URLs are fetched in the app, one line each
+            continue
         if not path.exists():
             hint = f" (commands come first: newsdiff {path} ...)" if str(path) in COMMANDS else ""
             raise InputError(f"{path}: no such file or folder{hint}")
@@ -378,6 +409,9 @@ def run_app(args: argparse.Namespace) -> int:
     if args.max_size is not None:
         # The app's loader reads the limit from the environment (loader.max_bytes_from_env).
         os.environ["NEWSDIFF_MAX_BYTES"] = str(args.max_size)
+    from newsdiff.subcommands.fetch import apply_network_options
+
+    apply_network_options(args)
     settings = settings_for(args)
     from newsdiff.app import NewsdiffApp
 
