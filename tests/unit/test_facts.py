@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
@@ -13,6 +14,7 @@ from newsdiff.core.export import to_markdown
 from newsdiff.core.facts import Discrepancy, extract_figures, find_discrepancies, known_names
 from newsdiff.core.loader import parse_article
 from newsdiff.core.serialize import comparison_json
+from newsdiff.terminal import write_comparison
 
 # Two renderings of one report. Planted: seven figure changes and two name changes. Also present,
 # and NOT to be flagged: "Kim Jong Un"/"Kim", "Sept. 13"/"September 13", "$1.5 million"/"1.5
@@ -264,3 +266,18 @@ def test_export_flags_discrepancies_escaped() -> None:
     heading = next(h for h in markdown.splitlines() if h.startswith("### Pair 3"))
     assert heading.endswith("⚠ numbers or names disagree")
     assert "⚠" not in next(h for h in markdown.splitlines() if h.startswith("### Pair 1"))
+
+
+@pytest.mark.parametrize("inline_view", [False, True])
+def test_diff_command_output_notes_discrepancies_under_the_pair(inline_view: bool) -> None:
+    a, b = _planted_articles()
+    out = io.StringIO()
+    write_comparison(compare(a, b), out, colour=False, inline_view=inline_view, width=200)
+    text = out.getvalue()
+    assert "⚠ figures differ: $1.5 million → $2 million" in text
+    assert "⚠ names differ: Jo Chun Ryong → Pak Thae Song" in text
+    # Under the pair it belongs to: after that pair's wording, before the next pair's.
+    assert text.index("travelled from Pyongyang") < text.index("⚠ names differ: Jo Chun Ryong")
+    assert text.index("⚠ names differ: Jo Chun Ryong") < text.index("The deal is worth")
+    # The identical first pair carries no note.
+    assert text.count("⚠ figures differ") == 8

@@ -26,6 +26,7 @@ from rich.text import Text
 
 from newsdiff.core.article import Article
 from newsdiff.core.compare import PARAGRAPH_JOINER, Comparison, ParagraphView, RowView
+from newsdiff.core.facts import Discrepancy
 from newsdiff.core.serialize import (
     boilerplate_reasons,
     coverage_sentence,
@@ -42,10 +43,12 @@ NUMBER = Style(bold=True, reverse=True)
 DIM = Style(dim=True)
 LABEL = Style(bold=True)
 NOTE = Style(dim=True, italic=True)
+FACTS = Style(bold=True)
 
 DELETE_MARKERS = ("[-", "-]")
 INSERT_MARKERS = ("{+", "+}")
 NUMBER_FLAG = "#"
+FACTS_FLAG = "⚠"
 
 
 def wants_colour(stream: TextIO, choice: str = "auto") -> bool:
@@ -130,8 +133,16 @@ class Painter:
             text.append(f" ({NUMBER_FLAG} next to the score)  ")
         else:
             text.append(f"{NUMBER_FLAG} next to the score: numbers changed  ")
+        text.append(f"{FACTS_FLAG}: a figure or name the two sides state differently  ")
         text.append("¶N: N-th paragraph of the file  (reason): set aside as boilerplate")
         return text
+
+    def facts(self, found: Sequence[Discrepancy]) -> Text:
+        """One line per discrepancy, ``⚠ figures differ: four hours → five hours``."""
+        return Text("\n").join(
+            Text().append(f"{FACTS_FLAG} {d.label}: ", FACTS if self.colour else "").append(f"{d.a} → {d.b}")
+            for d in found
+        )
 
 
 def _numbers(views: Sequence[ParagraphView]) -> str:
@@ -186,12 +197,14 @@ def _cell(views: Sequence[ParagraphView], side: str, painter: Painter, label: st
     return cell
 
 
-def _score_cell(row: RowView) -> Text:
+def _score_cell(row: RowView, found: Sequence[Discrepancy] = ()) -> Text:
     if row.score is None:
         return Text()
     cell = Text(f"{row.score:.2f}")
     if row.numeric:
         cell.append(f"\n{NUMBER_FLAG}", LABEL)
+    if found:
+        cell.append(f"\n{FACTS_FLAG}", LABEL)
     return cell
 
 
@@ -206,14 +219,14 @@ def side_by_side(comparison: Comparison, painter: Painter) -> Table:
     table.add_column(Text(f"A  {one_line(comparison.a.name)}"), ratio=1, overflow="fold")
     table.add_column(Text("sim"), width=4, justify="right", overflow="fold")
     table.add_column(Text(f"B  {one_line(comparison.b.name)}"), ratio=1, overflow="fold")
-    for row in comparison.row_views():
+    for k, row in enumerate(comparison.row_views()):
         label_a = _only_label("a", comparison.a) if row.kind == "only_a" else None
         label_b = _only_label("b", comparison.b) if row.kind == "only_b" else None
-        table.add_row(
-            _cell(row.a, "a", painter, label_a),
-            _score_cell(row),
-            _cell(row.b, "b", painter, label_b),
-        )
+        found = comparison.discrepancies(k)
+        cell_a = _cell(row.a, "a", painter, label_a)
+        if found:  # under the pair, in the first column: a table cell cannot span both
+            cell_a.append("\n\n").append_text(painter.facts(found))
+        table.add_row(cell_a, _score_cell(row, found), _cell(row.b, "b", painter, label_b))
     return table
 
 
@@ -288,11 +301,13 @@ def interleaved(comparison: Comparison, row: RowView, painter: Painter) -> Text:
     return text
 
 
-def _row_title(comparison: Comparison, row: RowView) -> Text:
+def _row_title(comparison: Comparison, row: RowView, found: Sequence[Discrepancy] = ()) -> Text:
     if row.kind == "pair":
         details = [f"A {_numbers(row.a)} ↔ B {_numbers(row.b)}", f"similarity {row.score or 0.0:.2f}"]
         if row.numeric:
             details.append(f"{NUMBER_FLAG} numbers changed")
+        if found:
+            details.append(f"{FACTS_FLAG} numbers or names disagree")
     else:
         side, article, views = (
             ("a", comparison.a, row.a) if row.kind == "only_a" else ("b", comparison.b, row.b)
@@ -307,13 +322,16 @@ def _row_title(comparison: Comparison, row: RowView) -> Text:
 def inline(comparison: Comparison, painter: Painter, console: Console) -> None:
     """One column: a title line naming each row (wrapped, unlike a ``Rule``, which would crop
     a long name), then its text with changes interleaved."""
-    for row in comparison.row_views():
-        console.print(Text("── ", DIM).append_text(_row_title(comparison, row)), overflow="fold")
+    for k, row in enumerate(comparison.row_views()):
+        found = comparison.discrepancies(k)
+        console.print(Text("── ", DIM).append_text(_row_title(comparison, row, found)), overflow="fold")
         if row.kind == "pair":
             body = interleaved(comparison, row, painter)
         else:
             body = Text(PARAGRAPH_JOINER).join(painter.paragraph(v, "none") for v in (*row.a, *row.b))
         console.print(body, overflow="fold")
+        if found:
+            console.print(painter.facts(found), overflow="fold")
 
 
 def print_comparison(comparison: Comparison, console: Console, *, colour: bool, inline_view: bool) -> None:
