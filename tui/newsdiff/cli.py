@@ -40,6 +40,7 @@ MODULE_COMMANDS: dict[str, str] = {
     # ``run(args) -> int``; imported only when its command runs, so each stays cheap to start.
     "coverage": "coverage",
     "fetch": "fetch",
+    "feed": "feed",
     "lineage": "lineage",
 }
 COMMANDS = BUILTIN_COMMANDS + tuple(MODULE_COMMANDS)
@@ -157,6 +158,7 @@ commands:
   export A B    write the comparison as Markdown, HTML or JSON (-o FILE, or standard output)
   align A B     print which paragraphs align (--format text or json)
   fetch URL... -d FOLDER   save articles (URLs, files) as a folder of Markdown files
+  feed URL|FILE   list an RSS/Atom feed's entries (--pick 1,3-5 -d FOLDER saves them)
   coverage PATHS  which sources carry which report, and each one's exclusive content (--format md|json)
   lineage PATHS   how much of each article reuses each other one, and which way (--format md|json)
 
