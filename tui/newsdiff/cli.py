@@ -391,6 +391,27 @@ def run_align(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _stdin_then_terminal(max_size: int | None) -> None:
+    """For ``-`` in the app: read the piped article now, then take keys from the terminal.
+
+    The app reads keys from file descriptor 0, which is the pipe; once the article is read, the
+    controlling terminal is put in its place, as ``less`` and ``vim -`` do.
+    """
+    if sys.stdin.isatty():
+        raise UsageError(
+            "'-' reads an article from standard input: pipe one in (cat a.txt | newsdiff - b.txt)"
+        )
+    from newsdiff.core.loader import read_stdin
+
+    read_stdin(max_size)
+    try:
+        terminal = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        return  # no terminal at all: the check that follows says the app needs one
+    os.dup2(terminal, 0)
+    os.close(terminal)
+
+
 def run_app(args: argparse.Namespace) -> int:
     """Open the app, after checking every path (it exists; a folder holds articles) so a typo is a
     one-line error, not an empty screen."""
@@ -399,13 +420,15 @@ def run_app(args: argparse.Namespace) -> int:
 
     paths: list[Path | str] = args.paths or [seeds_dir()]
     for path in paths:
-        if isinstance(path, str):  # URLs are fetched in the app, one line each
+        if isinstance(path, str) or str(path) == "-":  # URLs are fetched in the app, one line each
             continue
         if not path.exists():
             hint = f" (commands come first: newsdiff {path} ...)" if str(path) in COMMANDS else ""
             raise InputError(f"{path}: no such file or folder{hint}")
         if path.is_dir():
             expand([path])  # a folder with no article files is an error here, not an empty story
+    if any(str(path) == "-" for path in paths):
+        _stdin_then_terminal(args.max_size)
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError("the app needs a terminal; for output you can pipe, use 'newsdiff diff A B'")
     if args.max_size is not None:
