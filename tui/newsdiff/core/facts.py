@@ -199,6 +199,26 @@ _NAME_FOLD = re.compile(r"[\W_]+")
 _POSSESSIVE = ("’s", "'s", "’", "'")
 
 _MAX_NAME_WORDS = 6
+# How far from a changed stretch a figure touching it may begin or end ("Sept. 13, 2023" changed
+# at "2023"; "two short-range ballistic missiles" changed at "two").
+_REACH = 60
+# Words a figure can start with, besides numerals: anything else is skipped at once.
+_TRIGGERS = frozenset(
+    [
+        *_UNITS,
+        *_TENS,
+        *_ORDINAL_WORDS,
+        *_FRACTIONS,
+        *_MONTHS,
+        *_WEEKDAYS,
+        "dozen",
+        "a",
+        "an",
+        "twice",
+        "aged",
+        "age",
+    ]
+)
 _COUNT_CONTEXT = 4
 
 
@@ -215,9 +235,35 @@ class _Atom:
     hyphen: bool  # joined to the previous atom by a hyphen
 
 
-def _atoms(text: str) -> list[_Atom]:
+def _atoms(text: str, near: tuple[list[int], list[int]] | None = None) -> list[_Atom]:
+    """The atoms of ``text``; with ``near`` (starts and ends of changed stretches) only those
+    within ``_REACH`` characters of one, each window closed by a break atom that no figure spans."""
     keys, starts = token_table(text)
+    windows = [(0, len(keys))] if near is None else _windows(starts, *near)
     atoms: list[_Atom] = []
+    for lo, hi in windows:
+        _add_atoms(atoms, keys[lo:hi], starts[lo:hi])
+        if near is not None:
+            atoms.append(_Atom("\n", "\n", starts[hi - 1], starts[hi - 1], False))
+    return atoms
+
+
+def _windows(starts: list[int], changed_starts: list[int], changed_ends: list[int]) -> list[tuple[int, int]]:
+    """Token index ranges around the changed stretches, merged where they overlap."""
+    windows: list[tuple[int, int]] = []
+    for begin, end in zip(changed_starts, changed_ends, strict=True):
+        lo = bisect_left(starts, begin - _REACH)
+        hi = bisect_right(starts, end + _REACH)
+        if lo >= hi:
+            continue
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
+def _add_atoms(atoms: list[_Atom], keys: list[str], starts: list[int]) -> None:
     for key, start in zip(keys, starts, strict=True):
         if "-" in key and key[0].isalnum():
             offset = start
@@ -227,7 +273,6 @@ def _atoms(text: str) -> list[_Atom]:
                 offset += len(part) + 1
         else:
             atoms.append(_Atom(key, key.lower(), start, start + len(key), False))
-    return atoms
 
 
 def _number_at(atoms: list[_Atom], i: int) -> tuple[float, int] | None:
@@ -344,6 +389,9 @@ def _figures(atoms: list[_Atom]) -> list[Figure]:
         atom = atoms[i]
         word = atom.lower
         first = word[0]
+        if not first.isdigit() and word not in _TRIGGERS and word[:-2] not in _WEEKDAYS:
+            i += 1  # most words: nothing below can start with them
+            continue
         start = atom.start
         # Dates led by a month name.
         if first.isalpha() and word in _MONTHS:
@@ -535,15 +583,15 @@ def _touched(figure: Figure, table: tuple[list[int], list[int], list[int]]) -> f
     return frozenset(numbers[k] for k in range(lo, hi) if starts[k] < figure.end and ends[k] > figure.start)
 
 
-def _figure_discrepancies(diff: WordDiff, atoms_a: list[_Atom], atoms_b: list[_Atom]) -> list[Discrepancy]:
+def _figure_discrepancies(diff: WordDiff) -> list[Discrepancy]:
     """Pair the changed figures of both sides: first those that agree (in the same changed stretch,
     then anywhere: a figure that moved or was reworded, "four hours" / "4 hours"), then, among
     the rest, those in the same changed stretch that measure the same thing. Those disagree."""
     table_a, table_b = _changed_ops(diff, "a"), _changed_ops(diff, "b")
     if not table_a[0] or not table_b[0]:
         return []
-    changed_a = [(x, ops) for x in _figures(atoms_a) if (ops := _touched(x, table_a))]
-    changed_b = [(y, ops) for y in _figures(atoms_b) if (ops := _touched(y, table_b))]
+    changed_a = [(x, ops) for x in _figures(_atoms(diff.a, table_a[:2])) if (ops := _touched(x, table_a))]
+    changed_b = [(y, ops) for y in _figures(_atoms(diff.b, table_b[:2])) if (ops := _touched(y, table_b))]
     if not changed_a or not changed_b:
         return []
     free_a = set(range(len(changed_a)))
@@ -588,21 +636,21 @@ def _not_a_name(lower: str) -> bool:
     return lower in _MONTHS or lower in _WEEKDAYS
 
 
-def _sentence_starts(keys: list[str], starts: list[int], text: str) -> list[bool]:
-    """For each token, whether it opens a sentence (after ., !, ?, a colon, a paragraph break or
-    an opening quote there), where any word is capitalised and so proves nothing."""
-    flags: list[bool] = []
-    opening = True
-    previous_end = 0
-    for key, start in zip(keys, starts, strict=True):
-        if "\n" in text[previous_end:start]:
-            opening = True
-        flags.append(opening)
-        # After an opening quote a quoted sentence may start ("replied, “That’s why ..."); a
-        # closing straight quote is caught too, which only costs a name not yet known elsewhere.
-        opening = key in _SENTENCE_ENDS or key in _OPENERS
-        previous_end = start + len(key)
-    return flags
+def _opens_sentence(keys: list[str], starts: list[int], text: str, k: int) -> bool:
+    """Whether token ``k`` opens a sentence (after ., !, ?, a colon, a line break or an opening
+    quote), where any word is capitalised and so proves nothing.
+
+    After an opening quote a quoted sentence may start ("replied, “That’s why ..."); a closing
+    straight quote is caught too, which only costs a name not yet known elsewhere.
+    """
+    if k == 0:
+        return True
+    previous = keys[k - 1]
+    return (
+        previous in _SENTENCE_ENDS
+        or previous in _OPENERS
+        or "\n" in text[starts[k - 1] + len(previous) : starts[k]]
+    )
 
 
 def known_names(*texts: str) -> frozenset[str]:
@@ -617,15 +665,14 @@ def known_names(*texts: str) -> frozenset[str]:
     lower: set[str] = set()
     for text in texts:
         keys, starts = token_table(text)
-        initial = _sentence_starts(keys, starts, text)
         for k, key in enumerate(keys):
             if not key[0].isupper():
                 lower.add(key)
             elif not _capitalised(key):
                 continue
-            elif not initial[k]:
+            elif not _opens_sentence(keys, starts, text, k):
                 names.add(_strip_possessive(key))
-            elif k + 1 < len(keys) and keys[k + 1][0].isupper():
+            elif k + 1 < len(keys) and keys[k + 1][0].isupper():  # opens a sentence
                 openers.append((key, keys[k + 1]))
     names.update(
         key for key, after in openers if key.lower() not in lower and _strip_possessive(after) in names
@@ -633,29 +680,41 @@ def known_names(*texts: str) -> frozenset[str]:
     return frozenset(names)
 
 
-@dataclass(frozen=True, slots=True)
 class _Words:
-    """One side's tokens, which of them are name words, and the text."""
+    """One side's tokens. Whether a token is a name word is decided when first asked: only the
+    tokens of short replacements and their neighbours ever are."""
 
-    text: str
-    keys: list[str]
-    starts: list[int]
-    name: list[bool]
-    lowered: frozenset[str]
+    __slots__ = ("_lowered", "_name", "keys", "known", "starts", "text")
 
+    def __init__(self, text: str, known: frozenset[str]) -> None:
+        self.text = text
+        self.keys, self.starts = token_table(text)
+        self.known = known
+        self._name: list[bool | None] = [None] * len(self.keys)
+        self._lowered: frozenset[str] | None = None
 
-def _words(text: str, known: frozenset[str]) -> _Words:
-    keys, starts = token_table(text)
-    initial = _sentence_starts(keys, starts, text)
-    name = [
-        key[0].isalpha()
-        and _capitalised(key)
-        and not _not_a_name(key.lower())
-        and (not first or _strip_possessive(key) in known)
-        for key, first in zip(keys, initial, strict=True)
-    ]
-    lowered = frozenset(_NAME_FOLD.sub(" ", text.lower()).split())
-    return _Words(text, keys, starts, name, lowered)
+    def name(self, k: int) -> bool:
+        flag = self._name[k]
+        if flag is None:
+            key = self.keys[k]
+            flag = (
+                key[0].isalpha()
+                and _capitalised(key)
+                and not _not_a_name(key.lower())
+                and (
+                    not _opens_sentence(self.keys, self.starts, self.text, k)
+                    or _strip_possessive(key) in self.known
+                )
+            )
+            self._name[k] = flag
+        return flag
+
+    @property
+    def lowered(self) -> frozenset[str]:
+        """Every word of the text, lower case, split at punctuation: "is this name here at all"."""
+        if self._lowered is None:
+            self._lowered = frozenset(_NAME_FOLD.sub(" ", self.text.lower()).split())
+        return self._lowered
 
 
 def _name_fragment(words: _Words, start: int, end: int) -> tuple[int, int] | None:
@@ -663,27 +722,27 @@ def _name_fragment(words: _Words, start: int, end: int) -> tuple[int, int] | Non
     words aside), or None."""
     lo = bisect_left(words.starts, start)
     hi = bisect_left(words.starts, end)
-    while lo < hi and not words.name[lo]:
+    while lo < hi and not words.name(lo):
         if words.keys[lo][0].isalnum() and words.keys[lo].lower() not in _FUNCTION_WORDS:
             return None
         lo += 1
-    while hi > lo and not words.name[hi - 1]:
+    while hi > lo and not words.name(hi - 1):
         if words.keys[hi - 1][0].isalnum() and words.keys[hi - 1].lower() not in _FUNCTION_WORDS:
             return None
         hi -= 1
     if lo >= hi or hi - lo > _MAX_NAME_WORDS:
         return None
     for k in range(lo, hi):
-        if not (words.name[k] or words.keys[k].lower() in _NAME_JOINERS or words.keys[k] in ".’'-"):
+        if not (words.name(k) or words.keys[k].lower() in _NAME_JOINERS or words.keys[k] in ".’'-"):
             return None
     return lo, hi
 
 
 def _run(words: _Words, lo: int, hi: int) -> tuple[int, int]:
     """Widen a name to the whole capitalised run around it ("Shoigu" → "Sergei Shoigu")."""
-    while lo > 0 and words.name[lo - 1]:
+    while lo > 0 and words.name(lo - 1):
         lo -= 1
-    while hi < len(words.keys) and words.name[hi]:
+    while hi < len(words.keys) and words.name(hi):
         hi += 1
     return lo, hi
 
@@ -692,7 +751,7 @@ def _fold(words: _Words, lo: int, hi: int) -> list[str]:
     """Name words without titles or possessives, lower case, punctuation removed."""
     folded: list[str] = []
     for k in range(lo, hi):
-        if not words.name[k]:
+        if not words.name(k):
             continue
         word = _NAME_FOLD.sub("", _strip_possessive(words.keys[k]).lower())
         if word and word not in _TITLES:
@@ -769,8 +828,10 @@ def _name_discrepancies(diff: WordDiff, known: frozenset[str]) -> list[Discrepan
         fragment_a, fragment_b = diff.a[op.a_start : op.a_end], diff.b[op.b_start : op.b_end]
         if not (any(ch.isupper() for ch in fragment_a) and any(ch.isupper() for ch in fragment_b)):
             continue
-        words_a = words_a or _words(diff.a, known)
-        words_b = words_b or _words(diff.b, known)
+        if max(len(fragment_a.split()), len(fragment_b.split())) > 2 * _MAX_NAME_WORDS:
+            continue  # a reworded passage, not a name put for a name
+        words_a = words_a or _Words(diff.a, known)
+        words_b = words_b or _Words(diff.b, known)
         range_a = _name_fragment(words_a, op.a_start, op.a_end)
         range_b = _name_fragment(words_b, op.b_start, op.b_end)
         if range_a is None or range_b is None:
@@ -813,6 +874,6 @@ def find_discrepancies(
     diff = diff or diff_words(a, b, options)
     if not diff.changed:
         return ()
-    found = _figure_discrepancies(diff, _atoms(a), _atoms(b))
+    found = _figure_discrepancies(diff)
     found += _name_discrepancies(diff, known if known is not None else known_names(a, b))
     return tuple(sorted(found, key=lambda d: d.a_span))
