@@ -6,6 +6,8 @@ import io
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from newsdiff.core.article import Article
@@ -14,6 +16,7 @@ from newsdiff.core.export import to_markdown
 from newsdiff.core.facts import Discrepancy, extract_figures, find_discrepancies, known_names
 from newsdiff.core.loader import parse_article
 from newsdiff.core.serialize import comparison_json
+from newsdiff.core.text import one_line
 from newsdiff.terminal import write_comparison
 
 # Two renderings of one report. Planted: seven figure changes and two name changes. Also present,
@@ -281,3 +284,56 @@ def test_diff_command_output_notes_discrepancies_under_the_pair(inline_view: boo
     assert text.index("⚠ names differ: Jo Chun Ryong") < text.index("The deal is worth")
     # The identical first pair carries no note.
     assert text.count("⚠ figures differ") == 8
+
+
+_PIECES = st.sampled_from(
+    [
+        *"0123456789",
+        "four",
+        "hours",
+        "a",
+        "minute",
+        "Sept.",
+        "13",
+        ",",
+        "2023",
+        "$",
+        "%",
+        "million",
+        "-",
+        "year",
+        "old",
+        "aged",
+        "third",
+        "Kim",
+        "Jong",
+        "Un",
+        "Shoigu",
+        "Mr.",
+        "The",
+        ".",
+        "“",
+        "”",
+        "\n\n",
+        "half",
+        "twenty",
+        "five",
+        "p.m.",
+        ":",
+        "Hwasong",
+        "Wednesday",
+        "of",
+        "the",
+    ]
+)
+_TEXTS = st.lists(_PIECES, max_size=30).map(" ".join)
+
+
+@given(_TEXTS, _TEXTS)
+def test_any_text_gives_well_formed_reports(a: str, b: str) -> None:
+    """Article text is hostile: nothing it holds raises, and every report quotes both texts."""
+    for d in find_discrepancies(a, b):
+        assert d.kind in ("number", "name")
+        assert one_line(a[slice(*d.a_span)]) == d.a and d.a
+        assert one_line(b[slice(*d.b_span)]) == d.b and d.b
+    assert find_discrepancies(a, a) == ()
