@@ -13,6 +13,7 @@ from markdown_it import MarkdownIt
 from newsdiff.core.article import Article
 from newsdiff.core.compare import compare
 from newsdiff.core.export import to_markdown
+from newsdiff.core.export_formats import row_markdown
 from newsdiff.core.facts import Discrepancy, extract_figures, find_discrepancies, known_names
 from newsdiff.core.loader import parse_article
 from newsdiff.core.serialize import comparison_json
@@ -337,3 +338,10 @@ def test_any_text_gives_well_formed_reports(a: str, b: str) -> None:
         assert one_line(a[slice(*d.a_span)]) == d.a and d.a
         assert one_line(b[slice(*d.b_span)]) == d.b and d.b
     assert find_discrepancies(a, a) == ()
+
+
+def test_copied_pair_carries_the_same_note_as_the_export() -> None:
+    comparison = compare(*_planted_articles())
+    copied = row_markdown(comparison, 2)
+    assert "⚠ figures differ: \\$1\\.5 million → \\$2 million" in copied.splitlines()
+    assert "⚠" not in row_markdown(comparison, 0)

@@ -55,7 +55,7 @@ def row_markdown(comparison: Comparison, k: int) -> str:
     )
     if view.kind == "pair":
         number = sum(1 for row in comparison.rows[: k + 1] if row.kind == "pair")
-        lines = _pair_section(comparison, number, view)
+        lines = _pair_section(comparison, number, view, comparison.discrepancies(k))
     elif view.kind == "only_a":
         lines = _only_section("A", comparison.a, list(view.a))
     else:
