@@ -1,0 +1,253 @@
+"""The quote tracker: every direct quotation of a story, grouped by the utterance it renders.
+
+``find_quote_clusters`` runs extraction (``quotes_extract``) and clustering (``quotes_cluster``)
+and returns clusters ready to show: one variant per article and paragraph (pieces of one
+utterance quoted in one paragraph are shown together, joined by " … "), the most complete
+wording first, so every other variant's word differences are read against it
+(``variant_segments``). ``quotes_json`` and ``quotes_markdown`` are the command's two formats.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from newsdiff.core.article import Article
+from newsdiff.core.export import DELETE_CLOSE, DELETE_OPEN, INSERT_CLOSE, INSERT_OPEN, escape_markdown
+from newsdiff.core.quotes_cluster import CancelFn, ProgressFn, QuotesCancelledError, group_quotes
+from newsdiff.core.quotes_extract import JOIN, Quote, extract_quotes
+from newsdiff.core.quotes_names import key as speaker_key
+from newsdiff.core.serialize import plural
+from newsdiff.core.text import one_line
+from newsdiff.core.worddiff import diff_words
+
+__all__ = [
+    "Quote",
+    "QuoteCluster",
+    "QuoteVariant",
+    "QuotesCancelledError",
+    "find_quote_clusters",
+    "quotes_json",
+    "quotes_markdown",
+    "variant_segments",
+]
+
+_EXTRACT_SHARE = 70
+"""Progress is reported out of 100: extraction takes about this share of the time."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteVariant:
+    """How one article words the utterance, in one paragraph."""
+
+    path: str
+    outlet: str | None
+    name: str
+    article: int
+    paragraph: int
+    text: str
+    speaker: str | None
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteCluster:
+    """One utterance and each article's wording of it; ``variants[0]`` is the fullest."""
+
+    speaker: str | None
+    variants: tuple[QuoteVariant, ...]
+
+    @property
+    def articles(self) -> int:
+        return len({v.article for v in self.variants})
+
+    @property
+    def single_outlet(self) -> bool:
+        return self.articles == 1
+
+    @property
+    def first_words(self) -> str:
+        return one_line(self.variants[0].text)
+
+
+def _variants(group: list[Quote], articles: Sequence[Article]) -> list[QuoteVariant]:
+    by_place: dict[tuple[int, int], list[Quote]] = {}
+    for quote in sorted(group, key=lambda q: (q.article, q.paragraph, q.start)):
+        by_place.setdefault((quote.article, quote.paragraph), []).append(quote)
+    variants = []
+    for (number, paragraph), quotes in by_place.items():
+        article = articles[number]
+        speakers = [q.speaker for q in quotes if q.speaker]
+        variants.append(
+            QuoteVariant(
+                path=article.path,
+                outlet=article.outlet,
+                name=article.name,
+                article=number,
+                paragraph=paragraph,
+                text=JOIN.join(q.text for q in quotes),
+                speaker=speakers[0] if speakers else None,
+                quotes=tuple(quotes),
+            )
+        )
+    fullest = max(variants, key=lambda v: (len(v.text.split()), -v.article, -v.paragraph))
+    return [fullest, *(v for v in variants if v is not fullest)]
+
+
+def _speaker(variants: list[QuoteVariant]) -> str | None:
+    """The speaker most variants name (spelling-insensitive); ties go to the earliest article."""
+    named = [v.speaker for v in sorted(variants, key=lambda v: (v.article, v.paragraph)) if v.speaker]
+    if not named:
+        return None
+    votes = Counter(speaker_key(s) for s in named)
+    best = max(votes.values())
+    return next(s for s in named if votes[speaker_key(s)] == best)
+
+
+def find_quote_clusters(
+    articles: Sequence[Article],
+    progress: ProgressFn | None = None,
+    cancelled: CancelFn | None = None,
+) -> list[QuoteCluster]:
+    """Every quotation of ``articles``, clustered; widest-carried utterances first.
+
+    ``progress(done, 100)`` is called as work advances; ``cancelled()`` returning True stops the
+    work with ``QuotesCancelledError``, so a UI can run this in a worker thread.
+    """
+    quotes: list[Quote] = []
+    for number, article in enumerate(articles):
+        if cancelled is not None and cancelled():
+            raise QuotesCancelledError
+        quotes.extend(extract_quotes(article, number))
+        if progress is not None:
+            progress((number + 1) * _EXTRACT_SHARE // max(1, len(articles)), 100)
+
+    def cluster_progress(done: int, total: int) -> None:
+        if progress is not None:
+            progress(_EXTRACT_SHARE + done * (100 - _EXTRACT_SHARE) // max(1, total), 100)
+
+    groups = group_quotes(quotes, cluster_progress, cancelled)
+    clusters = []
+    for group in groups:
+        variants = _variants([quotes[i] for i in group], articles)
+        clusters.append(QuoteCluster(_speaker(variants), tuple(variants)))
+    clusters.sort(key=lambda c: (-c.articles, min((v.article, v.paragraph) for v in c.variants)))
+    if progress is not None:
+        progress(100, 100)
+    return clusters
+
+
+Segment = tuple[str, Literal["equal", "insert", "delete"]]
+
+
+def variant_segments(reference: str, text: str) -> list[Segment]:
+    """``text`` as segments marked against ``reference``: words it has that the reference lacks
+    are ``insert``; reference words it drops between words they share are ``delete``.
+
+    Reference words before the variant's first shared word or after its last are not shown: a
+    partial quotation leaves them out by design, and listing them would bury its own words.
+    """
+    if reference == text:
+        return [(text, "equal")]
+    ops = diff_words(reference, text).ops
+    equal_at = [
+        k for k, op in enumerate(ops) if op.kind == "equal" and reference[op.a_start : op.a_end].strip()
+    ]
+    first, last = (equal_at[0], equal_at[-1]) if equal_at else (len(ops), -1)
+    segments: list[Segment] = []
+    for k, op in enumerate(ops):
+        own = text[op.b_start : op.b_end]
+        theirs = reference[op.a_start : op.a_end]
+        inside = first < k < last
+        if op.kind == "equal":
+            segments.append((own, "equal"))
+            continue
+        if op.kind in ("delete", "replace") and inside and theirs.strip():
+            segments.append((theirs.strip(), "delete"))
+            if op.kind == "delete":
+                segments.append((" ", "equal"))
+        if op.kind in ("insert", "replace") and own:
+            lead = own[: len(own) - len(own.lstrip())]
+            trail = own[len(own.rstrip()) :]
+            if op.kind == "replace" and inside:
+                lead = lead or " "
+            if lead:
+                segments.append((lead, "equal"))
+            if own.strip():
+                segments.append((own.strip(), "insert"))
+            if trail:
+                segments.append((trail, "equal"))
+    return [s for s in segments if s[0]]
+
+
+def quotes_json(clusters: Sequence[QuoteCluster]) -> dict[str, Any]:
+    """The documented shape: ``{"clusters": [{"speaker", "single_outlet", "variants": [{"path",
+    "outlet", "paragraph", "text"}]}]}``; each variant also gives its own attribution."""
+    return {
+        "clusters": [
+            {
+                "speaker": cluster.speaker,
+                "single_outlet": cluster.single_outlet,
+                "variants": [
+                    {
+                        "path": v.path,
+                        "outlet": v.outlet,
+                        "paragraph": v.paragraph,
+                        "text": v.text,
+                        "speaker": v.speaker,
+                    }
+                    for v in cluster.variants
+                ],
+            }
+            for cluster in clusters
+        ]
+    }
+
+
+def _segments_markdown(segments: list[Segment]) -> str:
+    parts = []
+    for text, kind in segments:
+        if kind == "equal":
+            parts.append(escape_markdown(text))
+        elif kind == "insert":
+            parts.append(f"{INSERT_OPEN}{escape_markdown(text)}{INSERT_CLOSE}")
+        else:
+            parts.append(f"{DELETE_OPEN}{escape_markdown(text)}{DELETE_CLOSE}")
+    return "".join(parts)
+
+
+def quotes_markdown(clusters: Sequence[QuoteCluster], articles: Sequence[Article]) -> str:
+    """A readable report: one section per utterance, each outlet's wording marked against the
+    first (fullest) one; utterances only one outlet carries are flagged. Article text, names and
+    paths are escaped (``export.escape_markdown``)."""
+    shared = [c for c in clusters if not c.single_outlet]
+    lines = [
+        "# Quotes",
+        "",
+        f"{plural(len(articles), 'article')}, {plural(sum(len(c.variants) for c in clusters), 'quotation')}, "
+        f"{plural(len(clusters), 'utterance')}; {len(shared)} quoted by more than one outlet.",
+        "",
+        f"Each outlet's wording is compared with the first one listed: {INSERT_OPEN}underlined{INSERT_CLOSE} "
+        f"words are its own, {DELETE_OPEN}struck{DELETE_CLOSE} words of the first it leaves out. ¶N counts "
+        "paragraphs from 1 (the JSON counts from 0). Article text is escaped: backslashes are Markdown "
+        "escapes, not part of the text.",
+        "",
+    ]
+    for number, cluster in enumerate(clusters, start=1):
+        speaker = escape_markdown(one_line(cluster.speaker)) if cluster.speaker else "unattributed"
+        flag = " · **only one outlet**" if cluster.single_outlet else ""
+        lines += [f"## {number}. {speaker} · {plural(cluster.articles, 'outlet')}{flag}", ""]
+        reference = cluster.variants[0].text
+        for variant in cluster.variants:
+            wording = _segments_markdown(variant_segments(reference, variant.text))
+            attribution = ""
+            if variant.speaker and speaker_key(variant.speaker) != speaker_key(cluster.speaker or ""):
+                attribution = f" (credited to {escape_markdown(one_line(variant.speaker))})"
+            elif not variant.speaker and cluster.speaker:
+                attribution = " (not attributed here)"
+            name = escape_markdown(one_line(variant.name))
+            lines.append(f"- **{name}** ¶{variant.paragraph + 1}{attribution}: {wording}")
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
