@@ -62,6 +62,8 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     """Returns the chosen path and format, or None when cancelled; the caller writes the file."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "cancel", id="export.cancel")]
+    WIDTH = 104
+    """Wider than the other dialogs: the proposed name holds two outlets and a folder."""
 
     def __init__(self, proposal: str, fmt: str = DEFAULT_FORMAT) -> None:
         super().__init__()
@@ -77,7 +79,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
                 for fmt, label in FORMATS.items():
                     yield RadioButton(label, value=fmt == self.fmt, id=f"export-{fmt}")
             yield Static(
-                Content("tab to the formats, arrows and space to choose one; enter exports"),
+                Content("tab: to the formats (arrows, space chooses) · enter in the file name exports"),
                 classes="hint",
                 markup=False,
             )
@@ -85,6 +87,9 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Export", variant="primary", id="export-ok")
                 yield Button("Cancel", id="export-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#dialog").styles.width = self.WIDTH
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         event.stop()

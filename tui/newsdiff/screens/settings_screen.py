@@ -27,12 +27,12 @@ SWITCHES = (
     ("ignore_case", "Ignore case", "'Kim' and 'KIM' are the same word"),
     ("ignore_punctuation", "Ignore punctuation", "show only changed words"),
     ("strict_quotes", "Strict quotes", "curly and straight quotes differ"),
-    ("show_scores", "Show scores", "the similarity column of the comparison"),
+    ("show_scores", "Show scores", "the comparison's similarity column"),
 )
 TEXT_FIELDS = (
-    ("threshold", "Pairing threshold", "0 to 1; lower pairs looser paraphrases (next comparison opened)"),
-    ("wrap_width", "Column width", "widest text column in characters; empty for the window's width"),
-    ("export_dir", "Export folder", "where exports are proposed; empty for the current folder"),
+    ("threshold", "Pairing threshold", "0 to 1, lower pairs looser (next comparison)"),
+    ("wrap_width", "Column width", "widest text column; empty: window's width"),
+    ("export_dir", "Export folder", "proposed for exports; empty: current folder"),
 )
 
 
@@ -82,17 +82,22 @@ class SettingsScreen(ModalScreen[Settings | None]):
     ]
     DEFAULT_CSS = """
     SettingsScreen { align: center middle; }
-    SettingsScreen #settings { width: 84; max-width: 100%; height: auto; max-height: 100%;
+    SettingsScreen #settings { width: 110; max-width: 100%; height: auto; max-height: 100%;
         padding: 1 2; border: thick $primary; background: $surface; }
-    SettingsScreen .setting { height: auto; margin-bottom: 1; }
-    SettingsScreen .setting Label { width: 22; padding: 1 1 0 0; }
-    SettingsScreen .setting Switch, SettingsScreen .setting Input,
-    SettingsScreen .setting Select { width: 1fr; max-width: 40; }
-    SettingsScreen .setting .help { width: 1fr; padding: 1 0 0 2; color: $text-muted; }
+    SettingsScreen .setting { height: 1; margin-bottom: 1; }
+    SettingsScreen .setting Label { width: 22; padding: 0 1; }
+    SettingsScreen .setting:focus-within Label { background: $accent; color: $text; text-style: bold; }
+    SettingsScreen .setting Input, SettingsScreen .setting Select { width: 30; }
+    SettingsScreen .setting Input { background: $boost; }
+    SettingsScreen .setting SettingSwitch { width: 30; height: 1; border: none; padding: 0; }
+    SettingsScreen .setting SettingSwitch:focus { border: none; }
+    SettingsScreen .setting .help { width: 1fr; padding: 0 0 0 2; color: $text-muted;
+        text-wrap: nowrap; text-overflow: ellipsis; }
     SettingsScreen #settings-path { color: $text-muted; margin-bottom: 1; }
     SettingsScreen #settings-error { color: $text-error; height: auto; }
     SettingsScreen .buttons { height: auto; align-horizontal: right; }
     SettingsScreen Button { margin-left: 2; }
+    SettingsScreen .hint { color: $text-muted; }
     """
 
     def __init__(self, settings: Settings, path: Path, themes: list[str]) -> None:
@@ -118,6 +123,7 @@ class SettingsScreen(ModalScreen[Settings | None]):
                         id=f"setting-{name}",
                         select_on_focus=False,
                         placeholder="not set" if name != "threshold" else "",
+                        compact=True,
                     )
                     yield Static(Content(help_text), classes="help", markup=False)
             with Horizontal(classes="setting"):
@@ -127,6 +133,7 @@ class SettingsScreen(ModalScreen[Settings | None]):
                     value=self.settings.theme,
                     allow_blank=False,
                     id="setting-theme",
+                    compact=True,
                 )
                 yield Static(Content("colours of the whole app"), classes="help", markup=False)
             yield Static(Content(""), id="settings-error", markup=False)
