@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from rapidfuzz import fuzz
+
 from newsdiff.core.article import Article
 from newsdiff.core.export import DELETE_CLOSE, DELETE_OPEN, INSERT_CLOSE, INSERT_OPEN, escape_markdown
 from newsdiff.core.quotes_cluster import CancelFn, ProgressFn, QuotesCancelledError, group_quotes
@@ -142,44 +144,75 @@ def find_quote_clusters(
 Segment = tuple[str, Literal["equal", "insert", "delete"]]
 
 
+_PARTIAL = 0.7
+"""A variant shorter than this share of the reference is a partial quotation: it is compared with
+the stretch of the reference it renders, not the whole."""
+
+
+def _window(reference: str, text: str) -> str:
+    """The stretch of ``reference`` a partial quotation renders, found by rapidfuzz's best
+    character alignment and widened by half the quotation's length to whole words either side."""
+    if len(text) >= _PARTIAL * len(reference):
+        return reference
+    found = fuzz.partial_ratio_alignment(text.lower(), reference.lower())
+    slack = len(text) // 2 + 1
+    start, end = max(0, found.dest_start - slack), min(len(reference), found.dest_end + slack)
+    while start > 0 and not reference[start - 1].isspace():
+        start -= 1
+    while end < len(reference) and not reference[end].isspace():
+        end += 1
+    return reference[start:end]
+
+
 def variant_segments(reference: str, text: str) -> list[Segment]:
     """``text`` as segments marked against ``reference``: words it has that the reference lacks
     are ``insert``; reference words it drops between words they share are ``delete``.
 
-    Reference words before the variant's first shared word or after its last are not shown: a
-    partial quotation leaves them out by design, and listing them would bury its own words.
+    A partial quotation is compared with the stretch of the reference it renders (``_window``),
+    and reference words before its first shared word or after its last are not shown: a partial
+    quotation leaves them out by design, and listing them would bury its own words.
     """
     if reference == text:
         return [(text, "equal")]
+    reference = _window(reference, text)
     ops = diff_words(reference, text).ops
-    equal_at = [
+    shared = [
         k for k, op in enumerate(ops) if op.kind == "equal" and reference[op.a_start : op.a_end].strip()
     ]
-    first, last = (equal_at[0], equal_at[-1]) if equal_at else (len(ops), -1)
+    first, last = (shared[0], shared[-1]) if shared else (len(ops), -1)
     segments: list[Segment] = []
     for k, op in enumerate(ops):
         own = text[op.b_start : op.b_end]
-        theirs = reference[op.a_start : op.a_end]
-        inside = first < k < last
-        if op.kind == "equal":
+        theirs = reference[op.a_start : op.a_end].strip()
+        if op.kind != "equal" and first < k < last and theirs:
+            segments.append((theirs, "delete"))
+        if op.kind == "equal" or not own.strip():
             segments.append((own, "equal"))
             continue
-        if op.kind in ("delete", "replace") and inside and theirs.strip():
-            segments.append((theirs.strip(), "delete"))
-            if op.kind == "delete":
-                segments.append((" ", "equal"))
-        if op.kind in ("insert", "replace") and own:
-            lead = own[: len(own) - len(own.lstrip())]
-            trail = own[len(own.rstrip()) :]
-            if op.kind == "replace" and inside:
-                lead = lead or " "
-            if lead:
-                segments.append((lead, "equal"))
-            if own.strip():
-                segments.append((own.strip(), "insert"))
-            if trail:
-                segments.append((trail, "equal"))
-    return [s for s in segments if s[0]]
+        lead, trail = own[: len(own) - len(own.lstrip())], own[len(own.rstrip()) :]
+        segments += [(lead, "equal"), (own.strip(), "insert"), (trail, "equal")]
+    return _spaced([s for s in segments if s[0]])
+
+
+def _spaced(segments: list[Segment]) -> list[Segment]:
+    """A space on each side of a deletion (it stands between words the variant keeps), none
+    doubled; punctuation that follows stays attached."""
+    out: list[Segment] = []
+    for k, (text, kind) in enumerate(segments):
+        if kind == "delete":
+            if out and not out[-1][0][-1:].isspace():
+                out.append((" ", "equal"))
+            out.append((text, kind))
+            following = segments[k + 1][0] if k + 1 < len(segments) else ""
+            if following and not following[0].isspace() and following[0].isalnum():
+                out.append((" ", "equal"))
+            elif following[:1].isspace() or not following:
+                pass
+            else:
+                out.append((" ", "equal"))
+        else:
+            out.append((text, kind))
+    return out
 
 
 def quotes_json(clusters: Sequence[QuoteCluster]) -> dict[str, Any]:
