@@ -42,6 +42,7 @@ MODULE_COMMANDS: dict[str, str] = {
     "fetch": "fetch",
     "feed": "feed",
     "lineage": "lineage",
+    "quotes": "quotes",
 }
 COMMANDS = BUILTIN_COMMANDS + tuple(MODULE_COMMANDS)
 DEFAULT_THRESHOLD_TEXT = "0.18"
@@ -161,6 +162,7 @@ commands:
   feed URL|FILE   list an RSS/Atom feed's entries (--pick 1,3-5 -d FOLDER saves them)
   coverage PATHS  which sources carry which report, and each one's exclusive content (--format md|json)
   lineage PATHS   how much of each article reuses each other one, and which way (--format md|json)
+  quotes PATHS    who is quoted saying what, each utterance's wording in every outlet (--format md|json)
 
 Run 'newsdiff COMMAND --help' for a command's options. With no PATH, the app opens the bundled
 example story. Settings (and remapped keys) are read from --config PATH, else NEWSDIFF_CONFIG,
