@@ -155,6 +155,8 @@ def _window(reference: str, text: str) -> str:
     if len(text) >= _PARTIAL * len(reference):
         return reference
     found = fuzz.partial_ratio_alignment(text.lower(), reference.lower())
+    if found is None:
+        return reference
     slack = len(text) // 2 + 1
     start, end = max(0, found.dest_start - slack), min(len(reference), found.dest_end + slack)
     while start > 0 and not reference[start - 1].isspace():
