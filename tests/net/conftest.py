@@ -105,6 +105,13 @@ def serve_site(server: HTTPServer) -> None:
     server.expect_request("/missing").respond_with_data("gone", status=404, content_type=HTML)
     server.expect_request("/broken").respond_with_data("oops", status=500, content_type=HTML)
     server.expect_request("/slow").respond_with_handler(_slow)
+    slow_entries = "".join(
+        f"<item><title>Slow {i}</title><link>{server.url_for('/slow')}?n={i}</link></item>" for i in (1, 2, 3)
+    )
+    server.expect_request("/slow-feed.xml").respond_with_data(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Slow</title>{slow_entries}</channel></rss>',
+        content_type="application/rss+xml",
+    )
     server.expect_request("/huge").respond_with_data(b"<p>" + b"y" * 3_000_000 + b"</p>", content_type=HTML)
     server.expect_request("/endless").respond_with_handler(_endless)
     server.expect_request("/image.png").respond_with_data(

@@ -109,6 +109,27 @@ class StoryScreen(Screen[None]):
             "escape", "clear_search", "clear search", id="story.clear-search", tooltip="clear the search"
         ),
         Binding(
+            "o",
+            "open",
+            "open",
+            id="story.open",
+            tooltip="add articles: a file, folder, page URL or feed (a checklist of its entries)",
+        ),
+        Binding(
+            "S",
+            "save",
+            "save",
+            id="story.save",
+            tooltip="save the story as a folder of Markdown files that reopens the same",
+        ),
+        Binding(
+            "escape",
+            "cancel_adding",
+            "cancel",
+            id="story.cancel-adding",
+            tooltip="stop fetching or loading the articles being added",
+        ),
+        Binding(
             "O",
             "open_url",
             "browser",
@@ -133,6 +154,8 @@ class StoryScreen(Screen[None]):
         self.matches: Matches[Location] | None = None
         """The current search's hits, ``None`` when no search is active."""
         self._search_origin = 0
+        self.adding = False
+        """True while articles opened with ``o`` are being fetched or loaded."""
 
     def compose(self) -> ComposeResult:
         yield Static(Content("newsdiff · loading…"), id="story-title", markup=False)
@@ -257,6 +280,12 @@ class StoryScreen(Screen[None]):
             return bool(self.articles) and self.query_one(ArticleTable).display
         if action in ("next_match", "previous_match", "clear_search"):
             return self.matches is not None
+        if action == "cancel_adding":
+            return self.adding
+        if action in ("open", "save"):
+            if not self.loaded or self.adding:
+                return None
+            return action == "open" or bool(self.articles)
         return True
 
     def action_compare(self) -> None:
@@ -354,6 +383,29 @@ class StoryScreen(Screen[None]):
 
     def action_clear_search(self) -> None:
         self.query_one(SearchBar).clear()
+
+    # -- adding articles (o), saving the story (S): see story_inputs ---------------------------
+
+    def action_open(self) -> None:
+        from newsdiff.screens.story_inputs import ask_open
+
+        ask_open(self)
+
+    def action_save(self) -> None:
+        from newsdiff.screens.story_inputs import ask_save
+
+        ask_save(self)
+
+    def action_cancel_adding(self) -> None:
+        from newsdiff.screens.story_inputs import cancel
+
+        cancel(self)
+
+    def add_articles(self, articles: Sequence[Article]) -> None:
+        """Articles opened with ``o`` join the story, listed after the others."""
+        self.articles.extend(articles)
+        self.query_one("#empty").display = False
+        self._loaded_all()
 
     def action_open_url(self) -> None:
         table = self.query_one(ArticleTable)
