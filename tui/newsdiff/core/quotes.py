@@ -197,24 +197,27 @@ def variant_segments(reference: str, text: str) -> list[Segment]:
 
 
 def _spaced(segments: list[Segment]) -> list[Segment]:
-    """A space on each side of a deletion (it stands between words the variant keeps), none
-    doubled; punctuation that follows stays attached."""
+    """A deletion carries the spaces that keep it apart from the words around it, so that the
+    segments other than deletions still spell the variant exactly; renderers style only its words."""
     out: list[Segment] = []
     for k, (text, kind) in enumerate(segments):
         if kind == "delete":
-            if out and not out[-1][0][-1:].isspace():
-                out.append((" ", "equal"))
-            out.append((text, kind))
             following = segments[k + 1][0] if k + 1 < len(segments) else ""
+            if out and not out[-1][0][-1:].isspace():
+                text = " " + text
             if following and not following[0].isspace() and following[0].isalnum():
-                out.append((" ", "equal"))
-            elif following[:1].isspace() or not following:
-                pass
-            else:
-                out.append((" ", "equal"))
-        else:
-            out.append((text, kind))
+                text = text + " "
+        out.append((text, kind))
     return out
+
+
+def split_edges(text: str) -> tuple[str, str, str]:
+    """``text`` as leading white space, the rest, trailing white space: marks go on the middle."""
+    core = text.strip()
+    if not core:
+        return text, "", ""
+    lead = text[: len(text) - len(text.lstrip())]
+    return lead, core, text[len(text.rstrip()) :]
 
 
 def quotes_json(clusters: Sequence[QuoteCluster]) -> dict[str, Any]:
@@ -249,7 +252,8 @@ def _segments_markdown(segments: list[Segment]) -> str:
         elif kind == "insert":
             parts.append(f"{INSERT_OPEN}{escape_markdown(text)}{INSERT_CLOSE}")
         else:
-            parts.append(f"{DELETE_OPEN}{escape_markdown(text)}{DELETE_CLOSE}")
+            lead, core, trail = split_edges(text)
+            parts.append(f"{lead}{DELETE_OPEN}{escape_markdown(core)}{DELETE_CLOSE}{trail}")
     return "".join(parts)
 
 
