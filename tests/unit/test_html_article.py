@@ -169,3 +169,12 @@ def test_trafilatura_is_imported_only_when_a_page_is_read(tmp_path: Path) -> Non
         check=True,
     ).stderr
     assert "newsdiff" in imports and "trafilatura" not in imports and "charset_normalizer" not in imports
+
+
+def test_a_table_row_is_one_paragraph() -> None:
+    table = "<table><tr><th>Item</th><th>Count</th></tr><tr><td>Artillery shells</td><td>1 million</td></tr>"
+    table += "</table>"
+    page = seed_page("004").replace("</div>\n</article>", table + "\n  </div>\n</article>", 1)
+    assert table in page
+    paragraphs = [p.text for p in article_from_html(page, path=PAGE).paragraphs]
+    assert paragraphs == [*expected_paragraphs("004"), "Item | Count", "Artillery shells | 1 million"]

@@ -29,8 +29,10 @@ _META_CHARSET = re.compile(
 _AS_WINDOWS_1252 = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "iso8859-1", "l1", "cp819"}
 # Elements of trafilatura's output that hold one paragraph each; containers are walked into.
 _PARAGRAPHS = {"p", "head", "item", "cell"}
-_CONTAINERS = {"list", "quote", "div", "table", "row", "body", "section"}
-_SKIPPED = {"graphic", "ref", "code"}
+_CONTAINERS = {"list", "quote", "div", "table", "body", "section"}
+_SKIPPED = {"graphic"}
+_CELL_SEPARATOR = " | "
+"""A table row is one paragraph, its cells joined by this (a paragraph per cell would scatter it)."""
 
 
 def decode_html(data: bytes) -> str:
@@ -82,17 +84,15 @@ def _paragraphs(element: _Element) -> list[str]:
     found: list[str] = []
     for child in element:
         tag = child.tag if isinstance(child.tag, str) else ""
-        if tag in _SKIPPED:
-            continue
-        if tag in _CONTAINERS or (tag in {"item", "cell"} and len(child) and child[0].tag in _PARAGRAPHS):
+        if tag in _CONTAINERS or (tag == "item" and len(child) and child[0].tag in _PARAGRAPHS):
             found.extend(_paragraphs(child))
-            if child.tail and child.tail.strip():
-                found.append(one_line(sanitize(child.tail)))
-            continue
-        text = _text(child) if tag else ""
-        if text:
-            found.append(text)
-    return found
+        elif tag == "row":
+            found.append(_CELL_SEPARATOR.join(filter(None, (_text(cell) for cell in child))))
+        elif tag and tag not in _SKIPPED:
+            found.append(_text(child))
+        if child.tail:
+            found.append(one_line(sanitize(child.tail)))
+    return [text for text in found if text]
 
 
 def _stated(document: Any, url: str | None) -> dict[str, str]:
