@@ -10,10 +10,12 @@ from hypothesis import strategies as st
 
 from newsdiff.core.article import Article
 from newsdiff.core.errors import InputError
+from newsdiff.core.html_article import article_from_html
 from newsdiff.core.loader import article_from_blocks
 from newsdiff.core.markdown_article import article_from_markdown, dump_markdown_article
 from newsdiff.core.text import one_line, sanitize
 from support.input_errors import one_line_input_error
+from support.seed_pages import expected_paragraphs, seed_names, seed_page
 
 MD = Path("story.md")
 
@@ -137,6 +139,21 @@ def test_seed_articles_round_trip(seeds: dict[str, Article]) -> None:
             seed.byline,
         )
         assert back.extra["fetched-at"] == "2024-05-01T10:00:00Z"
+
+
+@pytest.mark.parametrize("name", seed_names())
+def test_a_saved_web_page_reads_back_the_same(name: str) -> None:
+    """What saving a fetched story does: page -> article -> Markdown -> the same article."""
+    page = article_from_html(seed_page(name), path=Path(f"{name}.html"))
+    back = article_from_markdown(dump_markdown_article(page, fetched_at="2024-05-01T10:00:00Z"), path=MD)
+    assert paragraphs(back) == paragraphs(page) == expected_paragraphs(name)
+    assert (back.title, back.outlet, back.url, back.date, back.byline) == (
+        page.title,
+        page.outlet,
+        page.url,
+        page.date,
+        page.byline,
+    )
 
 
 def test_dump_escapes_markdown_in_text() -> None:
