@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime
-from email.utils import format_datetime
-from html import escape
 from pathlib import Path
 
 import pytest
+from feed_xml import atom, rss
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from support.seed_pages import page_meta, seed_names, seed_page, seed_title
+from support.seed_pages import seed_names, seed_page
 
 HTML = "text/html; charset=utf-8"
 FAST_TIMEOUT = 0.3
@@ -36,34 +34,6 @@ def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("NEWSDIFF_REFRESH", raising=False)
     monkeypatch.delenv("NEWSDIFF_FETCH_TIMEOUT", raising=False)
     return folder
-
-
-def rss(server: HTTPServer, names: list[str]) -> str:
-    items = "\n".join(
-        f"""<item><title>{escape(seed_title(n))}</title><link>{server.url_for(f"/news/{n}.html")}</link>
-<pubDate>{format_datetime(datetime(2023, 9, 13, 9, int(n), tzinfo=UTC))}</pubDate>
-<source url="{server.url_for("/feed.xml")}">{escape(page_meta(n).site_name)}</source></item>"""
-        for n in names
-    )
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0"><channel><title>Kim-Putin summit</title><link>{server.url_for("/")}</link>
-<description>The seeds as a feed</description>
-{items}
-</channel></rss>"""
-
-
-def atom(server: HTTPServer, names: list[str]) -> str:
-    entries = "\n".join(
-        f"""<entry><title>{escape(seed_title(n))}</title><link href="{server.url_for(f"/news/{n}.html")}"/>
-<id>urn:seed:{n}</id><updated>2023-09-13T09:{int(n):02d}:00Z</updated>
-<author><name>{escape(page_meta(n).author)}</name></author></entry>"""
-        for n in names
-    )
-    return f"""<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom"><title>Summit (Atom)</title><id>urn:summit</id>
-<updated>2023-09-13T10:00:00Z</updated>
-{entries}
-</feed>"""
 
 
 def _slow(_: Request) -> Response:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from feed_xml import rss
 from pytest_httpserver import HTTPServer
 from test_fetch_command import newsdiff
 
-from conftest import rss
 from newsdiff.core.errors import InputError
 from newsdiff.core.feeds import parse_picks, read_feed
 from newsdiff.core.loader import load_paths

@@ -16,15 +16,16 @@ from newsdiff.core.feeds import Feed, FeedEntry
 
 
 def entry_prompt(number: int, entry: FeedEntry) -> Content:
-    """One entry as plain text (feed titles are untrusted: never markup): number, date, title,
-    and the source and link dimmed on the line below."""
+    """One entry as plain text (feed titles are untrusted: never markup): number, date, title."""
     return Content.assemble(
-        (f"{number:>2}  ", "dim"),
-        (entry.published or "----------", "dim"),
-        "  ",
-        (entry.title, "bold"),
-        "\n    ",
-        (" · ".join(part for part in (entry.source, entry.link) if part), "dim"),
+        (f"{number:>2}  ", "dim"), (entry.published or "----------", "dim"), "  ", (entry.title, "bold")
+    )
+
+
+def entry_details(entry: FeedEntry) -> Content:
+    """Where the highlighted entry comes from and leads: its source and link."""
+    return Content.assemble(
+        ("Source ", "dim"), entry.source or "—", "\n", ("Link   ", "dim"), entry.link or "(no link)"
     )
 
 
@@ -33,9 +34,10 @@ class FeedPicker(ModalScreen[list[FeedEntry] | None]):
 
     DEFAULT_CSS = """
     FeedPicker { align: center middle; }
-    FeedPicker #dialog { width: 110; max-height: 90%; }
-    FeedPicker SelectionList { height: auto; max-height: 24; }
+    FeedPicker SelectionList { height: auto; max-height: 20; }
     """
+    WIDTH = 110
+    """Wider than the other dialogs (set on mount: the app's ``#dialog`` rule wins over CSS here)."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "enter",
@@ -70,13 +72,21 @@ class FeedPicker(ModalScreen[list[FeedEntry] | None]):
                 *(Selection(entry_prompt(i + 1, e), i) for i, e in enumerate(self.feed.entries)),
                 id="feed-entries",
             )
+            yield Static(Content(""), id="feed-entry", markup=False)
             yield Static(Content(""), id="feed-error", classes="error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Fetch (enter)", variant="primary", id="feed-ok")
                 yield Button("Cancel (esc)", id="feed-cancel")
 
     def on_mount(self) -> None:
+        self.query_one("#dialog").styles.width = self.WIDTH
         self.query_one(SelectionList).focus()
+        if self.feed.entries:
+            self.query_one("#feed-entry", Static).update(entry_details(self.feed.entries[0]))
+
+    def on_selection_list_selection_highlighted(self, event: SelectionList.SelectionHighlighted[int]) -> None:
+        event.stop()
+        self.query_one("#feed-entry", Static).update(entry_details(self.feed.entries[event.selection.value]))
 
     @property
     def checked(self) -> list[FeedEntry]:

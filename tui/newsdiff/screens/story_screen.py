@@ -136,6 +136,20 @@ class StoryScreen(Screen[None]):
             id="story.open-url",
             tooltip="open the highlighted article's URL in the browser",
         ),
+        Binding(
+            "C",
+            "coverage",
+            "coverage",
+            id="story.coverage",
+            tooltip="which sources carry which report (all articles)",
+        ),
+        Binding(
+            "L",
+            "lineage",
+            "lineage",
+            id="story.lineage",
+            tooltip="how much each article reuses each other one",
+        ),
     ]
 
     def __init__(
@@ -272,7 +286,7 @@ class StoryScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``c`` is greyed out while loading, and hidden when fewer than two articles loaded
         (the screen says why in words)."""
-        if action == "compare":
+        if action in ("compare", "coverage", "lineage"):
             if not self.loaded:
                 return None
             return len(self.articles) >= 2
@@ -406,6 +420,16 @@ class StoryScreen(Screen[None]):
         self.articles.extend(articles)
         self.query_one("#empty").display = False
         self._loaded_all()
+
+    def action_coverage(self) -> None:
+        from newsdiff.screens.coverage_screen import CoverageScreen
+
+        self.app.push_screen(CoverageScreen(self.articles, self.threshold, self.options))
+
+    def action_lineage(self) -> None:
+        from newsdiff.screens.lineage_screen import LineageScreen
+
+        self.app.push_screen(LineageScreen(self.articles, self.threshold))
 
     def action_open_url(self) -> None:
         table = self.query_one(ArticleTable)
