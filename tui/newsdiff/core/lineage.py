@@ -124,7 +124,8 @@ def _reused_words(index: StoryIndex) -> tuple[np.ndarray, np.ndarray]:
     n = max(1, len(index.articles))
     ends = np.concatenate([index.link_u, index.link_v])
     others = np.concatenate([index.link_v, index.link_u])
-    common = np.concatenate([index.link_common, index.link_common])
+    link_common = index.link_common()
+    common = np.concatenate([link_common, link_common])
     unit_article = index.unit_article
     toward = unit_article[others]
     key = ends.astype(np.int64) * n + toward
