@@ -58,6 +58,8 @@ async def test_settings_screen_saves_by_keyboard_alone(tmp_path: Path) -> None:
         # space toggles ignore case; tab x4 reaches the threshold (after the four switches)
         await pilot.press("space", "tab", "tab", "tab", "tab")
         assert screen.focused is screen.query_one("#setting-threshold", Input)
+        states = [str(state.visual) for state in screen.query(".state").results(Static)]
+        assert states == ["on", "off", "off", "on"]  # said in words too, for terminals without colour
         await pilot.press("ctrl+a", "shift+end", "backspace", *"0.25")
         await pilot.press("tab", *"72", "enter")
         await settle(pilot)

@@ -42,6 +42,11 @@ class SettingSwitch(Switch, inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "toggle_switch", "toggle", show=False)]
 
 
+def _on_off(value: bool) -> Content:
+    """The switch's state in words, for terminals without colour."""
+    return Content("on" if value else "off")
+
+
 def _field_text(settings: Settings, name: str) -> str:
     value = getattr(settings, name)
     return "" if value is None else str(value)
@@ -89,7 +94,8 @@ class SettingsScreen(ModalScreen[Settings | None]):
     SettingsScreen .setting:focus-within Label { background: $accent; color: $text; text-style: bold; }
     SettingsScreen .setting Input, SettingsScreen .setting Select { width: 30; }
     SettingsScreen .setting Input { background: $boost; }
-    SettingsScreen .setting SettingSwitch { width: 30; height: 1; border: none; padding: 0; }
+    SettingsScreen .setting SettingSwitch { width: 25; height: 1; border: none; padding: 0; }
+    SettingsScreen .setting .state { width: 5; padding: 0 1; }
     SettingsScreen .setting SettingSwitch:focus { border: none; }
     SettingsScreen .setting .help { width: 1fr; padding: 0 0 0 2; color: $text-muted;
         text-wrap: nowrap; text-overflow: ellipsis; }
@@ -114,6 +120,7 @@ class SettingsScreen(ModalScreen[Settings | None]):
                 with Horizontal(classes="setting"):
                     yield Label(label)
                     yield SettingSwitch(getattr(self.settings, name), id=f"setting-{name}")
+                    yield Static(_on_off(getattr(self.settings, name)), classes="state", markup=False)
                     yield Static(Content(help_text), classes="help", markup=False)
             for name, label, help_text in TEXT_FIELDS:
                 with Horizontal(classes="setting"):
@@ -184,6 +191,11 @@ class SettingsScreen(ModalScreen[Settings | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def on_switch_changed(self, event: Switch.Changed) -> None:
+        event.stop()
+        if event.switch.parent is not None:
+            event.switch.parent.query_one(".state", Static).update(_on_off(event.value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
