@@ -24,6 +24,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from http import HTTPStatus
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -34,6 +35,8 @@ from newsdiff.core.errors import Cancelled, InputError
 from newsdiff.core.text import one_line
 
 if TYPE_CHECKING:
+    import ssl
+
     import httpx
 
     from newsdiff.core.article import Article
@@ -270,6 +273,14 @@ def _read_body(
     return b"".join(chunks)
 
 
+@cache
+def _tls_context() -> ssl.SSLContext:
+    """Built once (it loads the CA certificates, about 0.1 s) and shared by every fetch."""
+    import httpx
+
+    return httpx.create_ssl_context()
+
+
 def _download(
     url: str,
     *,
@@ -301,7 +312,11 @@ def _download(
     hooks = {"response": [refuse_other_schemes]}
     try:
         with httpx.Client(
-            timeout=httpx.Timeout(timeout), follow_redirects=False, headers=headers, event_hooks=hooks
+            timeout=httpx.Timeout(timeout),
+            follow_redirects=False,
+            headers=headers,
+            event_hooks=hooks,
+            verify=_tls_context(),
         ) as client:
             for _ in range(max_redirects + 1):
                 with client.stream("GET", current) as response:
