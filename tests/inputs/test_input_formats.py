@@ -272,3 +272,26 @@ def test_the_app_reads_stdin_then_takes_keys_from_the_terminal(other: Path) -> N
             process.kill()
             process.wait()
         os.close(master)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_dash_in_the_app_with_nothing_piped_says_how_to_use_it(other: Path) -> None:
+    """Standard input is the terminal itself: waiting for an article there would look like a hang."""
+    import pty
+
+    master, slave = pty.openpty()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "newsdiff", "-", str(other)],
+            stdin=slave,
+            capture_output=True,
+            text=True,
+            env=environment(),
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(slave)
+        os.close(master)
+    line = assert_one_line_error(result, 2)
+    assert line.startswith("newsdiff: '-' reads an article from standard input: pipe one in (cat a.txt |")

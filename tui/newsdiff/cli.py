@@ -399,7 +399,7 @@ def _stdin_then_terminal(max_size: int | None) -> None:
     The app reads keys from file descriptor 0, which is the pipe; once the article is read, the
     controlling terminal is put in its place, as ``less`` and ``vim -`` do.
     """
-    if sys.stdin.isatty():
+    if sys.stdin is not None and sys.stdin.isatty():
         raise UsageError(
             "'-' reads an article from standard input: pipe one in (cat a.txt | newsdiff - b.txt)"
         )
