@@ -98,14 +98,24 @@ def _variants(group: list[Quote], articles: Sequence[Article]) -> list[QuoteVari
     return [fullest, *(v for v in variants if v is not fullest)]
 
 
-def _speaker(variants: list[QuoteVariant]) -> str | None:
-    """The speaker most variants name (spelling-insensitive); ties go to the earliest article."""
+def _speaker(variants: list[QuoteVariant], spelling: dict[str, str]) -> str | None:
+    """The speaker most variants name (spelling-insensitive; ties go to the earliest article), in
+    the story's most common spelling ("Kim Jong-un" over "Kim Jong Un" if more outlets write it so)."""
     named = [v.speaker for v in sorted(variants, key=lambda v: (v.article, v.paragraph)) if v.speaker]
     if not named:
         return None
     votes = Counter(speaker_key(s) for s in named)
     best = max(votes.values())
-    return next(s for s in named if votes[speaker_key(s)] == best)
+    chosen = next(s for s in named if votes[speaker_key(s)] == best)
+    return spelling.get(speaker_key(chosen), chosen)
+
+
+def _spellings(quotes: list[Quote]) -> dict[str, str]:
+    counts = Counter(q.speaker for q in quotes if q.speaker)
+    spelling: dict[str, str] = {}
+    for name, _ in counts.most_common():
+        spelling.setdefault(speaker_key(name), name)
+    return spelling
 
 
 def find_quote_clusters(
@@ -131,10 +141,11 @@ def find_quote_clusters(
             progress(_EXTRACT_SHARE + done * (100 - _EXTRACT_SHARE) // max(1, total), 100)
 
     groups = group_quotes(quotes, cluster_progress, cancelled)
+    spelling = _spellings(quotes)
     clusters = []
     for group in groups:
         variants = _variants([quotes[i] for i in group], articles)
-        clusters.append(QuoteCluster(_speaker(variants), tuple(variants)))
+        clusters.append(QuoteCluster(_speaker(variants, spelling), tuple(variants)))
     clusters.sort(key=lambda c: (-c.articles, min((v.article, v.paragraph) for v in c.variants)))
     if progress is not None:
         progress(100, 100)
@@ -220,6 +231,15 @@ def split_edges(text: str) -> tuple[str, str, str]:
     return lead, core, text[len(text.rstrip()) :]
 
 
+def variant_credit(cluster: QuoteCluster, variant: QuoteVariant) -> str | None:
+    """What to say when a variant's attribution differs from the cluster's speaker."""
+    if variant.speaker and speaker_key(variant.speaker) != speaker_key(cluster.speaker or ""):
+        return f"credited to {one_line(variant.speaker)}"
+    if not variant.speaker and cluster.speaker:
+        return "not attributed here"
+    return None
+
+
 def quotes_json(clusters: Sequence[QuoteCluster]) -> dict[str, Any]:
     """The documented shape: ``{"clusters": [{"speaker", "single_outlet", "variants": [{"path",
     "outlet", "paragraph", "text"}]}]}``; each variant also gives its own attribution."""
@@ -281,11 +301,8 @@ def quotes_markdown(clusters: Sequence[QuoteCluster], articles: Sequence[Article
         reference = cluster.variants[0].text
         for variant in cluster.variants:
             wording = _segments_markdown(variant_segments(reference, variant.text))
-            attribution = ""
-            if variant.speaker and speaker_key(variant.speaker) != speaker_key(cluster.speaker or ""):
-                attribution = f" (credited to {escape_markdown(one_line(variant.speaker))})"
-            elif not variant.speaker and cluster.speaker:
-                attribution = " (not attributed here)"
+            credit = variant_credit(cluster, variant)
+            attribution = f" ({escape_markdown(credit)})" if credit else ""
             name = escape_markdown(one_line(variant.name))
             lines.append(f"- **{name}** ¶{variant.paragraph + 1}{attribution}: {wording}")
         lines.append("")

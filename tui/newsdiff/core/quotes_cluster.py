@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from newsdiff.core.errors import Cancelled
 from newsdiff.core.quotes_extract import Quote
 from newsdiff.core.quotes_names import key as speaker_key
 from newsdiff.core.quotes_names import word_set
@@ -52,7 +53,7 @@ STOPWORDS = word_set(
 )
 
 
-class QuotesCancelledError(Exception):
+class QuotesCancelledError(Cancelled):
     """The caller's cancel check said stop; nothing half-done is returned."""
 
 

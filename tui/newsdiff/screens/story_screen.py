@@ -150,6 +150,13 @@ class StoryScreen(Screen[None]):
             id="story.lineage",
             tooltip="how much each article reuses each other one",
         ),
+        Binding(
+            "Q",
+            "quotes",
+            "quotes",
+            id="story.quotes",
+            tooltip="who is quoted saying what, and how each outlet words it (all articles)",
+        ),
     ]
 
     def __init__(
@@ -290,6 +297,8 @@ class StoryScreen(Screen[None]):
             if not self.loaded:
                 return None
             return len(self.articles) >= 2
+        if action == "quotes":  # one article's quotations are worth listing too
+            return None if not self.loaded else bool(self.articles)
         if action in ("search", "open_url"):
             return bool(self.articles) and self.query_one(ArticleTable).display
         if action in ("next_match", "previous_match", "clear_search"):
@@ -430,6 +439,11 @@ class StoryScreen(Screen[None]):
         from newsdiff.screens.lineage_screen import LineageScreen
 
         self.app.push_screen(LineageScreen(self.articles, self.threshold))
+
+    def action_quotes(self) -> None:
+        from newsdiff.screens.quotes_screen import QuotesScreen
+
+        self.app.push_screen(QuotesScreen(self.articles))
 
     def action_open_url(self) -> None:
         table = self.query_one(ArticleTable)
