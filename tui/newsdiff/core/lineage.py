@@ -122,6 +122,8 @@ def _reused_words(index: StoryIndex) -> tuple[np.ndarray, np.ndarray]:
     longest common word subsequence against the partners joined in their order.
     """
     n = max(1, len(index.articles))
+    if not len(index.link_u):
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
     ends = np.concatenate([index.link_u, index.link_v])
     others = np.concatenate([index.link_v, index.link_u])
     link_common = index.link_common()
