@@ -37,7 +37,7 @@ from newsdiff.widgets.diff_text import DELETE_STYLE, INSERT_STYLE
 
 SINGLE_FLAG = "only one outlet"
 UNATTRIBUTED = "unattributed"
-FIRST_WORDS = 64
+FIRST_WORDS = 56
 """Characters of an utterance's fullest wording shown in its row."""
 MAX_ROWS = 5_000
 """A story of thousands of articles has thousands of utterances; the JSON and Markdown have all."""
@@ -122,7 +122,7 @@ class QuotesScreen(StoryViewScreen[list[QuoteCluster]]):
                     Text(str(number), justify="right"),
                     Text(str(cluster.articles), justify="right"),
                     Text(SINGLE_FLAG if cluster.single_outlet else "", style="italic"),
-                    Text(speaker[:28], style="" if cluster.speaker else "italic"),
+                    Text(speaker[:26], style="" if cluster.speaker else "italic"),
                     Text(first_words(cluster)),
                 ]
             )
