@@ -54,7 +54,9 @@ async def test_o_opens_a_page_url_and_it_joins_the_story(site: HTTPServer) -> No
         assert "6 articles" in screen_text(app)
         screen.query_one(ArticleTable).move_cursor(row=SEED_COUNT)
         await pilot.pause()
-        assert url in screen_text(app)  # the details pane names where it came from
+        shown = screen_text(app)
+        assert url in shown  # the details pane names where it came from, and when
+        assert "Fetched " in shown and "UTC" in shown and "from the cache" not in shown
 
 
 async def test_o_on_a_feed_shows_a_checklist_and_adds_the_checked_entries(site: HTTPServer) -> None:
@@ -168,3 +170,21 @@ async def test_shift_s_saves_the_story_and_asks_before_overwriting(
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the overwrite question")
         await pilot.press("y")
         await wait_for(pilot, lambda: files[0].read_text(encoding="utf-8") == before[0], "the overwrite")
+
+
+async def test_a_story_with_a_url_reopens_from_the_cache_with_the_server_stopped(
+    own_server: HTTPServer,
+) -> None:
+    from newsdiff.core.fetch import load_url
+
+    url = own_server.url_for("/news/002.html")
+    load_url(url)
+    own_server.stop()
+    app = NewsdiffApp(paths=[url, SEEDS / "004_0585261c54842d1b.txt"])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await story_ready(pilot)
+        assert [a.path for a in screen.articles] == [url, str(SEEDS / "004_0585261c54842d1b.txt")]
+        assert [p.text for p in screen.articles[0].body] == expected_paragraphs("002")
+        screen.query_one(ArticleTable).move_cursor(row=0)
+        await pilot.pause()
+        assert "(from the cache)" in screen_text(app)

@@ -68,6 +68,12 @@ def details_content(article: Article, hit: Hit[Location] | None = None, query: s
     ]
     if article.url:
         lines.append(Content.assemble(("URL    ", "dim"), _cut(article.url)))
+    if article.extra.get("fetched-at"):
+        from newsdiff.core.fetch import human_time
+
+        cached = " (from the cache)" if article.extra.get("from-cache") else ""
+        fetched = human_time(article.extra["fetched-at"]) + cached
+        lines.append(Content.assemble(("Fetched", "dim"), " ", fetched))
     if hit is not None and hit.location[1] != TITLE:
         paragraph = article.paragraphs[hit.location[1]]
         label = f"¶{paragraph.index + 1}".ljust(7)
