@@ -28,6 +28,7 @@ _SCRUBBED = ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "NEWSDIFF_MAX_BYTES"
 def environment(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in _SCRUBBED}
     env["PYTHONIOENCODING"] = "utf-8"
+    env["NEWSDIFF_CONFIG"] = os.devnull  # an empty settings file: the developer's own is not read
     env.update(extra)
     return env
 
