@@ -4,10 +4,9 @@ Paragraphs are numbered ``¶1``... over the whole file, boilerplate included, ex
 comparison, ``diff`` and ``export`` number them, so "¶12" means the same paragraph everywhere.
 Set-aside paragraphs stay in place, dimmed and indented under a label that says why.
 
-A 50,000-word article must open at once, so paragraphs are mounted lazily: the first batch when
-the screen opens, the next whenever the reader scrolls near the end of what is mounted, and all
-up to a target when a key jumps there (``G``, a search match). Article text is shown through
-``Content`` objects only, so markup in it is never interpreted.
+A 50,000-word article must open at once, so the text is drawn by ``ArticleView`` one line at a
+time (only the lines in view are rendered; the wrapping is done once). Article text is shown
+through ``Content`` objects only, so markup in it is never interpreted.
 """
 
 from __future__ import annotations
@@ -18,7 +17,6 @@ from urllib.parse import urlsplit
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -29,12 +27,13 @@ from newsdiff.core.text import one_line
 from newsdiff.core.worddiff import DiffOptions
 from newsdiff.screens.article_picker import ArticlePicker
 from newsdiff.screens.compare_screen import CompareScreen
+from newsdiff.widgets.article_view import ArticleView, Block
 from newsdiff.widgets.search_bar import SearchBar, highlighted
 
-BATCH = 80
-"""Paragraphs mounted at a time: a few screens' worth, cheap to lay out."""
 LABEL_STYLE = "dim"
 SET_ASIDE_STYLE = "italic $text-warning"
+SET_ASIDE_TEXT_STYLE = "dim"
+SET_ASIDE_INDENT = 4
 
 
 def open_article_url(screen: Screen[Any], article: Article) -> None:
@@ -82,16 +81,13 @@ def paragraph_content(
     text = highlighted(paragraph.text, spans, current)
     if paragraph.boilerplate is None:
         return label + text
-    return Content.assemble(label, (f"set aside: {paragraph.boilerplate}", SET_ASIDE_STYLE), "\n", text)
+    note = Content.styled(f"set aside: {paragraph.boilerplate}", SET_ASIDE_STYLE)
+    return Content.assemble(label, note, "\n", text.stylize_before(SET_ASIDE_TEXT_STYLE))
 
 
-class ParagraphBlock(Static):
-    """One paragraph of the article."""
-
-    def __init__(self, paragraph: Paragraph, content: Content) -> None:
-        classes = "-boilerplate" if paragraph.boilerplate else ""
-        super().__init__(content, markup=False, classes=classes)
-        self.paragraph = paragraph
+def paragraph_block(paragraph: Paragraph, content: Content) -> Block:
+    """Set-aside paragraphs are indented as well as dimmed, so they read as set apart."""
+    return Block(content, indent=0 if paragraph.is_body else SET_ASIDE_INDENT)
 
 
 class ReaderScreen(Screen[None]):
@@ -105,24 +101,6 @@ class ReaderScreen(Screen[None]):
         background: $panel;
         text-wrap: nowrap;
         text-overflow: ellipsis;
-    }
-    ReaderScreen #reader-body {
-        height: 1fr;
-        padding: 0 2;
-        scrollbar-gutter: stable;
-    }
-    ReaderScreen #reader-meta {
-        padding: 1 0;
-        margin-bottom: 1;
-        border-bottom: solid $primary;
-    }
-    ReaderScreen ParagraphBlock {
-        margin-bottom: 1;
-        max-width: 100;
-    }
-    ReaderScreen ParagraphBlock.-boilerplate {
-        color: $text-muted;
-        padding-left: 4;
     }
     """
 
@@ -158,7 +136,6 @@ class ReaderScreen(Screen[None]):
         self.others = [other for other in articles if other is not article]
         self.threshold = threshold
         self.options = options
-        self.blocks: list[ParagraphBlock] = []
         self.matches: Matches[int] | None = None
         self._query = ""
         self._lit: set[int] = set()
@@ -167,44 +144,22 @@ class ReaderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         title = Content.assemble(("Reader", "bold"), " · ", one_line(self.article.name), " · ")
         yield Static(title + Content(one_line(self.article.title)), id="reader-title", markup=False)
-        with VerticalScroll(id="reader-body"):
-            yield Static(metadata_content(self.article), id="reader-meta", markup=False)
-            yield from self._new_blocks(BATCH)
+        blocks = [Block(metadata_content(self.article), rule=True)]
+        blocks += [paragraph_block(p, paragraph_content(p)) for p in self.article.paragraphs]
+        yield ArticleView(blocks, id="reader-body")
         yield SearchBar(id="reader-search")
         yield Footer()
 
     def on_mount(self) -> None:
-        body = self.body
-        body.focus()
-        self.watch(body, "scroll_y", self._scrolled, init=False)
+        self.view.focus()
 
     @property
-    def body(self) -> VerticalScroll:
-        return self.query_one("#reader-body", VerticalScroll)
+    def view(self) -> ArticleView:
+        return self.query_one(ArticleView)
 
-    # -- lazy paragraphs --------------------------------------------------------------------
-
-    def _new_blocks(self, upto: int) -> list[ParagraphBlock]:
-        """Blocks for the paragraphs after those mounted, up to index ``upto`` (exclusive)."""
-        paragraphs = self.article.paragraphs[len(self.blocks) : max(upto, len(self.blocks))]
-        new = [ParagraphBlock(p, self._render_paragraph(p)) for p in paragraphs]
-        self.blocks.extend(new)
-        return new
-
-    async def _mount_upto(self, upto: int) -> None:
-        new = self._new_blocks(min(upto, len(self.article.paragraphs)))
-        if new:
-            await self.body.mount_all(new)
-
-    @property
-    def fully_mounted(self) -> bool:
-        return len(self.blocks) >= len(self.article.paragraphs)
-
-    async def _scrolled(self, _: float) -> None:
-        """Near the end of what is mounted: mount the next batch."""
-        body = self.body
-        if not self.fully_mounted and body.scroll_y + 2 * body.size.height >= body.max_scroll_y:
-            await self._mount_upto(len(self.blocks) + BATCH)
+    def paragraph_text(self, index: int) -> Content:
+        """What paragraph ``index`` (from 0) shows now, highlights included."""
+        return self.view.blocks[index + 1].content
 
     def _render_paragraph(self, paragraph: Paragraph) -> Content:
         if self.matches is None or not self._query:
@@ -215,27 +170,24 @@ class ReaderScreen(Screen[None]):
         return paragraph_content(paragraph, spans, here)
 
     def _redraw(self, indices: set[int]) -> None:
+        paragraphs = self.article.paragraphs
         for index in indices:
-            if index < len(self.blocks):
-                self.blocks[index].update(self._render_paragraph(self.blocks[index].paragraph))
+            self.view.set_block(index + 1, self._render_paragraph(paragraphs[index]))
 
     # -- moving -----------------------------------------------------------------------------
 
-    async def action_scroll(self, lines: int) -> None:
-        self.body.scroll_relative(y=lines, animate=False)
+    def action_scroll(self, lines: int) -> None:
+        self.view.scroll_relative(y=lines, animate=False)
 
-    async def action_page(self, pages: int) -> None:
-        body = self.body
-        if pages > 0 and not self.fully_mounted:
-            await self._mount_upto(len(self.blocks) + BATCH)
-        body.scroll_relative(y=pages * max(1, body.scrollable_content_region.height - 2), animate=False)
+    def action_page(self, pages: int) -> None:
+        view = self.view
+        view.scroll_relative(y=pages * max(1, view.scrollable_content_region.height - 2), animate=False)
 
     def action_top(self) -> None:
-        self.body.scroll_home(animate=False)
+        self.view.scroll_home(animate=False)
 
-    async def action_bottom(self) -> None:
-        await self._mount_upto(len(self.article.paragraphs))
-        self.body.scroll_end(animate=False, immediate=False)
+    def action_bottom(self) -> None:
+        self.view.scroll_end(animate=False)
 
     def action_back(self) -> None:
         self.app.pop_screen()
@@ -258,29 +210,22 @@ class ReaderScreen(Screen[None]):
             return bool(self.others)
         return True
 
-    def _first_in_view(self) -> int:
-        """The paragraph at the top of the view, where a new search starts from."""
-        top = self.body.scroll_y
-        for block in self.blocks:
-            if block.virtual_region.bottom > top:
-                return block.paragraph.index
-        return 0
+    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
+        self._search(event.query)
 
-    async def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
-        await self._search(event.query)
-
-    async def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
-        await self._search(event.query)
-        self.body.focus()
+    def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
+        self._search(event.query)
+        self.view.focus()
 
     def on_search_bar_cleared(self, _: SearchBar.Cleared) -> None:
         lit = self._lit
         self.matches, self._query, self._lit = None, "", set()
         self._redraw(lit)
-        self.body.focus()
+        self.view.focus()
         self.refresh_bindings()
 
-    async def _search(self, query: str) -> None:
+    def _search(self, query: str) -> None:
+        """Search as the reader types, from the paragraph at the top of the view."""
         bar = self.query_one(SearchBar)
         before = self._lit
         if not query.strip():
@@ -289,33 +234,30 @@ class ReaderScreen(Screen[None]):
             self._redraw(before)
             self.refresh_bindings()
             return
-        origin = self._first_in_view()
+        origin = self.view.visible_block() - 1
         matches: Matches[int] = Matches.search(((p.index, p.text) for p in self.article.paragraphs), query)
         matches.seek(lambda index: index >= origin)
         self.matches, self._query = matches, query
         self._lit = {hit.location for hit in matches.hits}
         self._redraw(before | self._lit)
         self.refresh_bindings()
-        await self._go_to(matches.current)
+        self._go_to(matches.current)
 
-    async def _go_to(self, hit: Hit[int] | None) -> None:
-        bar = self.query_one(SearchBar)
+    def _go_to(self, hit: Hit[int] | None) -> None:
         if self.matches is None:
             return
-        bar.show_count(self.matches.label, bool(self.matches))
-        if hit is None:
-            return
-        await self._mount_upto(hit.location + BATCH // 2)
-        block = self.blocks[hit.location]
-        self.call_after_refresh(self.body.scroll_to_widget, block, animate=False, center=True)
+        self.query_one(SearchBar).show_count(self.matches.label, bool(self.matches))
+        if hit is not None:
+            label = len(f"¶{hit.location + 1} ")
+            self.view.show_line(self.view.line_of(hit.location + 1, label + hit.start))
 
-    async def action_next_match(self) -> None:
-        await self._step(1)
+    def action_next_match(self) -> None:
+        self._step(1)
 
-    async def action_previous_match(self) -> None:
-        await self._step(-1)
+    def action_previous_match(self) -> None:
+        self._step(-1)
 
-    async def _step(self, step: int) -> None:
+    def _step(self, step: int) -> None:
         if self.matches is None:
             return
         if not self.matches:
@@ -324,16 +266,12 @@ class ReaderScreen(Screen[None]):
         old = self.matches.current
         hit = self.matches.next() if step > 0 else self.matches.previous()
         if old is not None and hit is not None:
-            wrapped = (
-                (hit.location, hit.start) <= (old.location, old.start)
-                if step > 0
-                else (hit.location, hit.start) >= (old.location, old.start)
-            )
-            if wrapped:
+            here, before = (hit.location, hit.start), (old.location, old.start)
+            if (here <= before) if step > 0 else (here >= before):
                 where = "top" if step > 0 else "bottom"
                 self.notify(f"Search wrapped to the {where}.", timeout=2, markup=False)
             self._redraw({old.location, hit.location})
-        await self._go_to(hit)
+        self._go_to(hit)
 
     # -- elsewhere --------------------------------------------------------------------------
 

@@ -101,18 +101,21 @@ class StoryScreen(Screen[None]):
             id="story.search",
             tooltip="search the titles and text of all articles",
         ),
-        Binding(
-            "n", "next_match", "next match", id="story.next-match", tooltip="go to the next search match"
-        ),
+        Binding("n", "next_match", "next", id="story.next-match", tooltip="go to the next search match"),
         Binding(
             "N",
             "previous_match",
-            "prev match",
+            "prev",
             id="story.previous-match",
             tooltip="go to the previous search match",
         ),
         Binding(
-            "escape", "clear_search", "clear search", id="story.clear-search", tooltip="clear the search"
+            "escape",
+            "clear_search",
+            "clear search",
+            id="story.clear-search",
+            show=False,
+            tooltip="clear the search",
         ),
         Binding(
             "o",

@@ -18,7 +18,8 @@ from newsdiff.core.article import Article
 
 Side = Literal["a", "b"]
 MARK_STYLE = "bold reverse"
-TITLE_WIDTH = 58
+TITLE_WIDTH = 52
+"""Leaves room at 120 columns for every column, the search's Found included."""
 
 
 class ArticleTable(DataTable[Text]):
@@ -78,7 +79,7 @@ class ArticleTable(DataTable[Text]):
         self.add_column(Text("Date"), key="date", width=10)
         self.add_column(Text("Words", justify="right"), key="words")
         self.add_column(Text("¶", justify="right"), key="paragraphs")
-        self.add_column(Text("Found", justify="right"), key="hits", width=6)
+        self.add_column(Text("Found", justify="right"), key="hits", width=5)
 
     def set_articles(self, articles: Sequence[Article]) -> None:
         """Fill the table; by default A is the first article and B the second."""

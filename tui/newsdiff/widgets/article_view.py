@@ -1,0 +1,240 @@
+"""A long text as a scrollable list of wrapped lines, drawn one line at a time (Textual's Line API).
+
+The reader shows whole articles, some of 50,000 words. One widget per paragraph costs a few
+milliseconds each to mount and lay out (seconds for a thousand paragraphs, and ``G`` would have to
+mount them all); here the first screens are wrapped at once, the rest in a thread (under a
+second for 50,000 words; lines not wrapped yet are estimated, and wrapped on the spot if they
+come into view first), and only the lines in view are rendered. A block's content can be replaced (search
+highlights) and only that block is wrapped again.
+
+Blocks are ``Content`` objects, so article text is never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from textual import work
+from textual.content import Content
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
+
+EXACT_SCREENS = 3
+"""Screens' worth of lines wrapped before the first paint; the rest is wrapped in a thread."""
+MARGIN = 2
+"""Blank columns left of the text (drawn as spaces: a Line API widget draws its own margins)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph (or the metadata): its content, how far it is indented, and whether a
+    rule is drawn under it."""
+
+    content: Content
+    indent: int = 0
+    rule: bool = False
+
+
+BLANK = Content("")
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Blocks separated by a blank line, wrapped at the width (at most ``max_text_width``)."""
+
+    DEFAULT_CSS = """
+    ArticleView {
+        height: 1fr;
+        scrollbar-gutter: stable;
+    }
+    """
+
+    def __init__(self, blocks: Sequence[Block], max_text_width: int = 100, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.blocks = list(blocks)
+        self.max_text_width = max_text_width
+        self._width = 0
+        self._lines: list[Content] = []
+        self._starts: list[int] = []
+        """First line of each block in ``_lines``; one more entry: the total."""
+        self._wrapped: list[list[Content]] = []
+        self._exact: list[bool] = []
+        """False for a block whose lines are only an estimate (blank placeholders) so far."""
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def _wrap(self, block: Block, width: int) -> list[Content]:
+        """The block's lines at ``width``, then a blank line. Pure: also runs in a thread."""
+        pad = " " * (MARGIN + block.indent)
+        text_width = max(1, min(width - MARGIN, self.max_text_width) - block.indent)
+        lines = [Content(pad) + line for line in block.content.wrap(text_width)]
+        if block.rule:
+            rule = "─" * max(1, min(width - MARGIN, self.max_text_width))
+            lines.append(Content(" " * MARGIN) + Content.styled(rule, "$primary"))
+        return [*lines, BLANK]
+
+    def _estimate(self, block: Block, width: int) -> list[Content]:
+        """Blank placeholders, about as many lines as the block will wrap to."""
+        text_width = max(1, min(width - MARGIN, self.max_text_width) - block.indent)
+        count = sum(max(1, -(-len(line) // text_width)) for line in block.content.plain.split("\n"))
+        return [BLANK] * (count + 1 + block.rule)
+
+    def _relayout(self) -> None:
+        """Wrap the first screens now and the rest in a thread: a 50,000-word article takes a
+        noticeable moment to wrap, and the reader starts at the top."""
+        width, height = self._width, max(1, self.scrollable_content_region.height)
+        self._wrapped, self._exact = [], []
+        lines = 0
+        for block in self.blocks:
+            exact = lines < EXACT_SCREENS * height
+            wrapped = self._wrap(block, width) if exact else self._estimate(block, width)
+            self._wrapped.append(wrapped)
+            self._exact.append(exact)
+            lines += len(wrapped)
+        self._rebuild()
+        rest = [k for k, exact in enumerate(self._exact) if not exact]
+        if rest:
+            # After the first paint, so the thread does not hold up the screen appearing.
+            self.call_after_refresh(self._wrap_rest, width, list(self.blocks), rest)
+
+    @work(thread=True, exclusive=True, group="wrap")
+    def _wrap_rest(self, width: int, blocks: list[Block], indices: list[int]) -> None:
+        result = {k: self._wrap(blocks[k], width) for k in indices}
+        self.app.call_from_thread(self._wrapped_rest, width, blocks, result)
+
+    def _wrapped_rest(self, width: int, blocks: list[Block], result: dict[int, list[Content]]) -> None:
+        if width != self._width:
+            return
+        with self._keeping_place():
+            for k, lines in result.items():
+                if self._exact[k]:
+                    continue
+                changed = self.blocks[k] is not blocks[k]
+                self._wrapped[k] = self._wrap(self.blocks[k], width) if changed else lines
+                self._exact[k] = True
+            self._rebuild()
+
+    @property
+    def fully_wrapped(self) -> bool:
+        return all(self._exact)
+
+    def _ensure_exact(self, indices: Sequence[int]) -> None:
+        todo = [k for k in indices if 0 <= k < len(self._exact) and not self._exact[k]]
+        if not todo:
+            return
+        with self._keeping_place():
+            for k in todo:
+                self._wrapped[k] = self._wrap(self.blocks[k], self._width)
+                self._exact[k] = True
+            self._rebuild()
+
+    @contextmanager
+    def _keeping_place(self) -> Iterator[None]:
+        """Keep the same text at the top of the view (or the end in view) across a re-layout."""
+        at_end = self.max_scroll_y > 0 and self.scroll_y >= self.max_scroll_y
+        block = self.visible_block()
+        offset = int(self.scroll_y) - self.block_top(block)
+        yield
+        if at_end:
+            self.scroll_end(animate=False, immediate=True)
+        else:
+            self.scroll_to(y=self.block_top(block) + offset, animate=False, immediate=True)
+
+    def _rebuild(self) -> None:
+        self._lines = [line for lines in self._wrapped for line in lines]
+        self._starts = []
+        total = 0
+        for lines in self._wrapped:
+            self._starts.append(total)
+            total += len(lines)
+        self._starts.append(total)
+        self.virtual_size = Size(self._width, total)
+        self.refresh()
+
+    def on_resize(self) -> None:
+        width = self.scrollable_content_region.width
+        if width != self._width:
+            self._width = width
+            self._relayout()
+
+    def set_block(self, index: int, content: Content) -> None:
+        """Replace one block's content (e.g. to highlight matches); only it is wrapped again."""
+        old = self.blocks[index]
+        self.blocks[index] = Block(content, old.indent, old.rule)
+        if not self._width or not self._exact[index]:
+            return
+        lines = self._wrap(self.blocks[index], self._width)
+        if len(lines) == len(self._wrapped[index]):
+            self._wrapped[index] = lines
+            start = self._starts[index]
+            self._lines[start : start + len(lines)] = lines
+            self.refresh()
+        else:
+            with self._keeping_place():
+                self._wrapped[index] = lines
+                self._rebuild()
+
+    # -- where things are -------------------------------------------------------------------
+
+    def block_top(self, index: int) -> int:
+        """The first line of block ``index`` in the virtual view."""
+        return self._starts[index] if index < len(self._starts) else 0
+
+    def line_of(self, index: int, offset: int) -> int:
+        """The virtual line showing character ``offset`` of block ``index``'s content."""
+        self._ensure_exact([index])
+        lines = self._wrapped[index] if index < len(self._wrapped) else []
+        plain = self.blocks[index].content.plain
+        indent = MARGIN + self.blocks[index].indent
+        cursor = 0
+        for k, line in enumerate(lines):
+            text = line.plain[indent:]
+            if not text:
+                continue
+            found = plain.find(text, cursor)
+            if found < 0:
+                break
+            if offset < found + len(text):
+                return self._starts[index] + k
+            cursor = found + len(text)
+        return self.block_top(index)
+
+    def show_line(self, line: int) -> None:
+        """Scroll so ``line`` is in view, a third of the way down (context above a match)."""
+        height = self.scrollable_content_region.height
+        top = self.scroll_y
+        if not top <= line < top + height:
+            self.scroll_to(y=max(0, line - height // 3), animate=False)
+
+    def visible_block(self) -> int:
+        """The block at the top of the view."""
+        return self._block_at(int(self.scroll_y))
+
+    def _block_at(self, line: int) -> int:
+        if not self.blocks or not self._starts:
+            return 0
+        return max(0, min(bisect_right(self._starts, line) - 1, len(self.blocks) - 1))
+
+    # -- drawing ----------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        index = int(self.scroll_y) + y
+        width = self.scrollable_content_region.width
+        if not 0 <= index < len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        if not self._exact[self._block_at(index)]:
+            # Not wrapped yet (the thread is still at it): wrap what is in view, then redraw.
+            self.call_later(self._wrap_in_view)
+            return Strip.blank(width, self.rich_style)
+        strips = Visual.to_strips(self, self._lines[index], width, 1, self.visual_style, pad=True)
+        return strips[0] if strips else Strip.blank(width, self.rich_style)
+
+    def _wrap_in_view(self) -> None:
+        top = int(self.scroll_y)
+        first = self._block_at(top)
+        last = self._block_at(top + self.scrollable_content_region.height)
+        self._ensure_exact(range(first, last + 1))
