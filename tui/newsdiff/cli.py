@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING, NoReturn
 from newsdiff import __version__
 from newsdiff.core.errors import InputError
 from newsdiff.core.text import one_line
-from newsdiff.core.worddiff import DiffOptions
 
 if TYPE_CHECKING:
     from newsdiff.core.article import Article
@@ -295,18 +294,13 @@ def settings_for(args: argparse.Namespace) -> Settings:
     if loaded.warning:
         _say(loaded.warning)
     args.config_path, args.config_warning = loaded.path, loaded.warning
-    strict = getattr(args, "strict_quotes", None)
     return with_overrides(
         loaded.settings,
         threshold=getattr(args, "threshold", None),
         ignore_case=getattr(args, "ignore_case", None),
         ignore_punctuation=getattr(args, "ignore_punctuation", None),
-        strict_quotes=strict,
+        strict_quotes=getattr(args, "strict_quotes", None),
     )
-
-
-def _options(args: argparse.Namespace) -> DiffOptions:
-    return settings_for(args).diff_options()
 
 
 def _load(path: Path | str, max_bytes: int | None) -> Article:
