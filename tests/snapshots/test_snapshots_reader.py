@@ -1,45 +1,23 @@
 """SVG snapshots of the reader view and of the story screen during a search, at 120x40.
 
-Made stable as in ``test_snapshots.py``: relative seed paths, a fixed size, waiting on workers,
-and no focused input (enter confirms the search, so its line shows without a blinking cursor).
+Made stable as in ``test_snapshots.py``, whose helpers these are: relative seed paths, a fixed
+size, waiting on workers, and no focused input (enter confirms the search, so its line shows
+without a blinking cursor).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
+from test_snapshots import SIZE, SnapCompare, _at_repo_root, _loaded, _until
 from textual.pilot import Pilot
 
 from newsdiff.app import NewsdiffApp
 from newsdiff.screens.reader_screen import ReaderScreen
-from newsdiff.screens.story_screen import StoryScreen
 
-REPO = Path(__file__).resolve().parents[2]
-SIZE = (120, 40)
-SnapCompare = Callable[..., bool]
-
-
-@pytest.fixture(autouse=True)
-def _at_repo_root(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(REPO)
-
-
-async def _until(pilot: Pilot[Any], condition: Callable[[], bool]) -> None:
-    for _ in range(100):
-        if condition():
-            await pilot.pause()
-            return
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    raise AssertionError("the app did not get ready")
-
-
-def _loaded(pilot: Pilot[Any]) -> bool:
-    screen = pilot.app.screen
-    return isinstance(screen, StoryScreen) and not screen.query_one("#loading").display
+__all__ = ["_at_repo_root"]
+"""The autouse fixture runs each test from the repository root, as in ``test_snapshots.py``."""
 
 
 async def _reader_001(pilot: Pilot[Any]) -> None:
