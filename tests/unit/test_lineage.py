@@ -108,3 +108,13 @@ def test_markdown_matrix_and_sentences_escaped() -> None:
     seeds_text = lineage_markdown(seed_lineage())
     row = next(line for line in seeds_text.splitlines() if line.startswith("| 5 |"))
     assert f"{round(seed_lineage().share(REWRITE, AP) * 100)}%" in row and "—" in row
+
+
+def test_the_index_is_reused_for_the_same_story_and_threshold_only() -> None:
+    from newsdiff.core.story_index import cached_index
+
+    articles = load_paths([SEEDS]).articles
+    first = cached_index(articles, 0.18)
+    assert cached_index(articles, 0.18) is first
+    assert cached_index(articles, 0.3) is not first
+    assert cached_index(load_paths([SEEDS]).articles, 0.3).articles[0] is not articles[0]

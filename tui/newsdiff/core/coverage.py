@@ -33,7 +33,7 @@ import numpy as np
 from newsdiff.core.align import DEFAULT_THRESHOLD
 from newsdiff.core.article import Article
 from newsdiff.core.errors import Cancelled
-from newsdiff.core.story_index import CancelCheck, Progress, StoryIndex, build_index
+from newsdiff.core.story_index import CancelCheck, Progress, StoryIndex, cached_index
 
 LINKS_PER_PARAGRAPH = 12
 MIN_MEAN_LINK = 0.05
@@ -214,5 +214,5 @@ def coverage(
         if progress is not None:
             progress(0.8 + 0.2 * share, what)
 
-    index = build_index(articles, threshold, indexing, cancelled)
+    index = cached_index(articles, threshold, indexing, cancelled)
     return coverage_from_index(index, grouping, cancelled)

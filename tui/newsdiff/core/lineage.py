@@ -25,7 +25,7 @@ import numpy as np
 from newsdiff.core.align import DEFAULT_THRESHOLD
 from newsdiff.core.article import Article
 from newsdiff.core.serialize import percent
-from newsdiff.core.story_index import CancelCheck, Progress, StoryIndex, build_index
+from newsdiff.core.story_index import CancelCheck, Progress, StoryIndex, cached_index
 
 MIN_SHARE = 0.05
 """Pairs where neither article reuses at least this share of the other are not listed."""
@@ -184,4 +184,4 @@ def lineage(
     cancelled: CancelCheck | None = None,
 ) -> Lineage:
     """How much each article reuses each other one, for the pairs that share any text."""
-    return lineage_from_index(build_index(articles, threshold, progress, cancelled))
+    return lineage_from_index(cached_index(articles, threshold, progress, cancelled))

@@ -19,6 +19,7 @@ thread worker and stop it on escape.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -298,3 +299,30 @@ def _common_words(link_terms: list[list[str]], u: np.ndarray, v: np.ndarray) -> 
     lengths = np.fromiter((len(a) + len(b) for a, b in zip(left, right, strict=True)), dtype=np.float64)
     common: np.ndarray = (lengths - distance) / 2.0
     return common
+
+
+_last: list[tuple[tuple[int, ...], float, StoryIndex]] = []
+_last_lock = threading.Lock()
+
+
+def cached_index(
+    articles: Sequence[Article],
+    threshold: float = DEFAULT_THRESHOLD,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> StoryIndex:
+    """``build_index``, remembering the last result: opening lineage after coverage on the same
+    story (the same article objects, same threshold) reuses the index instead of rebuilding it.
+
+    Only the last index is kept, so memory holds at most one story's index.
+    """
+    key = tuple(id(a) for a in articles)
+    with _last_lock:
+        if _last and _last[0][0] == key and _last[0][1] == threshold:
+            index = _last[0][2]
+            if all(a is b for a, b in zip(index.articles, articles, strict=True)):
+                return index
+    index = build_index(articles, threshold, progress, cancelled)
+    with _last_lock:
+        _last[:] = [(key, threshold, index)]
+    return index
