@@ -188,3 +188,26 @@ async def test_a_story_with_a_url_reopens_from_the_cache_with_the_server_stopped
         screen.query_one(ArticleTable).move_cursor(row=0)
         await pilot.pause()
         assert "(from the cache)" in screen_text(app)
+
+
+async def test_the_checklist_keys_are_in_the_help(tmp_path: Path) -> None:
+    from feed_xml import rss
+
+    from newsdiff.core.feeds import read_feed
+    from newsdiff.screens.help_screen import HelpScreen
+
+    class Site:
+        def url_for(self, path: str) -> str:
+            return f"https://news.example{path}"
+
+    feed_file = tmp_path / "feed.xml"
+    feed_file.write_text(rss(Site(), ["001", "002"]), encoding="utf-8")
+    app = NewsdiffApp(paths=[SEEDS])
+    async with app.run_test(size=SIZE) as pilot:
+        await story_ready(pilot)
+        app.push_screen(FeedPicker(read_feed(feed_file)))
+        await wait_for(pilot, lambda: isinstance(app.screen, FeedPicker), "the checklist")
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+        shown = screen_text(app)
+        assert "fetch the checked entries" in shown and "check every entry, or none" in shown

@@ -16,7 +16,10 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-AREAS = ("app", "story", "compare", "help", "export", "confirm", "reader", "picker", "search", "settings")
+AREAS = (
+    *("app", "story", "compare", "help", "export", "confirm", "reader", "picker", "search", "settings"),
+    *("prompt", "feed"),
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,6 +49,8 @@ class FeedPicker(ModalScreen[list[FeedEntry] | None]):
         ),
         Binding("a", "toggle_all", "all/none", id="feed.all", tooltip="check every entry, or none"),
         Binding("escape", "cancel", "cancel", id="feed.cancel", tooltip="close without fetching"),
+        # A modal screen hides the app's own "?", so the checklist offers its own.
+        Binding("question_mark", "app.help", "help", id="feed.help", show=False, tooltip="show these keys"),
     ]
 
     def __init__(self, feed: Feed) -> None:
