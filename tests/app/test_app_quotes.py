@@ -10,6 +10,8 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from newsdiff.app import NewsdiffApp
+from newsdiff.commands import key_commands
+from newsdiff.screens.help_screen import HelpScreen
 from newsdiff.screens.quotes_screen import SINGLE_FLAG, QuoteClusterScreen, QuotesScreen
 from newsdiff.screens.story_screen import StoryScreen
 from newsdiff.widgets.diff_text import DELETE_STYLE, INSERT_STYLE
@@ -136,3 +138,16 @@ async def test_escape_cancels_the_search_for_quotes(monkeypatch) -> None:  # typ
         await wait_for(pilot, lambda: isinstance(app.screen, StoryScreen), "back to the story", workers=False)
         await wait_for(pilot, lambda: bool(seen), "the worker to see the cancel", workers=False)
         release.set()
+
+
+async def test_q_is_in_the_help_and_the_palette() -> None:
+    app = NewsdiffApp(paths=[SEEDS])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await story_ready(pilot)
+        titles = {command.title for command in key_commands(screen)}
+        assert any(title.startswith("story: quotes") for title in titles), sorted(titles)
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+        help_text = str(app.screen.query_one("#help-keys", Static).visual)
+        line = next(line for line in help_text.splitlines() if "who is quoted saying what" in line)
+        assert line.split()[0] == "Q"
