@@ -211,3 +211,19 @@ async def test_the_checklist_keys_are_in_the_help(tmp_path: Path) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
         shown = screen_text(app)
         assert "fetch the checked entries" in shown and "check every entry, or none" in shown
+
+
+async def test_when_every_url_fails_the_screen_says_so_and_o_still_adds(site: HTTPServer) -> None:
+    app = NewsdiffApp(paths=[site.url_for("/missing"), site.url_for("/image.png")])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await story_ready(pilot)
+        shown = screen_text(app)
+        assert "404 Not Found" in shown and "not an HTML page (the server says image/png)" in shown
+        assert "Press o to add articles" in shown
+        for name in ("001", "004"):
+            await _open(pilot, site.url_for(f"/news/{name}.html"))
+            await wait_for(
+                pilot, lambda: not screen.adding and not isinstance(app.screen, OpenDialog), "loading"
+            )
+        assert len(screen.articles) == 2 and screen.query_one(ArticleTable).display
+        assert screen.check_action("compare", ()) is True

@@ -91,3 +91,15 @@ def test_feed_command_lists_and_saves_picked_entries(site: HTTPServer, tmp_path:
     assert (bad.returncode, bad.stderr) == (1, "newsdiff: --pick 9: the feed has 5 entries\n")
     usage = newsdiff("feed", url, "-d", story)
     assert usage.returncode == 2 and "need --pick" in usage.stderr
+
+
+def test_feed_open_hands_the_picked_links_to_the_app(site: HTTPServer) -> None:
+    """Without a terminal the app refuses to start; that it got that far proves the picked links
+    reached the app's own argument checks (a bad pick would have stopped earlier, exit 1)."""
+    done = newsdiff("feed", site.url_for("/feed.xml"), "--pick", "1-2", "--open")
+    assert done.returncode == 2
+    assert (
+        done.stderr
+        == "newsdiff: the app needs a terminal; for output you can pipe, use 'newsdiff diff A B'\n"
+    )
+    assert [r.path for r, _ in site.log] == ["/feed.xml"]  # the pages are fetched by the app, not before

@@ -256,8 +256,8 @@ class StoryScreen(Screen[None]):
         lines = [
             message,
             "",
-            "Give newsdiff text files or folders of them, e.g. newsdiff story/.",
-            "Press q to quit.",
+            "Give newsdiff articles (text, Markdown, web pages), folders or URLs, e.g. newsdiff story/.",
+            "Press o to add articles (a file, folder, URL or feed), q to quit.",
         ]
         if self.errors:
             lines[1:1] = ["", *self.errors[:10]]
