@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdiff.core.search import Hit, Matches, compile_query, find
+from newsdiff.core.search import MAX_HITS, Hit, Matches, compile_query, find
 
 
 def test_plain_text_any_case() -> None:
@@ -106,3 +106,23 @@ def test_seek_starts_from_a_location_and_wraps() -> None:
     assert matches.seek(lambda row: row >= 1) == Hit(2, 0, 1)
     assert matches.label == "2/3"
     assert matches.seek(lambda row: row >= 4) == Hit(0, 0, 1), "nothing below: wrap to the first"
+
+
+def test_a_search_stops_at_its_limit_and_says_so() -> None:
+    texts = [(k, "a a a") for k in range(10)]
+    matches = Matches.search(texts, "a", limit=7)
+    assert len(matches) == 7 and matches.truncated
+    assert [(h.location, h.start) for h in matches.hits[-2:]] == [(1, 4), (2, 0)]
+    assert matches.label == "1/7+"
+    assert matches.previous() == Hit(2, 0, 1), "n/N wrap within what was kept"
+    unlimited = Matches.search(texts, "a", limit=None)
+    assert len(unlimited) == 30 and not unlimited.truncated and unlimited.label == "1/30"
+    exact = Matches.search(texts, "a", limit=30)
+    assert len(exact) == 30 and not exact.truncated, "exactly the limit is not cut"
+
+
+def test_the_default_limit_keeps_a_one_letter_search_of_a_long_story_bounded() -> None:
+    texts = [(k, "e " * 100) for k in range(MAX_HITS)]
+    matches = Matches.search(texts, "e")
+    assert len(matches) == MAX_HITS and matches.truncated
+    assert matches.label.endswith(f"/{MAX_HITS}+")

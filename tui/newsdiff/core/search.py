@@ -24,6 +24,11 @@ from newsdiff.core.tokens import QUOTE_FOLD
 Span = tuple[int, int]
 L = TypeVar("L")
 
+MAX_HITS = 10_000
+"""A search stops counting here (the label then says ``"3/10000+"``, as vim says ``>99``): a
+one-letter query in a long story would otherwise build hundreds of thousands of hits on every
+keystroke, and nobody steps through more than this with ``n``."""
+
 
 def _quote_classes() -> dict[str, str]:
     """Each quote character -> a character class of everything that folds to the same quote."""
@@ -88,18 +93,27 @@ class Matches(Generic[L]):
     may say so). With no hits there is no current hit and the label says so.
     """
 
-    def __init__(self, hits: Sequence[Hit[L]], index: int = 0) -> None:
+    def __init__(self, hits: Sequence[Hit[L]], index: int = 0, truncated: bool = False) -> None:
         self.hits: list[Hit[L]] = list(hits)
         self.index: int | None = min(max(index, 0), len(self.hits) - 1) if self.hits else None
+        self.truncated = truncated
+        """True when the search stopped at its limit: there are more hits than ``hits``."""
 
     @classmethod
-    def search(cls, texts: Iterable[tuple[L, str]], query: str | re.Pattern[str] | None) -> Matches[L]:
-        """Search each ``(location, text)`` in order; the first hit is current."""
+    def search(
+        cls, texts: Iterable[tuple[L, str]], query: str | re.Pattern[str] | None, limit: int | None = MAX_HITS
+    ) -> Matches[L]:
+        """Search each ``(location, text)`` in order, keeping at most ``limit`` hits (``None``:
+        all); the first hit is current."""
         pattern = compile_query(query) if isinstance(query, str) else query
         hits: list[Hit[L]] = []
-        if pattern is not None:
-            for location, text in texts:
-                hits.extend(Hit(location, start, end) for start, end in find(text, pattern))
+        if pattern is None:
+            return cls(hits)
+        for location, text in texts:
+            for match in pattern.finditer(text):
+                if limit is not None and len(hits) >= limit:
+                    return cls(hits, truncated=True)
+                hits.append(Hit(location, match.start(), match.end()))
         return cls(hits)
 
     def __len__(self) -> int:
@@ -145,7 +159,8 @@ class Matches(Generic[L]):
 
     @property
     def label(self) -> str:
-        """``"3/11"``: the current hit's number from 1 and the total; ``"no match"`` with none."""
+        """``"3/11"``: the current hit's number from 1 and the total (``"3/10000+"`` when the
+        search stopped at its limit); ``"no match"`` with none."""
         if self.index is None:
             return "no match"
-        return f"{self.index + 1}/{len(self.hits)}"
+        return f"{self.index + 1}/{len(self.hits)}{'+' if self.truncated else ''}"
