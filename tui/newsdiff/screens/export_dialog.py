@@ -64,6 +64,11 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "cancel", id="export.cancel")]
     WIDTH = 104
     """Wider than the other dialogs: the proposed name holds two outlets and a folder."""
+    DEFAULT_CSS = """
+    ExportDialog #export-format { layout: horizontal; width: 100%; height: 1; border: none; padding: 0 1; }
+    ExportDialog #export-format RadioButton { width: auto; margin-right: 3; }
+    ExportDialog #export-format:focus { background: $boost; }
+    """
 
     def __init__(self, proposal: str, fmt: str = DEFAULT_FORMAT) -> None:
         super().__init__()
@@ -78,11 +83,6 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             with RadioSet(id="export-format"):
                 for fmt, label in FORMATS.items():
                     yield RadioButton(label, value=fmt == self.fmt, id=f"export-{fmt}")
-            yield Static(
-                Content("tab: to the formats (arrows, space chooses) · enter in the file name exports"),
-                classes="hint",
-                markup=False,
-            )
             yield Static(Content(""), id="export-error", classes="error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Export", variant="primary", id="export-ok")
