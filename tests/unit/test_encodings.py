@@ -99,3 +99,14 @@ def test_non_latin_legacy_encodings_are_detected(text: str, codec: str) -> None:
 def test_western_legacy_text_stays_windows_1252(text: str) -> None:
     """charset-normalizer calls such text cp1250, cp852 or even UTF-16; Windows-1252 is what it is."""
     assert decode(text.encode("cp1252")) == text
+
+
+@pytest.mark.parametrize("encoding", sorted(set(ENCODINGS) - {"latin-1"}))
+def test_markdown_files_are_decoded_the_same_way(encoding: str) -> None:
+    from newsdiff.core.markdown_article import dump_markdown_article
+
+    seed = parse_article(_text_for(SEED_FILES[1], encoding), "x.txt")
+    codec, prefix = ENCODINGS[encoding]
+    article = article_from_bytes(prefix + dump_markdown_article(seed).encode(codec), "x.md")
+    assert [p.text for p in article.paragraphs] == [p.text for p in seed.paragraphs]
+    assert article.title == seed.title
