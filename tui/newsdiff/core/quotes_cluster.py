@@ -134,13 +134,14 @@ def scored_links(
         if cancelled is not None and cancelled():
             raise QuotesCancelledError
         product = binary[start : start + _BLOCK_ROWS] @ transposed
-        # CSR entries are grouped by row, in order: the row of each entry from the row pointers.
-        rows = np.repeat(np.arange(start, start + product.shape[0]), np.diff(product.indptr))
-        cols = product.indices
-        count = product.data // _COUNT_UNIT
-        keep = (count >= MIN_SHARED) & (cols != rows)
-        rows, cols = rows[keep], cols[keep]
-        score = (product.data[keep] % _COUNT_UNIT) / np.minimum(weights[rows], weights[cols])
+        # Few operations touch every entry of the product (most pairs share one common word):
+        # select pairs sharing MIN_SHARED words first, then find their rows from the row pointers.
+        kept = np.flatnonzero(product.data >= MIN_SHARED * _COUNT_UNIT)
+        cols = product.indices[kept]
+        rows = np.searchsorted(product.indptr, kept, side="right") - 1 + start
+        score = (product.data[kept] % _COUNT_UNIT) / np.minimum(weights[rows], weights[cols])
+        keep = (score >= THRESHOLD - SAME_SPEAKER_BONUS) & (cols != rows)
+        rows, cols, score = rows[keep], cols[keep], score[keep]
         sa, sb = speakers[rows], speakers[cols]
         known = (sa >= 0) & (sb >= 0)
         score += np.where(known, np.where(sa == sb, SAME_SPEAKER_BONUS, -OTHER_SPEAKER_PENALTY), 0.0)
