@@ -163,9 +163,8 @@ class NewsdiffApp(App[None]):
         if theme_problem:
             self._warnings.append(theme_problem)
         if self.settings.keys:
-            unknown = unknown_binding_ids(self.settings.keys)
-            if unknown:
-                self._warnings.append(f"keys: no binding has the id {', '.join(map(repr, unknown))}; ignored")
+            # Checking imports every screen (~0.1 s): after the first paint, not before it.
+            self.call_after_refresh(self._check_keymap)
         for warning in self._warnings:
             self.notify(warning, title="Settings", severity="warning", timeout=10, markup=False)
         self.push_screen(StoryScreen(self.paths, self.threshold, self.options))
@@ -177,6 +176,12 @@ class NewsdiffApp(App[None]):
         self._fit(self.size)
         if not self.is_headless:
             self.install_signal_handlers()
+
+    def _check_keymap(self) -> None:
+        unknown = unknown_binding_ids(self.settings.keys)
+        if unknown:
+            message = f"keys: no binding has the id {', '.join(map(repr, unknown))}; ignored"
+            self.notify(message, title="Settings", severity="warning", timeout=10, markup=False)
 
     def _warm_up(self) -> None:
         threading.Thread(target=warm_up_imports, name="newsdiff-warm-up", daemon=True).start()
