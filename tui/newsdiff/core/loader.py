@@ -164,7 +164,7 @@ def article_kind(name: str, data: bytes) -> str:
 
 def article_from_bytes(data: bytes, path: str, meta: dict[str, str] | None = None) -> Article:
     """Parse raw bytes as an article (text, Markdown or HTML, see ``article_kind``), refusing
-    binary, undecodable and empty input by message.
+    binary and empty input by message.
 
     Separate from the file reading so stdin, caches and the fuzz target take the same path.
     """
@@ -175,10 +175,7 @@ def article_from_bytes(data: bytes, path: str, meta: dict[str, str] | None = Non
         return article_from_html(data, path=Path(path), meta=meta)
     if looks_binary(data):
         raise InputError(f"{path}: looks like a binary file, not article text")
-    try:
-        text = decode(data)
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: cannot decode the text (not UTF-8, UTF-16 or Latin-1)") from None
+    text = decode(data)  # never fails: Latin-1, the last resort, maps every byte
     if kind == "markdown":
         from newsdiff.core.markdown_article import article_from_markdown
 
