@@ -188,3 +188,20 @@ async def test_search_and_keys_hold_after_reading_and_coming_back() -> None:
         await settle(pilot)
         assert app.screen is screen and count_label(screen) == label
         assert screen.query_one(ArticleTable).cursor_row >= 0
+
+
+async def test_a_search_cut_at_its_limit_says_so_in_the_count_and_the_column(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        paragraphs = [f"Article {name} starts here."] + ["e " * 1000] * 6
+        (folder / name).write_text("\n\n".join(paragraphs), encoding="utf-8")
+    app = NewsdiffApp(paths=[folder])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await story_ready(pilot)
+        table = screen.query_one(ArticleTable)
+        await pilot.press("slash", "e", "enter")
+        await settle(pilot)
+        # a.txt: 6,000 + 3 ("Article", "here"); b.txt: the rest of the 10,000; c.txt: not searched.
+        assert count_label(screen) == "1/10000+"
+        assert hits_column(table) == ["6003", "3997+", "?"]

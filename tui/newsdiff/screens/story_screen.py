@@ -371,12 +371,14 @@ class StoryScreen(Screen[None]):
         self.matches = matches
         origin = self._search_origin
         matches.seek(lambda location: location[0] >= origin)
+        cut = matches.hits[-1].location[0] if matches.truncated else None
         table.set_hits(
             {
                 row: count
                 for row, count in matches.count_by(lambda loc: loc[0]).items()
                 if isinstance(row, int)
-            }
+            },
+            cut,
         )
         self.refresh_bindings()
         self._go_to_current()

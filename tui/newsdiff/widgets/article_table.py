@@ -147,11 +147,17 @@ class ArticleTable(DataTable[Text]):
         else:
             self.notify("Mark two articles first (a and b).", markup=False)
 
-    def set_hits(self, counts: dict[int, int] | None) -> None:
-        """Show each article's number of search matches (``None``: no search, the column empties)."""
+    def set_hits(self, counts: dict[int, int] | None, cut: int | None = None) -> None:
+        """Show each article's number of search matches (``None``: no search, the column empties).
+
+        ``cut``: the row where a search stopped at its limit; its count is a minimum (``12+``)
+        and the rows after it were not searched (``?``).
+        """
         for index in range(len(self.articles)):
             count = (counts or {}).get(index, 0)
             label = "" if counts is None else str(count) if count else "·"
+            if cut is not None and index >= cut:
+                label = f"{count}+" if index == cut else "?"
             self.update_cell(
                 str(index), "hits", Text(label, justify="right", style="bold" if count else "dim")
             )
