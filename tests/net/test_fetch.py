@@ -6,9 +6,9 @@ import time
 from pathlib import Path
 
 import pytest
+from net_site import FAST_TIMEOUT
 from pytest_httpserver import HTTPServer
 
-from conftest import FAST_TIMEOUT
 from newsdiff.core.errors import InputError
 from newsdiff.core.fetch import USER_AGENT, Cache, article_from_fetched, fetch, is_url, load_url
 from support.seed_pages import CHROME_STRINGS, expected_paragraphs, page_meta
