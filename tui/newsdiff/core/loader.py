@@ -93,22 +93,30 @@ def size_text(count: int) -> str:
 def load_article(path: Path, meta: dict[str, str] | None = None, max_bytes: int | None = None) -> Article:
     """Read and parse one file (``-``: standard input); every failure becomes an ``InputError``
     naming the file."""
-    limit = max_bytes or max_bytes_from_env()
     if str(path) == STDIN:
-        return article_from_bytes(read_stdin(limit), STDIN, meta)
-    raise_it = "(raise it with --max-size or NEWSDIFF_MAX_BYTES)"
+        return article_from_bytes(read_stdin(max_bytes), STDIN, meta)
+    return article_from_bytes(read_file_bytes(path, max_bytes), str(path), meta)
+
+
+_RAISE_IT = "(raise it with --max-size or NEWSDIFF_MAX_BYTES)"
+
+
+def read_file_bytes(path: Path, max_bytes: int | None = None) -> bytes:
+    """A file's bytes, up to the size limit; every failure an ``InputError`` naming the file.
+
+    Any reader of local files (articles, feeds) uses this, so the limit and messages are the same.
+    """
+    limit = max_bytes or max_bytes_from_env()
     try:
         size = path.stat().st_size
         if size > limit:
             raise InputError(
-                f"{path}: file is {size_text(size)}, over the {size_text(limit)} limit {raise_it}"
+                f"{path}: file is {size_text(size)}, over the {size_text(limit)} limit {_RAISE_IT}"
             )
         # Read at most one byte past the limit: a pipe, /dev/zero or a /proc file reports size 0,
         # and a file may grow after stat; none of them may fill the memory.
         with path.open("rb") as handle:
             data = handle.read(limit + 1)
-        if len(data) > limit:
-            raise InputError(f"{path}: more than the {size_text(limit)} limit {raise_it}")
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except PermissionError:
@@ -117,7 +125,9 @@ def load_article(path: Path, meta: dict[str, str] | None = None, max_bytes: int 
         raise InputError(f"{path}: is a folder, not a file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return article_from_bytes(data, str(path), meta)
+    if len(data) > limit:
+        raise InputError(f"{path}: more than the {size_text(limit)} limit {_RAISE_IT}")
+    return data
 
 
 _stdin_data: bytes | None = None
@@ -137,8 +147,7 @@ def read_stdin(limit: int | None = None) -> bytes:
         except OSError as exc:
             raise InputError(f"{STDIN}: cannot read standard input: {exc.strerror or exc}") from None
     if len(_stdin_data) > limit:
-        raise_it = "(raise it with --max-size or NEWSDIFF_MAX_BYTES)"
-        raise InputError(f"{STDIN}: more than the {size_text(limit)} limit {raise_it}")
+        raise InputError(f"{STDIN}: more than the {size_text(limit)} limit {_RAISE_IT}")
     return _stdin_data
 
 
