@@ -41,3 +41,19 @@ def test_cells_read_without_colour() -> None:
     assert cell_text(0.37) == "  37%▒"
     assert cell_text(0.8).endswith("█") and cell_text(0.1).endswith("░")
     assert cell_text(0.999) == "  99%█"  # never rounds up to a claim of 100%
+
+
+def test_a_big_story_maps_the_articles_with_most_reuse() -> None:
+    from newsdiff.core.article import Article, Paragraph
+    from newsdiff.core.lineage import Lineage, LineagePair
+    from newsdiff.screens.lineage_screen import MAX_MATRIX, heat_map
+
+    articles = tuple(
+        Article(f"{k:02d}.txt", f"t{k}", f"Outlet {k}", (Paragraph(0, "x"),)) for k in range(MAX_MATRIX + 4)
+    )
+    # Articles 0..3 share nothing; every other article reuses its neighbour.
+    pairs = tuple(LineagePair(k, k + 1, 0.5, 0.2, "a_from_b") for k in range(4, len(articles) - 1))
+    lines = heat_map(Lineage(articles, pairs, tuple(100 for _ in articles))).plain.splitlines()
+    assert len(lines) == 1 + MAX_MATRIX + 1
+    assert lines[-1] == f"(the {MAX_MATRIX} articles with the most reuse, of {len(articles)})"
+    assert not any(line.lstrip().startswith(("1 Outlet 0", "2 Outlet 1")) for line in lines)

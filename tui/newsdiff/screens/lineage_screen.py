@@ -76,6 +76,9 @@ def heat_map(result: Lineage) -> Content:
             style = f"on $primary {round(value * 100)}%" if value > 0 else "dim"
             parts.append((cell_text(value), style))
         lines.append(Content.assemble(*parts))
+    if len(shown) < len(result.articles):
+        note = f"(the {len(shown)} articles with the most reuse, of {len(result.articles)})"
+        lines.append(Content.assemble((note, "dim")))
     return Content("\n").join(lines)
 
 

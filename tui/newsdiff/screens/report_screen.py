@@ -22,6 +22,8 @@ from newsdiff.core.text import one_line
 from newsdiff.core.worddiff import DiffOptions, diff_words
 
 PARAGRAPH_JOINER = "\n\n"
+MAX_SOURCES = 40
+"""A report carried by hundreds of articles shows the first ones; the JSON output has them all."""
 CHANGED_STYLE = "bold underline $success"
 NUMBER_STYLE = "bold underline reverse"
 
@@ -66,7 +68,7 @@ class ReportScreen(Screen[None]):
         report = self.coverage.reports[self.index]
         blocks: list[tuple[str, Content]] = []
         reference: str | None = None
-        for article_index in report.articles:
+        for article_index in report.articles[:MAX_SOURCES]:
             article = self.coverage.articles[article_index]
             indices = report.paragraphs_of(article_index)
             text = PARAGRAPH_JOINER.join(article.paragraphs[i].text for i in indices)
@@ -85,6 +87,11 @@ class ReportScreen(Screen[None]):
         )
         yield Static(Content(title), id="report-title", markup=False)
         blocks = self._blocks()
+        hidden = report.sources - len(blocks)
+        if hidden > 0:
+            blocks.append(
+                (f"… and {hidden} more sources (newsdiff coverage --format json lists them all)", Content(""))
+            )
         if len(blocks) == 2:
             with Horizontal(id="report-columns"):
                 for heading, text in blocks:
