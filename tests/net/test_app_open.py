@@ -227,3 +227,23 @@ async def test_when_every_url_fails_the_screen_says_so_and_o_still_adds(site: HT
             )
         assert len(screen.articles) == 2 and screen.query_one(ArticleTable).display
         assert screen.check_action("compare", ()) is True
+
+
+async def test_the_checklist_refuses_an_entry_without_a_web_link(tmp_path: Path) -> None:
+    from newsdiff.core.feeds import read_feed
+
+    file = tmp_path / "evil.xml"
+    file.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>'
+        "<item><title>Local</title><link>file:///etc/passwd</link></item></channel></rss>",
+        encoding="utf-8",
+    )
+    app = NewsdiffApp(paths=[SEEDS])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await story_ready(pilot)
+        app.push_screen(FeedPicker(read_feed(file)))
+        await wait_for(pilot, lambda: isinstance(app.screen, FeedPicker), "the checklist")
+        await pilot.press("space", "enter")
+        assert isinstance(app.screen, FeedPicker)
+        assert "No http(s) link to fetch for entry 1." in screen_text(app)
+        assert len(screen.articles) == SEED_COUNT

@@ -103,3 +103,23 @@ def test_feed_open_hands_the_picked_links_to_the_app(site: HTTPServer) -> None:
         == "newsdiff: the app needs a terminal; for output you can pipe, use 'newsdiff diff A B'\n"
     )
     assert [r.path for r, _ in site.log] == ["/feed.xml"]  # the pages are fetched by the app, not before
+
+
+def test_links_to_local_files_are_never_followed(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("A private note that must not end up in a story.", encoding="utf-8")
+    file = tmp_path / "evil.xml"
+    file.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>'
+        f"<item><title>Local path</title><link>{secret}</link></item>"
+        f"<item><title>File URL</title><link>file://{secret}</link></item>"
+        "<item><title>Fine</title><link>https://example.com/a</link></item></channel></rss>",
+        encoding="utf-8",
+    )
+    feed = read_feed(file)
+    assert [e.link for e in feed.entries] == ["", "", "https://example.com/a"]
+    story = tmp_path / "story"
+    done = newsdiff("feed", file, "--pick", "1", "-d", story)
+    assert (done.returncode, done.stderr) == (1, "newsdiff: --pick 1: entry 1 has no http(s) link\n")
+    assert not story.exists()
+    assert newsdiff("feed", file).stdout.splitlines()[2].strip() == "(no link)"

@@ -12,9 +12,10 @@ import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from newsdiff.core.errors import InputError
-from newsdiff.core.fetch import is_url
+from newsdiff.core.fetch import ALLOWED_SCHEMES, is_url
 from newsdiff.core.text import one_line, sanitize
 
 _PICK = re.compile(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?")
@@ -22,6 +23,8 @@ _PICK = re.compile(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?")
 
 @dataclass(frozen=True, slots=True)
 class FeedEntry:
+    """One entry; ``link`` is an http(s) URL, or empty when the feed gave none (or another kind)."""
+
     title: str
     link: str
     published: str | None
@@ -62,6 +65,9 @@ def parse_feed(data: bytes, *, location: str, base_url: str | None = None) -> Fe
     entries = []
     for entry in parsed.entries:
         link = _clean(entry.get("link"))
+        if urlsplit(link).scheme.lower() not in ALLOWED_SCHEMES:
+            # A feed is untrusted: a "link" to a local path or file:// must never be read.
+            link = ""
         source = entry.get("source")
         source_title = _clean(source.get("title")) if isinstance(source, dict) else ""
         title = _clean(entry.get("title")) or link or "(untitled)"
@@ -93,6 +99,15 @@ def read_feed(source: str | Path, *, timeout: float | None = None, max_bytes: in
     if len(data) > limit:
         raise InputError(f"{path}: more than the {size_text(limit)} limit")
     return parse_feed(data, location=str(path))
+
+
+def picked_links(feed: Feed, spec: str) -> list[str]:
+    """The links of the entries ``spec`` picks; ``InputError`` if one of them has no web link."""
+    picks = parse_picks(spec, len(feed.entries))
+    for index in picks:
+        if not feed.entries[index].link:
+            raise InputError(f"--pick {spec}: entry {index + 1} has no http(s) link")
+    return [feed.entries[index].link for index in picks]
 
 
 def parse_picks(spec: str, count: int) -> list[int]:

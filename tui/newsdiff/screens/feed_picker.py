@@ -96,8 +96,13 @@ class FeedPicker(ModalScreen[list[FeedEntry] | None]):
         return [e for i, e in enumerate(self.feed.entries) if i in chosen]
 
     def action_fetch(self) -> None:
+        error = self.query_one("#feed-error", Static)
         if not self.checked:
-            self.query_one("#feed-error", Static).update(Content("Check at least one entry (space)."))
+            error.update(Content("Check at least one entry (space)."))
+            return
+        unlinked = [str(self.feed.entries.index(e) + 1) for e in self.checked if not e.link]
+        if unlinked:
+            error.update(Content(f"No http(s) link to fetch for entry {', '.join(unlinked)}."))
             return
         self.dismiss(self.checked)
 

@@ -49,7 +49,7 @@ def listing(feed: Feed) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from newsdiff.cli import UsageError
-    from newsdiff.core.feeds import parse_picks, read_feed
+    from newsdiff.core.feeds import picked_links, read_feed
 
     if (args.dir or args.open) and not args.pick:
         raise UsageError("-d and --open need --pick (which entries, e.g. --pick 1,3-5)")
@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.pick:
         sys.stdout.write(listing(feed))
         return 0
-    links = [feed.entries[i].link for i in parse_picks(args.pick, len(feed.entries))]
+    links = picked_links(feed, args.pick)
     if args.open:
         from newsdiff.cli import app_parser, run_app
 
