@@ -146,7 +146,7 @@ class ReaderScreen(Screen[None]):
         yield Static(title + Content(one_line(self.article.title)), id="reader-title", markup=False)
         blocks = [Block(metadata_content(self.article), rule=True)]
         blocks += [paragraph_block(p, paragraph_content(p)) for p in self.article.paragraphs]
-        yield ArticleView(blocks, id="reader-body")
+        yield ArticleView(blocks, self._restyle, id="reader-body")
         yield SearchBar(id="reader-search")
         yield Footer()
 
@@ -158,8 +158,11 @@ class ReaderScreen(Screen[None]):
         return self.query_one(ArticleView)
 
     def paragraph_text(self, index: int) -> Content:
-        """What paragraph ``index`` (from 0) shows now, highlights included."""
-        return self.view.blocks[index + 1].content
+        """What paragraph ``index`` (from 0) shows, highlights included."""
+        return self.view.fresh_block(index + 1)
+
+    def _restyle(self, block: int) -> Content:
+        return self._render_paragraph(self.article.paragraphs[block - 1])
 
     def _render_paragraph(self, paragraph: Paragraph) -> Content:
         if self.matches is None or not self._query:
@@ -170,9 +173,7 @@ class ReaderScreen(Screen[None]):
         return paragraph_content(paragraph, spans, here)
 
     def _redraw(self, indices: set[int]) -> None:
-        paragraphs = self.article.paragraphs
-        for index in indices:
-            self.view.set_block(index + 1, self._render_paragraph(paragraphs[index]))
+        self.view.restyle_blocks(index + 1 for index in indices)
 
     # -- moving -----------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ Blocks are ``Content`` objects, so article text is never parsed as markup.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -53,9 +53,19 @@ class ArticleView(ScrollView, can_focus=True):
     }
     """
 
-    def __init__(self, blocks: Sequence[Block], max_text_width: int = 100, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        blocks: Sequence[Block],
+        restyle: Callable[[int], Content] | None = None,
+        max_text_width: int = 100,
+        *,
+        id: str | None = None,
+    ) -> None:
+        """``restyle(index)``: block ``index``'s content now (same text, e.g. new highlights),
+        asked for only when a block marked with ``restyle_blocks`` comes into view."""
         super().__init__(id=id)
         self.blocks = list(blocks)
+        self.restyle = restyle
         self.max_text_width = max_text_width
         self._width = 0
         self._lines: list[Content] = []
@@ -64,6 +74,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._wrapped: list[list[Content]] = []
         self._exact: list[bool] = []
         """False for a block whose lines are only an estimate (blank placeholders) so far."""
+        self._stale: set[int] = set()
+        """Blocks to restyle (same text, new highlights) and wrap again when they are shown."""
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -87,6 +99,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Wrap the first screens now and the rest in a thread: a 50,000-word article takes a
         noticeable moment to wrap, and the reader starts at the top."""
         width, height = self._width, max(1, self.scrollable_content_region.height)
+        self._stale = set()
         self._wrapped, self._exact = [], []
         lines = 0
         for block in self.blocks:
@@ -123,6 +136,8 @@ class ArticleView(ScrollView, can_focus=True):
         return all(self._exact)
 
     def _ensure_exact(self, indices: Sequence[int]) -> None:
+        for k in [k for k in indices if k in self._stale]:
+            self.fresh_block(k)
         todo = [k for k in indices if 0 <= k < len(self._exact) and not self._exact[k]]
         if not todo:
             return
@@ -161,10 +176,31 @@ class ArticleView(ScrollView, can_focus=True):
             self._width = width
             self._relayout()
 
+    def restyle_blocks(self, indices: Iterable[int]) -> None:
+        """Blocks whose styles changed (not their text): those in view are restyled now, the
+        others when they come into view (a search can restyle a thousand paragraphs per key)."""
+        if self.restyle is None:
+            return
+        top = int(self.scroll_y)
+        first, last = self._block_at(top), self._block_at(top + self.scrollable_content_region.height)
+        for index in indices:
+            if self._width and self._exact[index] and first <= index <= last:
+                self.set_block(index, self.restyle(index))
+            else:
+                self._stale.add(index)
+
+    def fresh_block(self, index: int) -> Content:
+        """Block ``index``'s content as it will be shown (restyled first if it is due)."""
+        if index in self._stale and self.restyle is not None:
+            self._stale.discard(index)
+            self.set_block(index, self.restyle(index))
+        return self.blocks[index].content
+
     def set_block(self, index: int, content: Content) -> None:
-        """Replace one block's content (e.g. to highlight matches); only it is wrapped again."""
+        """Replace one block's content; only it is wrapped again."""
         old = self.blocks[index]
         self.blocks[index] = Block(content, old.indent, old.rule)
+        self._stale.discard(index)
         if not self._width or not self._exact[index]:
             return
         lines = self._wrap(self.blocks[index], self._width)
@@ -226,10 +262,13 @@ class ArticleView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         if not 0 <= index < len(self._lines):
             return Strip.blank(width, self.rich_style)
-        if not self._exact[self._block_at(index)]:
+        block = self._block_at(index)
+        if not self._exact[block]:
             # Not wrapped yet (the thread is still at it): wrap what is in view, then redraw.
             self.call_later(self._wrap_in_view)
             return Strip.blank(width, self.rich_style)
+        if block in self._stale:
+            self.call_later(self._wrap_in_view)
         strips = Visual.to_strips(self, self._lines[index], width, 1, self.visual_style, pad=True)
         return strips[0] if strips else Strip.blank(width, self.rich_style)
 
