@@ -19,12 +19,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from newsdiff.core.fetch import ALLOWED_SCHEMES, is_url
+from newsdiff.screens.export_dialog import resolve_path
 
 
 def resolve(value: str) -> Path:
-    """What the reader typed as a path: ``~`` expanded, relative to the working folder."""
-    path = Path(value.strip()).expanduser()
-    return path if path.is_absolute() else Path.cwd() / path
+    """What the reader typed as a path (``~`` expanded, relative to the working folder), as the
+    export dialog reads it; nothing typed means the working folder itself."""
+    return resolve_path(value) or Path.cwd()
 
 
 def source_problem(value: str) -> str | None:
