@@ -10,11 +10,14 @@ import pytest
 from appdriver import ROW_001, ROW_004, SEEDS, SIZE, screen_text, settle, story_ready, text_of, wait_for
 from textual import events
 from textual.app import App
-from textual.widgets import Static
+from textual.content import Content
+from textual.widgets import OptionList, Static
 
 from newsdiff.app import NewsdiffApp
+from newsdiff.commands import key_commands
 from newsdiff.screens.article_picker import ArticlePicker
 from newsdiff.screens.compare_screen import CompareScreen
+from newsdiff.screens.help_screen import HelpScreen
 from newsdiff.screens.reader_screen import ReaderScreen
 from newsdiff.screens.story_screen import StoryScreen
 from newsdiff.widgets.article_table import ArticleTable
@@ -301,3 +304,61 @@ async def test_o_and_capital_o_on_the_comparison_open_a_and_b(
         await pilot.press("o")
         await settle(pilot)
         assert opened[-1] == "http://example.net/b", "after swapping, o opens the side shown as A"
+
+
+async def test_help_and_palette_list_the_reader_keys() -> None:
+    app = NewsdiffApp(paths=[SEEDS])
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await open_reader(pilot, ROW_001)
+        titles = {command.title for command in key_commands(reader)}
+        for title in (
+            "reader: search",
+            "reader: compare",
+            "reader: open url",
+            "reader: back",
+            "reader: bottom",
+        ):
+            assert title in titles
+        assert "reader: next match" not in {c.title for c in key_commands(reader) if c.enabled}
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        text = text_of(app.screen.query_one("#help-keys", Static))
+        assert "compare this article with another one" in text
+        assert "open the article's URL in the browser" in text
+
+
+async def test_the_picker_shows_hostile_names_literally(hostile_story: Path) -> None:
+    app = NewsdiffApp(paths=[hostile_story])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(pilot, 0)
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, ArticlePicker), "the picker")
+        await pilot.press(*"[bold]x")
+        await settle(pilot)
+        picker = app.screen
+        assert isinstance(picker, ArticlePicker) and len(picker.shown) == 1
+        prompt = picker.query_one(OptionList).get_option_at_index(0).prompt
+        assert isinstance(prompt, Content)
+        assert prompt.plain == "two.txt  Council approves [bold]x[/bold] budget [red] after long debate"
+        assert "approves [bold]x[/bold] budget [red]" in screen_text(app)
+        assert not app._exit
+
+
+async def test_resizing_rewraps_and_keeps_the_place() -> None:
+    app = NewsdiffApp(paths=[SEEDS])
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await open_reader(pilot, 2)
+        await pilot.press("space", "space")
+        await settle(pilot)
+        top = reader.view.visible_block()
+        assert top > 5
+        lines_before = reader.view.virtual_size.height
+        await pilot.resize_terminal(70, 30)
+        await settle(pilot)
+        assert reader.view.virtual_size.height > lines_before, "narrower: more lines"
+        assert reader.view.visible_block() == top, "the same paragraph at the top, as in less"
+        assert f"¶{top}" in screen_text(app) or f"¶{top + 1}" in screen_text(app)
+        assert all(len(line) <= 70 for line in screen_text(app).splitlines()[1:]), (
+            "(the first: the SVG title)"
+        )

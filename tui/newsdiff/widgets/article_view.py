@@ -173,8 +173,12 @@ class ArticleView(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         width = self.scrollable_content_region.width
         if width != self._width:
+            block = self.visible_block() if self._starts else 0
             self._width = width
             self._relayout()
+            if block:
+                self._ensure_exact([block])
+                self.scroll_to(y=self.block_top(block), animate=False, immediate=True)
 
     def restyle_blocks(self, indices: Iterable[int]) -> None:
         """Blocks whose styles changed (not their text): those in view are restyled now, the
