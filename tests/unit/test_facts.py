@@ -144,6 +144,16 @@ def test_a_figure_on_one_side_only_is_not_a_discrepancy() -> None:
     assert find_discrepancies("The two leaders met.", "The three missiles flew.") == ()
 
 
+def test_in_a_long_rewording_only_figures_about_the_same_thing_are_compared() -> None:
+    a = "After four hours of talks at the remote space base in the far east of the country the two leaders left."
+    b = "During a two-day visit that the Kremlin called productive and historic, the leaders left the base."
+    assert find_discrepancies(a, b) == ()  # the talks' length and the visit's are different facts
+    a = "The talks, held at the remote base, ended after four hours of debate."
+    b = "Held at the remote base, the talks were said by officials to have ended after five hours."
+    found = find_discrepancies(a, b)
+    assert [(d.a, d.b) for d in found] == [("four hours", "five hours")]  # both "ended after"
+
+
 def test_names_not_flagged_for_sentence_openers_or_omissions() -> None:
     # Capitalised only because they open a sentence: not names.
     assert find_discrepancies("Earlier, Kim met Putin.", "Later, Kim met Putin.") == ()

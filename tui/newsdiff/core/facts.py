@@ -199,6 +199,9 @@ _NAME_FOLD = re.compile(r"[\W_]+")
 _POSSESSIVE = ("’s", "'s", "’", "'")
 
 _MAX_NAME_WORDS = 6
+_SHORT_CHANGE = 8
+"""Words at most on each side of a changed stretch in which any two like figures are compared."""
+_CONTEXT_WORD = re.compile(r"[^\W\d_]{2,}")
 # How far from a changed stretch a figure touching it may begin or end ("Sept. 13, 2023" changed
 # at "2023"; "two short-range ballistic missiles" changed at "two").
 _REACH = 60
@@ -606,6 +609,8 @@ def _figure_discrepancies(diff: WordDiff) -> list[Discrepancy]:
                     continue
                 if _same_value(x, y) != same_value:
                     continue
+                if not same_value and not _same_subject(diff, x, y, ops_x & ops_y):
+                    continue
                 free_a.discard(i)
                 free_b.discard(k)
                 if not same_value:
@@ -614,6 +619,26 @@ def _figure_discrepancies(diff: WordDiff) -> list[Discrepancy]:
                     found.append(Discrepancy("number", text_a, text_b, span_a, span_b))
                 break
     return found
+
+
+def _same_subject(diff: WordDiff, x: Figure, y: Figure, shared: frozenset[int]) -> bool:
+    """Whether two figures in one changed stretch speak of the same thing: the stretch is short
+    (a figure put for a figure, "around 40 seconds" / "about a minute"), or a word around them is
+    the same. A long reworded passage can hold two durations of different things."""
+    for k in shared:
+        op = diff.ops[k]
+        words_a = len(diff.a[op.a_start : op.a_end].split())
+        words_b = len(diff.b[op.b_start : op.b_end].split())
+        if max(words_a, words_b) <= _SHORT_CHANGE:
+            return True
+    return bool(_context(diff.a, x) & _context(diff.b, y))
+
+
+def _context(text: str, figure: Figure) -> frozenset[str]:
+    """Up to three content words either side of a figure, stemmed."""
+    before = _CONTEXT_WORD.findall(text[max(0, figure.start - 40) : figure.start])[-3:]
+    after = _CONTEXT_WORD.findall(text[figure.end : figure.end + 40])[:3]
+    return frozenset(_stem(w.lower()) for w in (*before, *after) if w.lower() not in _FUNCTION_WORDS)
 
 
 # ---------------------------------------------------------------------------------------------
