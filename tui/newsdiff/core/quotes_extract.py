@@ -22,6 +22,7 @@ is named in the sentence; otherwise the speaker stays ``None``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -81,6 +82,7 @@ JOIN = " … "
 """Between the parts of a quotation broken by its attribution, where the attribution stood."""
 _BLOCK_INTRO_MAX_WORDS = 25
 _SUBJECT_MAX_WORDS = 7
+_CONTEXT_CHARS = 600
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,10 +185,12 @@ def _blank_quotes(text: str, spans: list[_Raw]) -> str:
 
 
 def _sentence_bounds(spans: list[tuple[int, int]], at: int) -> tuple[int, int]:
-    for start, end in spans:
-        if start <= at < end:
-            return start, end
-    return (0, 0) if not spans else (spans[-1][0], spans[-1][1])
+    """The sentence holding offset ``at`` (the one before it when ``at`` falls between two);
+    a bisection, as a paragraph may hold thousands of sentences and quotations."""
+    if not spans:
+        return 0, 0
+    k = max(0, bisect.bisect_right(spans, (at, float("inf"))) - 1)
+    return spans[k]
 
 
 @dataclass
@@ -322,6 +326,9 @@ def _attribute(
     """The speaker of one quotation from the sentence around it (see the module docstring)."""
     head_start, _ = _sentence_bounds(sentences, raw.open)
     _, tail_end = _sentence_bounds(sentences, max(raw.close, raw.open))
+    # A sentence can be a whole 10 MB paragraph: attribution looks only this far either side.
+    head_start = max(head_start, raw.open - _CONTEXT_CHARS)
+    tail_end = min(tail_end, raw.close + 1 + _CONTEXT_CHARS)
     head = plain[head_start : raw.open]
     tail = plain[raw.close + 1 : tail_end] if raw.close < len(text) else ""
     sentence_plain = plain[head_start:tail_end]
@@ -396,16 +403,18 @@ def _is_scare(text: str, plain: str, raw: _Raw, sentences: list[tuple[int, int]]
         return True
     start, _ = _sentence_bounds(sentences, raw.open)
     _, end = _sentence_bounds(sentences, raw.close if raw.close < len(text) else raw.open)
-    return _VERB.search(plain[start:end]) is None
+    start, end = max(start, raw.open - _CONTEXT_CHARS), min(end, raw.close + 1 + _CONTEXT_CHARS)
+    return _VERB.search(plain, start, end) is None
 
 
 def _paragraph_quotes(article: Article, number: int, index: int, ctx: _Context) -> list[Quote]:
     text = article.paragraphs[index].text
     raws = _double_spans(text)
+    opens = [raw.open for raw in raws]
     raws += [
-        _Raw(s - 1, e, (s, e))
-        for s, e in _single_spans(text, 0, len(text), top_level=True)
-        if not _inside(s, raws)
+        _Raw(start - 1, end, (start, end))
+        for start, end in _single_spans(text, 0, len(text), top_level=True)
+        if not _inside(start, raws, opens)
     ]
     raws.sort(key=lambda r: r.open)
     if not raws:
@@ -441,8 +450,10 @@ def _paragraph_quotes(article: Article, number: int, index: int, ctx: _Context) 
     return quotes
 
 
-def _inside(at: int, raws: list[_Raw]) -> bool:
-    return any(raw.open < at <= raw.close for raw in raws)
+def _inside(at: int, raws: list[_Raw], opens: list[int]) -> bool:
+    """True when ``at`` is inside one of ``raws`` (in order, not overlapping; ``opens`` their starts)."""
+    k = bisect.bisect_left(opens, at) - 1
+    return k >= 0 and raws[k].open < at <= raws[k].close
 
 
 def _remember(ctx: _Context, speaker: str | None, index: int, text: str, group: list[_Raw]) -> None:

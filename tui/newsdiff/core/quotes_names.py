@@ -108,6 +108,8 @@ class Registry:
     by_part: dict[str, str] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)
+    _known: set[str] = field(default_factory=set)
+    _holding: dict[str, list[str]] = field(default_factory=dict)
 
     def learn(self, texts: list[str]) -> None:
         """Two passes: every full name first, so that "Mr. Kim" early on can be tied to the "Kim
@@ -122,10 +124,12 @@ class Registry:
                 if not person:
                     continue
                 full = " ".join(words)
-                if full not in self.full_names:
+                if full not in self._known:
+                    self._known.add(full)
                     self.full_names.append(full)
                     for part in words:
                         self.by_part.setdefault(part.lower(), full)
+                        self._holding.setdefault(part.lower(), []).append(full)
                 self._learn_role(text[max(0, match.start() - 80) : match.start()], run, full)
         for run in honorific_runs:
             name = self.canonical(run)
@@ -151,11 +155,11 @@ class Registry:
         if len(words) == 1:
             return self.by_part.get(words[0].lower())
         full = " ".join(words)
-        if full in self.full_names:
+        if full in self._known:
             return full
         # "Kim Jong Un" introduced, "Jong Un Kim" or "Kim Jong" later: the earliest name holding them all.
         parts = {w.lower() for w in words}
-        for known in self.full_names:
+        for known in self._holding.get(words[0].lower(), []):
             if parts <= {w.lower() for w in known.split()}:
                 return known
         return full
