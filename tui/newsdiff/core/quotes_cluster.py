@@ -83,7 +83,8 @@ def _matrix(term_sets: list[frozenset[str]]) -> tuple[Any, Any, np.ndarray]:
     indices: list[int] = []
     indptr = [0]
     for words in term_sets:
-        indices.extend(vocabulary.setdefault(w, len(vocabulary)) for w in words)
+        # Sorted: set order follows the per-process string hash, and float sums follow column order.
+        indices.extend(vocabulary.setdefault(w, len(vocabulary)) for w in sorted(words))
         indptr.append(len(indices))
     columns = np.asarray(indices, dtype=np.int32)
     frequency = np.bincount(columns, minlength=len(vocabulary)).astype(np.float64)
