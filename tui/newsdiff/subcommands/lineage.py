@@ -14,7 +14,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="newsdiff lineage",
         description="For every pair of articles that share text, the share of each one's words "
         "reused from the other (containment, not similarity) and the likely direction: "
-        "'B condenses A: 70%% of B reuses A'. Dates break near ties when the metadata gives them.",
+        "'B condenses A: 70% of B reuses A'. Dates break near ties when the metadata gives them.",
     )
     add_story_arguments(parser)
     return parser
