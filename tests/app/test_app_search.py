@@ -53,6 +53,7 @@ async def test_typing_searches_every_article_and_counts() -> None:
         assert total >= 3 and per_article.count(0) >= 1, per_article
         assert count_label(screen) == f"1/{total}"
         assert hits_column(table) == [str(n) if n else "·" for n in per_article]
+        assert "Found" in screen_text(app)
         first_row = next(row for row, n in enumerate(per_article) if n)
         assert table.cursor_row == first_row
         details = text_of(screen.query_one("#details", Static))
@@ -123,6 +124,7 @@ async def test_escape_clears_the_search() -> None:
         assert screen.matches is None
         assert not screen.query_one(SearchBar).is_open
         assert set(hits_column(table)) == {""}
+        assert "Found" not in screen_text(app), "the column is blank without a search"
         assert table.has_focus
         assert "Lead" in text_of(screen.query_one("#details", Static))
         await pilot.press("n")

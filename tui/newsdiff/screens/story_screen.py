@@ -273,7 +273,11 @@ class StoryScreen(Screen[None]):
             index = table.marks.get(side)
             name = table.articles[index].name if index is not None else "(none)"
             parts += [(f" {side.upper()} ", "bold reverse"), " ", (name, "bold"), "   "]
-        step = "space: pick B and open" if table.a_chosen else "space: pick A · c: compare now · enter: read"
+        step = (
+            "space: pick B and open"
+            if table.a_chosen
+            else "space: pick A · a/b: mark · c: compare · enter: read"
+        )
         parts.append((step, "dim"))
         self.query_one("#hint", Static).update(Content.assemble(*parts))
 

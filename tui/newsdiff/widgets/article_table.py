@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 from newsdiff.core.article import Article
 
@@ -41,8 +42,22 @@ class ArticleTable(DataTable[Text]):
             id="story.pick",
             tooltip="first space picks A, the second B and opens the comparison",
         ),
-        Binding("a", "mark('a')", "mark A", id="story.mark-a", tooltip="mark the highlighted article as A"),
-        Binding("b", "mark('b')", "mark B", id="story.mark-b", tooltip="mark the highlighted article as B"),
+        Binding(
+            "a",
+            "mark('a')",
+            "mark A",
+            id="story.mark-a",
+            show=False,
+            tooltip="mark the highlighted article as A",
+        ),
+        Binding(
+            "b",
+            "mark('b')",
+            "mark B",
+            id="story.mark-b",
+            show=False,
+            tooltip="mark the highlighted article as B",
+        ),
         Binding("j", "cursor_down", "down", id="story.down", show=False),
         Binding("k", "cursor_up", "up", id="story.up", show=False),
     ]
@@ -79,7 +94,7 @@ class ArticleTable(DataTable[Text]):
         self.add_column(Text("Date"), key="date", width=10)
         self.add_column(Text("Words", justify="right"), key="words")
         self.add_column(Text("¶", justify="right"), key="paragraphs")
-        self.add_column(Text("Found", justify="right"), key="hits", width=5)
+        self.add_column(Text(""), key="hits", width=5)
 
     def set_articles(self, articles: Sequence[Article]) -> None:
         """Fill the table; by default A is the first article and B the second."""
@@ -153,6 +168,10 @@ class ArticleTable(DataTable[Text]):
         ``cut``: the row where a search stopped at its limit; its count is a minimum (``12+``)
         and the rows after it were not searched (``?``).
         """
+        column = self.columns.get(ColumnKey("hits"))
+        if column is not None:
+            column.label = Text("" if counts is None else "Found", justify="right")
+            self._clear_caches()
         for index in range(len(self.articles)):
             count = (counts or {}).get(index, 0)
             label = "" if counts is None else str(count) if count else "·"
