@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
+from rich.segment import Segment
 from textual.pilot import Pilot
 from textual.widgets import Static
 
 from newsdiff.app import NewsdiffApp
+from newsdiff.core.compare import RowView
 from newsdiff.screens.compare_screen import CompareScreen
 from newsdiff.screens.story_screen import StoryScreen
 from newsdiff.widgets.article_table import ArticleTable
-from newsdiff.widgets.diff_row import DiffRow
-from newsdiff.widgets.diff_view import DiffView
+from newsdiff.widgets.diff_view import MARKER, DiffView
 
 SIZE = (120, 40)
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -77,26 +79,75 @@ def diff_view(app: NewsdiffApp) -> DiffView:
     return app.screen.query_one(DiffView)
 
 
-def current_row(app: NewsdiffApp) -> DiffRow:
-    """The row widget marked current (exactly one)."""
-    rows = [row for row in app.screen.query(DiffRow) if row.has_class("-current")]
-    assert len(rows) == 1, rows
-    return rows[0]
+@dataclass(frozen=True)
+class ShownRow:
+    """A row of the comparison as drawn: its place in the visible list, its content, and the
+    view's lines (relative to the top of the view; may be negative or past the bottom)."""
+
+    position: int
+    view: RowView
+    top: int
+    bottom: int
+
+    @property
+    def changed(self) -> bool:
+        return self.view.changed
 
 
-def assert_current_row_visible(app: NewsdiffApp) -> DiffRow:
+def view_lines(app: NewsdiffApp) -> list[str]:
+    """The comparison's lines as the renderer draws them on screen now, top to bottom."""
+    view = diff_view(app)
+    return [view.render_line(y).text for y in range(view.scrollable_content_region.height)]
+
+
+def view_segments(app: NewsdiffApp) -> list[Segment]:
+    """Every segment (text and style) the comparison view draws on screen now."""
+    view = diff_view(app)
+    return [seg for y in range(view.scrollable_content_region.height) for seg in view.render_line(y)]
+
+
+def row_cells(app: NewsdiffApp, position: int) -> tuple[list[str], list[str]]:
+    """The drawn lines of row ``position``, cut at the column boundaries: (cell A, cell B)."""
+    view = diff_view(app)
+    columns = view.columns
+    start_a = 1 + columns.gutter
+    start_b = start_a + columns.box_a
+    strips = view._row_strips(position)
+    return (
+        [strip.crop(start_a, start_b).text for strip in strips],
+        [strip.crop(start_b, start_b + columns.box_b).text for strip in strips],
+    )
+
+
+def shown_row(app: NewsdiffApp, position: int) -> ShownRow:
+    view = diff_view(app)
+    assert view.comparison is not None
+    top = view._offsets[position] - int(view.scroll_y)
+    bottom = view._offsets[position + 1] - int(view.scroll_y)
+    return ShownRow(position, view.comparison.row_view(view.order[position]), top, bottom)
+
+
+def current_row(app: NewsdiffApp) -> ShownRow:
+    """The current row; every line drawn with the cursor marker belongs to it (and only those)."""
+    view = diff_view(app)
+    assert 0 <= view.cursor < len(view.order), view.cursor
+    row = shown_row(app, view.cursor)
+    marked = [y for y, line in enumerate(view_lines(app)) if line.startswith(MARKER)]
+    expected = [y for y in range(row.top, row.bottom) if 0 <= y < view.scrollable_content_region.height]
+    assert marked == expected, (marked, expected)
+    return row
+
+
+def assert_current_row_visible(app: NewsdiffApp) -> ShownRow:
     """The current row is on screen, wholly inside the list's visible area (not just ``cursor``);
     a row taller than the view must at least start inside it."""
     row = current_row(app)
-    view = diff_view(app)
-    shown = view.scrollable_content_region
-    region = row.region
-    assert region, f"row {row.position} is mounted but not on screen (scroll_y={view.scroll_y})"
-    if region.height <= shown.height:
-        assert shown.contains_region(region), f"row {row.position} at {region}, view {shown}"
+    height = diff_view(app).scrollable_content_region.height
+    assert row.top < height and row.bottom > 0, f"row {row.position} is not on screen ({row})"
+    if row.bottom - row.top <= height:
+        assert row.top >= 0 and row.bottom <= height, f"row {row.position} at {row}, view {height} high"
     else:
-        assert shown.y <= region.y < shown.bottom, f"tall row {row.position} at {region}, view {shown}"
-    assert row.position == view.cursor
+        assert 0 <= row.top < height, f"tall row {row.position} at {row}, view {height} high"
     return row
 
 

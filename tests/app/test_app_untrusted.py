@@ -18,7 +18,7 @@ from newsdiff.app import NewsdiffApp
 from newsdiff.screens.compare_screen import CompareScreen
 from newsdiff.screens.story_screen import StoryScreen
 from newsdiff.widgets.article_table import ArticleTable
-from newsdiff.widgets.diff_row import DiffRow
+from newsdiff.widgets.diff_view import DiffView
 
 LITERALS = ["[bold]x[/bold]", "[/]", "[@click=app.quit]y"]
 BIG = (160, 60)
@@ -49,8 +49,15 @@ ON_SCREEN = [
 NEVER_SHOWN = ["\x1b", "\x07", "\u202e", "\u202c", "\u2066", "\u2069", "\u200b"]
 
 
+def cell_contents(screen: CompareScreen) -> list[Content]:
+    """What each cell of the comparison shows, before wrapping: plain text and style spans."""
+    view = screen.query_one(DiffView)
+    cells = (view.cell_content(k, side) for k in view.order for side in ("a", "b"))
+    return [cell for cell in cells if cell is not None]
+
+
 def cell_texts(screen: CompareScreen) -> list[str]:
-    return [str(c.visual) for row in screen.query(DiffRow) for c in row.query(".cell").results(Static)]
+    return [cell.plain for cell in cell_contents(screen)]
 
 
 async def click_text(pilot: object, text: str, offset: int) -> None:
@@ -124,9 +131,7 @@ async def test_the_comparison_shows_escapes_bidi_html_and_markdown_literally(inj
         assert INJECTION_NAMES[0] in heads and INJECTION_NAMES[1] in heads
 
         # The word diff marks changes inside the hostile text without interpreting it.
-        row = next(r for r in screen.query(DiffRow) if "[31mwas red" in str(r.query_one(".cell.-a").visual))
-        cell = row.query_one(".cell.-a", Static).visual
-        assert isinstance(cell, Content)
+        cell = next(c for c in cell_contents(screen) if "[31mwas red" in c.plain)
         marked = [cell.plain[span.start : span.end] for span in cell.spans if "strike" in str(span.style)]
         assert any("31m" in piece or "red" in piece for piece in marked), marked
 

@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
+import asyncio
+import random
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
-from appdriver import ROW_001, SEEDS, SIZE, settle, story_ready, wait_for
+from appdriver import ROW_001, SEEDS, SIZE, settle, story_ready, view_lines, wait_for
+from textual import events
 from textual.widgets import LoadingIndicator, ProgressBar
+from textual.worker import WorkerState
 
 import newsdiff.screens.compare_screen as compare_screen
 import newsdiff.screens.story_screen as story_screen
 from newsdiff.app import NewsdiffApp
 from newsdiff.core.article import Article
 from newsdiff.core.compare import Comparison
-from newsdiff.core.errors import InputError
+from newsdiff.core.errors import Cancelled, InputError
 from newsdiff.core.loader import iter_load
 from newsdiff.screens.compare_screen import CompareScreen
 from newsdiff.screens.story_screen import StoryScreen
-from newsdiff.widgets.diff_row import DiffRow
 
 
 async def test_the_progress_bar_follows_loading(
@@ -77,7 +81,7 @@ async def test_alignment_shows_a_loading_indicator_and_greys_out_keys(
         gate.set()
         await wait_for(pilot, lambda: screen.comparison is not None, "the alignment")
         await settle(pilot)
-        assert not screen.diff_view.loading and screen.query(DiffRow)
+        assert not screen.diff_view.loading and "¶" in "".join(view_lines(app))
         assert screen.a.name == "The Associated Press" and ROW_001 == 1
 
 
@@ -97,3 +101,101 @@ async def test_an_alignment_failure_is_reported_not_raised(monkeypatch: pytest.M
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, StoryScreen)
+
+
+LONG = 6_000
+
+
+@pytest.fixture
+def long_pair(tmp_path: Path) -> Path:
+    """Two 6,000-paragraph versions of one text: an alignment of a few seconds."""
+    pick = random.Random(11).choice
+    words = ["council", "budget", "mayor", "vote", "river", "bridge", "school", "tax", "rent", "court"]
+    a = [
+        f"Paragraph {i} says " + " ".join(pick(words) for _ in range(20)) + f" in ward {i}."
+        for i in range(LONG)
+    ]
+    b = [p.replace("river", "lake") if i % 4 == 0 else p for i, p in enumerate(a)]
+    (tmp_path / "a.txt").write_text("\n\n".join(a), encoding="utf-8")
+    (tmp_path / "b.txt").write_text("\n\n".join(b[::-1]), encoding="utf-8")
+    return tmp_path
+
+
+class ObservedCompare:
+    """Wraps ``compare`` to see when it starts, finishes, or stops because it was cancelled."""
+
+    def __init__(self) -> None:
+        self.started = threading.Event()
+        self.finished = threading.Event()
+        self.cancelled = threading.Event()
+        self.progress: list[float] = []
+        self.real = compare_screen.compare
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Comparison:
+        report = kwargs.get("progress")
+
+        def progress(done: float) -> None:
+            self.progress.append(done)
+            if report is not None:
+                report(done)
+
+        kwargs["progress"] = progress
+        self.started.set()
+        try:
+            comparison = self.real(*args, **kwargs)
+        except Cancelled:
+            self.cancelled.set()
+            raise
+        self.finished.set()
+        return comparison
+
+
+async def start_long_alignment(pilot: Any, observed: ObservedCompare) -> CompareScreen:
+    app = pilot.app
+    await story_ready(pilot)
+    app.post_message(events.Key("c", "c"))  # as the terminal driver does: press() would wait for idle
+    await wait_for(pilot, lambda: bool(observed.progress), "the alignment to start", workers=False)
+    screen = app.screen
+    assert isinstance(screen, CompareScreen)
+    return screen
+
+
+async def test_leaving_during_a_long_alignment_cancels_it(
+    long_pair: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    observed = ObservedCompare()
+    monkeypatch.setattr(compare_screen, "compare", observed)
+    app = NewsdiffApp(paths=[long_pair])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start_long_alignment(pilot, observed)
+        await wait_for(
+            pilot, lambda: screen.query_one(ProgressBar).display, "the progress bar", workers=False
+        )
+        worker = next(w for w in app.workers if w.group == "align")
+        assert not observed.finished.is_set(), "still aligning when the reader leaves"
+        left = time.monotonic()
+        app.post_message(events.Key("escape", None))
+        await wait_for(pilot, lambda: isinstance(app.screen, StoryScreen), "the story screen", workers=False)
+        await wait_for(pilot, lambda: worker.is_finished, "the worker to stop", workers=False)
+        latency = time.monotonic() - left
+        assert worker.state in (WorkerState.CANCELLED, WorkerState.ERROR), worker.state
+        assert latency < 2.0, f"the worker took {latency:.2f}s to stop"
+        # The abandoned alignment stops at its next checkpoint instead of running to the end.
+        assert await asyncio.to_thread(observed.cancelled.wait, 60)
+        assert not observed.finished.is_set()
+        assert not any(n.severity == "error" for n in app._notifications), "cancelling is not an error"
+
+
+async def test_quitting_during_a_long_alignment_exits_promptly(
+    long_pair: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    observed = ObservedCompare()
+    monkeypatch.setattr(compare_screen, "compare", observed)
+    app = NewsdiffApp(paths=[long_pair])
+    async with app.run_test(size=SIZE) as pilot:
+        await start_long_alignment(pilot, observed)
+        quit_at = time.monotonic()
+        app.exit()
+    exited = time.monotonic() - quit_at
+    assert not observed.finished.is_set(), "the alignment had not finished when the app exited"
+    assert exited < 1.5, f"quitting took {exited:.2f}s"

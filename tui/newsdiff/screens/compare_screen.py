@@ -1,33 +1,78 @@
 """The comparison of two sources: summary, column heads, the aligned rows, and the keys to read them.
 
 Alignment can take seconds on long documents, so it runs in a thread worker while the row list
-shows a loading indicator; the keys that need a comparison are greyed out until it is ready.
+shows a loading indicator (and, when it takes a while, a progress bar); the keys that need a
+comparison are greyed out until it is ready. Leaving the screen or quitting cancels it.
+
+Keys that share a letter are routed by ``check_action``: during a search ``n`` goes to the next
+match and ``escape`` clears the search; otherwise ``n`` is the next difference and ``escape``
+goes back. A new key for this screen is a ``Binding`` with an id and a tooltip, an ``action_``
+method, and (if it needs the comparison) its name in ``NEEDS_COMPARISON``.
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
-from textual.worker import Worker, WorkerState
+from textual.widgets import Footer, ProgressBar, Static
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsdiff.core.article import Article
 from newsdiff.core.compare import Comparison, compare
-from newsdiff.core.errors import InputError
+from newsdiff.core.errors import Cancelled, InputError
 from newsdiff.core.export import to_markdown, write_export
 from newsdiff.core.export_formats import render, row_markdown
+from newsdiff.core.search import Matches
 from newsdiff.core.settings import Settings
 from newsdiff.core.worddiff import DiffOptions
 from newsdiff.screens.confirm_dialog import ConfirmDialog
 from newsdiff.screens.export_dialog import ExportChoice, ExportDialog, default_export_path
 from newsdiff.widgets.compare_header import ColumnHeads, SummaryBar, state_content
-from newsdiff.widgets.diff_view import DiffView
+from newsdiff.widgets.diff_view import Columns, DiffView, SearchLocation
+from newsdiff.widgets.search_bar import SearchBar
+
+T = TypeVar("T")
+
+PROGRESS_DELAY = 0.3
+"""Seconds of aligning before the progress bar appears (short alignments never show it)."""
+
+
+def run_abandonable(work: Callable[[], T], cancelled: Callable[[], bool], poll: float = 0.05) -> T:
+    """Run ``work`` in a daemon thread and wait for it, giving up within ``poll`` seconds of
+    ``cancelled()`` turning true.
+
+    Why: ``work`` checks for cancellation itself, but only between its stages, and one stage (the
+    scoring of candidate pairs) can take seconds on huge documents. A worker waiting here returns
+    at once, so leaving the screen or quitting never waits for that stage; the abandoned thread
+    stops at its next check, or dies with the process, as a daemon.
+    """
+    box: list[T] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            box.append(work())
+        except BaseException as exc:  # handed to the waiting worker, which raises it
+            failure.append(exc)
+
+    thread = threading.Thread(target=run, name="newsdiff-align", daemon=True)
+    thread.start()
+    while thread.is_alive():
+        thread.join(poll)
+        if cancelled() and thread.is_alive():
+            raise Cancelled("alignment cancelled")
+    if failure:
+        raise failure[0]
+    return box[0]
+
 
 MOVE = Binding.Group("move")
 DIFF = Binding.Group("diff")
@@ -47,6 +92,7 @@ NEEDS_COMPARISON = frozenset(
         "export",
         "copy_row",
         "copy_all",
+        "search",
     }
 )
 
@@ -55,9 +101,22 @@ class CompareScreen(Screen[None]):
     """Side by side: A on the left, B on the right, one row per aligned group of paragraphs."""
 
     AREA = "compare"
+    AUTO_FOCUS = ""
+    """Nothing takes the keys from the screen's bindings until ``/`` opens the search line
+    (``""``, not None: None means "the app's", which focuses the first focusable widget)."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "move(1)", "down", id="compare.down", group=MOVE, tooltip="next row"),
         Binding("k,up", "move(-1)", "up", id="compare.up", group=MOVE, tooltip="previous row"),
+        Binding(
+            "n", "next_match", "next match", id="compare.next-match", tooltip="go to the next search match"
+        ),
+        Binding(
+            "N",
+            "previous_match",
+            "prev match",
+            id="compare.previous-match",
+            tooltip="go to the previous search match",
+        ),
         Binding(
             "right_square_bracket,n",
             "next_diff",
@@ -123,6 +182,10 @@ class CompareScreen(Screen[None]):
             show=False,
             tooltip="copy the whole comparison as Markdown",
         ),
+        Binding("slash", "search", "search", id="compare.search", tooltip="search the text of both columns"),
+        Binding(
+            "escape", "clear_search", "clear search", id="compare.clear-search", tooltip="clear the search"
+        ),
         Binding("o", "open_url('a')", "A's URL", id="compare.open-a-url", show=False, tooltip="open A's URL"),
         Binding("O", "open_url('b')", "B's URL", id="compare.open-b-url", show=False, tooltip="open B's URL"),
         Binding("q,escape", "back", "back", id="compare.back", tooltip="back to the list of articles"),
@@ -137,12 +200,18 @@ class CompareScreen(Screen[None]):
         self.threshold = threshold
         self.options = options
         self.comparison: Comparison | None = None
+        self.matches: Matches[SearchLocation] | None = None
+        """The current search's hits, ``None`` when no search is active."""
+        self._progress = 0.0
+        """Share of the alignment done, written by the worker's thread, read by a timer here."""
 
     def compose(self) -> ComposeResult:
         yield SummaryBar(id="summary")
         yield Static(Content(""), id="state", markup=False)
+        yield ProgressBar(total=100, show_eta=False, id="align-progress")
         yield ColumnHeads(id="heads")
         yield DiffView(id="diff")
+        yield SearchBar(id="compare-search")
         yield Footer()
 
     @property
@@ -152,36 +221,81 @@ class CompareScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(ColumnHeads).show(self.a, self.b)
         self.query_one(SummaryBar).waiting(self.a, self.b)
+        settings = getattr(self.app, "settings", None)
+        if settings is not None:
+            self.diff_view.wrap_width = settings.wrap_width
+            self.diff_view.show_scores = settings.show_scores
+        self.query_one("#align-progress").display = False
         self.diff_view.loading = True
+        self._progress_timer = self.set_interval(0.1, self._show_progress, pause=True)
+        self.set_timer(PROGRESS_DELAY, self._progress_timer.resume)
         self._align()
 
     @work(thread=True, exclusive=True, group="align", exit_on_error=False)
     def _align(self) -> Comparison:
-        """Align, then diff the first screenful of rows, all off the event loop."""
-        comparison = compare(self.a, self.b, self.threshold, self.options)
-        for k in range(min(len(comparison.rows), DiffView.BATCH)):
-            comparison.row_view(k)
-        return comparison
+        """Align off the event loop; stops soon after the worker is cancelled."""
+        worker = get_current_worker()
 
-    async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        def cancelled() -> bool:
+            return worker.is_cancelled
+
+        def progress(done: float) -> None:
+            self._progress = done
+
+        return run_abandonable(
+            lambda: compare(
+                self.a, self.b, self.threshold, self.options, cancel=cancelled, progress=progress
+            ),
+            cancelled,
+        )
+
+    def _show_progress(self) -> None:
+        """Shown only while a long alignment runs: "how much longer" matters then."""
+        bar = self.query_one("#align-progress", ProgressBar)
+        if self.comparison is not None or not self.diff_view.loading:
+            bar.display = False
+            self._progress_timer.stop()
+            return
+        bar.display = True
+        bar.update(progress=round(self._progress * 100))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "align":
             return
         if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, Comparison):
-            await self._show(event.worker.result)
+            self._show(event.worker.result)
             self.diff_view.loading = False
-        elif event.state == WorkerState.ERROR:
+        elif event.state == WorkerState.ERROR and not isinstance(event.worker.error, Cancelled):
             self.diff_view.loading = False
             message = f"Could not compare the two articles: {event.worker.error}"
             self.query_one(SummaryBar).failed(message)
             self.notify(message, severity="error", markup=False)
+        if event.state in (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED):
+            self.query_one("#align-progress").display = False
 
-    async def _show(self, comparison: Comparison, keep: int | None = None) -> None:
+    def on_unmount(self) -> None:
+        """Leaving the screen (or quitting) stops an alignment nobody will see."""
+        self.workers.cancel_group(self, "align")
+
+    def _show(self, comparison: Comparison, keep: int | None = None) -> None:
         self.comparison = comparison
         self.query_one(SummaryBar).show(comparison)
         self.query_one(ColumnHeads).show(comparison.a, comparison.b)
-        await self.diff_view.show(comparison, keep)
+        self.diff_view.show(comparison, keep)
         self._update_state()
         self.refresh_bindings()
+        if self.matches is not None:
+            self._search(self.query_one(SearchBar).query_text)
+
+    def on_diff_view_columns_changed(self, event: DiffView.ColumnsChanged) -> None:
+        """The headings follow the cells: same gutter, same widths."""
+        self._fit_heads(event.columns)
+
+    def _fit_heads(self, columns: Columns) -> None:
+        heads = self.query_one(ColumnHeads)
+        heads.query_one(".gutter").display = columns.gutter > 0
+        heads.query_one("#head-a").styles.width = columns.box_a
+        heads.query_one("#head-b").styles.width = columns.box_b
 
     def _update_state(self) -> None:
         view = self.diff_view
@@ -202,42 +316,46 @@ class CompareScreen(Screen[None]):
             self._update_state()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Keys that need the comparison are shown greyed out while it is computed."""
+        """Keys that need the comparison are shown greyed out while it is computed; the search
+        keys exist only during a search (so ``n`` and ``escape`` fall through to their other
+        meaning otherwise)."""
         if action in NEEDS_COMPARISON and self.comparison is None:
             return None
+        if action in ("next_match", "previous_match", "clear_search"):
+            return self.matches is not None
         return True
 
     # -- moving -----------------------------------------------------------------------------
 
-    async def action_move(self, step: int) -> None:
-        await self.diff_view.move_by(step)
+    def action_move(self, step: int) -> None:
+        self.diff_view.move_by(step)
 
-    async def action_next_diff(self) -> None:
-        await self._jump(1)
+    def action_next_diff(self) -> None:
+        self._jump(1)
 
-    async def action_previous_diff(self) -> None:
-        await self._jump(-1)
+    def action_previous_diff(self) -> None:
+        self._jump(-1)
 
-    async def _jump(self, step: int) -> None:
+    def _jump(self, step: int) -> None:
         position = self.diff_view.find_change(step)
         if position is None:
             self.notify(f"No more differences {'below' if step > 0 else 'above'}.", timeout=2, markup=False)
             return
-        await self.diff_view.move_to(position)
+        self.diff_view.move_to(position)
 
-    async def action_top(self) -> None:
-        await self.diff_view.move_to(0)
+    def action_top(self) -> None:
+        self.diff_view.move_to(0)
 
-    async def action_bottom(self) -> None:
-        await self.diff_view.move_to(len(self.diff_view.order) - 1)
+    def action_bottom(self) -> None:
+        self.diff_view.move_to(len(self.diff_view.order) - 1)
 
-    async def action_page(self, step: int) -> None:
+    def action_page(self, step: int) -> None:
         """Scroll a page; the cursor follows to the first row wholly in view."""
-        await self.diff_view.page(step)
+        self.diff_view.page(step)
 
     # -- changing the view ------------------------------------------------------------------
 
-    async def action_swap(self) -> None:
+    def action_swap(self) -> None:
         """Exchange the sides; the cursor stays on the same content."""
         if self.comparison is None:
             return
@@ -247,17 +365,23 @@ class CompareScreen(Screen[None]):
         if current is not None:
             old = self.comparison.rows[current]
             keep = next((k for k, row in enumerate(swapped.rows) if (row.a, row.b) == (old.b, old.a)), None)
-        await self._show(swapped, keep)
+        self._show(swapped, keep)
 
-    async def action_toggle_identical(self) -> None:
+    def action_toggle_identical(self) -> None:
         self.diff_view.hide_identical = not self.diff_view.hide_identical
-        await self.diff_view.rebuild(self.diff_view.current_row)
-        self._update_state()
+        self._refilter()
 
-    async def action_toggle_boilerplate(self) -> None:
+    def action_toggle_boilerplate(self) -> None:
         self.diff_view.hide_boilerplate = not self.diff_view.hide_boilerplate
-        await self.diff_view.rebuild(self.diff_view.current_row)
+        self._refilter()
+
+    def _refilter(self) -> None:
+        """After a filter changed: the same row stays current if shown, and the search covers
+        only what is shown."""
+        self.diff_view.rebuild(self.diff_view.current_row)
         self._update_state()
+        if self.matches is not None:
+            self._search(self.query_one(SearchBar).query_text)
 
     def action_toggle_word_level(self) -> None:
         self.diff_view.set_word_level(not self.diff_view.word_level)
@@ -272,6 +396,62 @@ class CompareScreen(Screen[None]):
 
         shown = (self.comparison.a, self.comparison.b) if self.comparison else (self.a, self.b)
         open_article_url(self, shown[0] if side == "a" else shown[1])
+
+    # -- search -----------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.query_one(SearchBar).open()
+
+    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
+        """Incremental: search as the reader types, from the current row down."""
+        self._search(event.query)
+
+    def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
+        self._search(event.query)
+        self.set_focus(None)
+
+    def on_search_bar_cleared(self, _: SearchBar.Cleared) -> None:
+        self.matches = None
+        self.diff_view.show_matches(None)
+        self.set_focus(None)
+        self.refresh_bindings()
+
+    def action_clear_search(self) -> None:
+        self.query_one(SearchBar).clear()
+
+    def _search(self, query: str) -> None:
+        bar = self.query_one(SearchBar)
+        view = self.diff_view
+        if not query.strip() or self.comparison is None:
+            self.matches = None
+            view.show_matches(None)
+            bar.show_count("", True)
+            self.refresh_bindings()
+            return
+        matches: Matches[SearchLocation] = Matches.search(view.search_texts(), query)
+        current = view.current_row or 0
+        matches.seek(lambda location: location[0] >= current)
+        self.matches = matches
+        self.refresh_bindings()
+        self._show_match()
+
+    def _show_match(self) -> None:
+        matches = self.matches
+        if matches is None:
+            return
+        self.query_one(SearchBar).show_count(matches.label, bool(matches))
+        self.diff_view.show_matches(matches)
+        self.diff_view.reveal_match()
+
+    def action_next_match(self) -> None:
+        if self.matches is not None:
+            self.matches.next()
+            self._show_match()
+
+    def action_previous_match(self) -> None:
+        if self.matches is not None:
+            self.matches.previous()
+            self._show_match()
 
     # -- export -----------------------------------------------------------------------------
 
@@ -340,7 +520,10 @@ class CompareScreen(Screen[None]):
 
     def apply_settings(self, settings: Settings) -> None:
         """New settings: the next alignment uses the threshold; new wording options re-run the
-        word diff of this comparison at once (the alignment itself does not depend on them)."""
+        word diff of this comparison at once (the alignment itself does not depend on them); the
+        column settings re-wrap the rows at once, keeping the reader's place."""
+        self.diff_view.wrap_width = settings.wrap_width
+        self.diff_view.show_scores = settings.show_scores
         self.threshold = settings.threshold
         options = settings.diff_options()
         if options == self.options:
@@ -349,6 +532,6 @@ class CompareScreen(Screen[None]):
         if self.comparison is not None:
             self.call_later(self._show_with_options)
 
-    async def _show_with_options(self) -> None:
+    def _show_with_options(self) -> None:
         if self.comparison is not None:
-            await self._show(self.comparison.with_options(self.options), self.diff_view.current_row)
+            self._show(self.comparison.with_options(self.options), self.diff_view.current_row)

@@ -12,7 +12,7 @@ is struck on side A and underlined on side B, and a change involving a number is
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from textual.content import Content, Span
@@ -20,6 +20,8 @@ from textual.content import Content, Span
 from newsdiff.core.compare import ParagraphView
 
 Side = Literal["a", "b"]
+Marks = Mapping[int, Sequence[tuple[int, int, bool]]]
+"""Search matches to show, per paragraph index: (start, end, is the current match)."""
 
 DELETE_STYLE = "strike $text-error on $error-muted"
 INSERT_STYLE = "bold underline $text-success on $success-muted"
@@ -30,6 +32,11 @@ REPLACE_STYLES: dict[Side, str] = {
 NUMBER_STYLE = "bold reverse"
 """Added on top of a change that involves a number: the fact-checker's first stop."""
 LABEL_STYLE = "dim"
+MATCH_STYLE = "italic reverse $accent"
+"""A search match: reversed and italic, so it is seen without colour and is not taken for a
+changed number (bold reverse)."""
+CURRENT_MATCH_STYLE = "bold italic underline reverse $warning"
+"""The match ``n``/``N`` stands on: bold and underlined on top of a match's look."""
 
 
 def span_style(kind: str, side: Side, numeric: bool) -> str | None:
@@ -57,10 +64,21 @@ def paragraph_content(view: ParagraphView, side: Side, word_level: bool) -> Cont
     return Content(view.text, spans)
 
 
-def cell_content(views: Sequence[ParagraphView], side: Side, word_level: bool) -> Content:
-    """A row's cell: its paragraphs, each led by a dim ``¶n`` (1-based, as in the file)."""
+def cell_content(
+    views: Sequence[ParagraphView], side: Side, word_level: bool, marks: Marks | None = None
+) -> Content:
+    """A row's cell: its paragraphs, each led by a dim ``¶n`` (1-based, as in the file), with
+    search ``marks`` drawn over the diff styles."""
     parts: list[Content] = []
     for view in views:
         label = Content.styled(f"¶{view.index + 1} ", LABEL_STYLE)
-        parts.append(label + paragraph_content(view, side, word_level))
+        text = paragraph_content(view, side, word_level)
+        if marks and (found := marks.get(view.index)):
+            text = text.add_spans(
+                [
+                    Span(start, end, CURRENT_MATCH_STYLE if current else MATCH_STYLE)
+                    for start, end, current in found
+                ]
+            )
+        parts.append(label + text)
     return Content("\n\n").join(parts)

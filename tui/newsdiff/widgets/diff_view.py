@@ -1,49 +1,154 @@
-"""The side-by-side comparison: one scrollable list of rows with a current row.
+"""The side-by-side comparison, drawn line by line with Textual's Line API.
 
-Why one list of row widgets: each row holds both cells, so the columns share a single scroll
-position and cannot desynchronise, and a long paragraph simply makes its row taller.
+Why one widget that draws lines instead of a widget per row: mounting and laying out a few dozen
+row widgets took most of a second, and thousands of them would stall the screen. This view owns
+no children; ``render_line`` asks which row covers a screen line and returns that line of the
+row, and a row is wrapped into lines (``Strip``s) only when it is first drawn, then cached per
+row for the current width and options. Rows that are never on screen never cost anything, not
+even their word diff.
 
-Why only a window of rows is mounted: a long document can have thousands of rows, and creating a
-widget (plus its word diff) for each one would stall the screen. The list mounts a contiguous
-window of rows, ``BATCH`` at a time: it grows at the bottom when the reader scrolls near its end
-(dropping rows far above the view once it holds ``MAX_MOUNTED``), grows at the top when the reader
-scrolls near its start, and is replaced by a fresh window around the target when the cursor is
-sent far away (``G``, ``g``, ``]``). Word diffs are computed by the core per row, on first use, so
-rows that are never shown never cost anything; the filters ask the core the cheap
-``row_identical`` question instead of building diffs.
+Why heights are estimated and then measured: the scrollbar needs the height of every row, and
+wrapping thousands of paragraphs up front would take seconds. Each row starts with a height
+estimated from its length and gets its true height when it is drawn (or is within a screen of
+the view). When a row above the top of the view changes height, the view is scrolled by as much,
+so what the reader looks at never jumps.
 
-Why scrolling waits for a refresh: a row that was just mounted has no size until the screen has
-laid it out, so scrolling it into view is deferred until after the next refresh (and done at once
-when the row is already laid out).
+Why both columns are one row: a row holds both cells, so the columns share one scroll position
+and cannot drift apart, and a long paragraph simply makes its row taller.
+
+Article text is untrusted: cells are ``Content`` objects built from the core's spans
+(``diff_text``), never markup.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from typing import ClassVar, Literal
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import ClassVar
 
-from textual.containers import VerticalScroll
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import Static
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
 
 from newsdiff.core.compare import Comparison, RowView
-from newsdiff.widgets.diff_row import DiffRow
+from newsdiff.core.search import Matches
+from newsdiff.widgets.diff_text import LABEL_STYLE, Side, cell_content
 
-Placement = Literal["present", "appended", "prepended", "replaced"]
+SearchLocation = tuple[int, Side, int]
+"""Where a search hit is: row index in ``Comparison.rows``, side, paragraph index."""
+
+GUTTER_WIDTH = 8
+MARKER = "█"
+HATCH = "╱"
+UNPAIRED_EDGE = "▏"
+EMPTY_MESSAGE = "Nothing to show: every row is hidden (press i or b to show them again)."
 
 
-class DiffView(VerticalScroll, can_focus=False):
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Where things go on a line: a cursor marker, the score gutter, then cell A and cell B.
+
+    A cell is an edge column (a coloured bar for an unpaired paragraph), the text, and one column
+    of padding; ``wrap_width`` caps the text width, leaving the rest of the line blank.
+    """
+
+    width: int
+    gutter: int
+    box_a: int
+    box_b: int
+
+    @classmethod
+    def fit(cls, width: int, show_scores: bool, wrap_width: int | None) -> Columns:
+        gutter = GUTTER_WIDTH if show_scores else 0
+        rest = max(0, width - 1 - gutter)
+        box_a, box_b = rest // 2, rest - rest // 2
+        if wrap_width is not None:
+            box_a, box_b = min(box_a, wrap_width + 2), min(box_b, wrap_width + 2)
+        return cls(width, gutter, box_a, box_b)
+
+    @property
+    def text_a(self) -> int:
+        return max(1, self.box_a - 2)
+
+    @property
+    def text_b(self) -> int:
+        return max(1, self.box_b - 2)
+
+    @property
+    def rest(self) -> int:
+        return max(0, self.width - 1 - self.gutter - self.box_a - self.box_b)
+
+
+def gutter_content(view: RowView) -> Content:
+    """The row's figure and tags, in words as well as colour: "0.72", "only A", "same", "# num"."""
+    if view.kind == "pair":
+        head = Content.styled(f"{view.score or 0.0:.2f}", "bold")
+    else:
+        head = Content.styled("only A" if view.kind == "only_a" else "only B", "bold")
+    tags: list[str] = []
+    if view.identical:
+        tags.append("same")
+    if view.numeric:
+        tags.append("# num")
+    if view.boilerplate:
+        tags.append("boiler")
+    return Content("\n").join([head, *(Content.styled(tag, LABEL_STYLE) for tag in tags)])
+
+
+class DiffView(ScrollView, can_focus=False):
     """Rows of a comparison, filtered, with a cursor; the screen drives it with its key bindings.
 
     It is not focusable so that the screen's bindings (``j``/``k``, ``g``/``G``...) are never
-    shadowed by the scroll container's own; the mouse wheel still scrolls it.
+    shadowed by the scroll view's own; the mouse wheel still scrolls it and a click picks a row.
     """
 
-    BATCH: ClassVar[int] = 40
-    """Rows mounted at a time."""
-    MAX_MOUNTED: ClassVar[int] = 160
-    """Scrolling down drops rows far above the view once this many are mounted."""
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "diff-view--current",
+        "diff-view--marker",
+        "diff-view--gutter",
+        "diff-view--gutter-current",
+        "diff-view--gap",
+        "diff-view--gap-label",
+        "diff-view--edge-a",
+        "diff-view--edge-b",
+        "diff-view--tint-changed",
+        "diff-view--tint-only-a",
+        "diff-view--tint-only-b",
+        "diff-view--empty",
+    }
+    DEFAULT_CSS = """
+    DiffView {
+        height: 1fr;
+        overflow-x: hidden;
+        scrollbar-gutter: stable;
+    }
+    DiffView > .diff-view--current { background: $boost; }
+    DiffView > .diff-view--marker { color: $accent; }
+    DiffView > .diff-view--gutter { color: $text-muted; }
+    DiffView > .diff-view--gutter-current { color: $text; }
+    DiffView > .diff-view--gap { color: $surface-lighten-1; }
+    DiffView > .diff-view--gap-label { background: $background; color: $text-muted; text-style: italic; }
+    DiffView > .diff-view--edge-a { color: $error; }
+    DiffView > .diff-view--edge-b { color: $success; }
+    DiffView > .diff-view--tint-changed { background: $warning-muted; }
+    DiffView > .diff-view--tint-only-a { background: $error-muted; }
+    DiffView > .diff-view--tint-only-b { background: $success-muted; }
+    DiffView > .diff-view--empty { color: $text-warning; }
+    """
+
+    wrap_width: reactive[int | None] = reactive(None)
+    """The widest a text column gets (None: half the window each)."""
+    show_scores: reactive[bool] = reactive(True)
+    """Whether the gutter with each row's similarity and tags is shown."""
 
     class CursorMoved(Message):
         """The current row changed; ``row`` is its index in ``Comparison.rows`` (or None)."""
@@ -52,22 +157,34 @@ class DiffView(VerticalScroll, can_focus=False):
             self.row = row
             super().__init__()
 
+    class ColumnsChanged(Message):
+        """The cells moved (width, gutter, wrap width): headings above should follow."""
+
+        def __init__(self, columns: Columns) -> None:
+            self.columns = columns
+            super().__init__()
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.comparison: Comparison | None = None
         self.hide_identical = False
         self.hide_boilerplate = False
         self.word_level = True
+        self.row_filter: Callable[[Comparison, int], bool] | None = None
+        """An extra filter (row index -> shown?), e.g. "only rows whose facts disagree"."""
         self.cursor = -1
         """Position of the current row in the visible list, -1 when nothing is shown."""
         self._order: list[int] = []
-        self._start = 0
-        """Position (in ``order``) of the first mounted row."""
-        self._rows: list[DiffRow] = []
-        self._growing = False
-        self._pending = 0
-        """Moves whose scrolling waits for a refresh; the window does not grow meanwhile."""
-        self._generation = 0
+        self._heights: list[int] = []
+        self._measured: list[bool] = []
+        self._offsets: list[int] = [0]
+        self._offsets_stale = False
+        self._columns: Columns | None = None
+        self._cache: dict[tuple[int, bool], list[Strip]] = {}
+        self._matches: Matches[SearchLocation] | None = None
+        self._marks: dict[int, dict[Side, dict[int, list[tuple[int, int, bool]]]]] = {}
+        self._preparing = False
+        self._look: tuple[object, ...] = ()
 
     # -- what is shown ----------------------------------------------------------------------
 
@@ -75,16 +192,6 @@ class DiffView(VerticalScroll, can_focus=False):
     def order(self) -> list[int]:
         """Indices (into ``Comparison.rows``) of the rows that pass the filters, in order."""
         return self._order
-
-    @property
-    def mounted_rows(self) -> list[DiffRow]:
-        """The mounted window of rows, top to bottom."""
-        return self._rows
-
-    @property
-    def window(self) -> range:
-        """Positions (in ``order``) of the mounted rows."""
-        return range(self._start, self._start + len(self._rows))
 
     @property
     def current_row(self) -> int | None:
@@ -96,9 +203,14 @@ class DiffView(VerticalScroll, can_focus=False):
         row = self.current_row
         return None if row is None or self.comparison is None else self.comparison.row_view(row)
 
-    def row_at(self, position: int) -> DiffRow | None:
-        """The mounted row widget at ``position`` in the visible list, if it is mounted."""
-        return self._rows[position - self._start] if position in self.window else None
+    @property
+    def columns(self) -> Columns:
+        return self._columns or Columns.fit(self._width, self.show_scores, self.wrap_width)
+
+    @property
+    def rendered_rows(self) -> int:
+        """How many rows have been wrapped into lines (and so word-diffed) for this layout."""
+        return sum(self._measured)
 
     def _boilerplate(self, comparison: Comparison, k: int) -> bool:
         row = comparison.rows[k]
@@ -110,255 +222,367 @@ class DiffView(VerticalScroll, can_focus=False):
         """Whether row ``k`` passes the filters, without computing its word diff."""
         if self.hide_boilerplate and self._boilerplate(comparison, k):
             return False
+        if self.row_filter is not None and not self.row_filter(comparison, k):
+            return False
         return not (self.hide_identical and comparison.row_identical(k))
 
-    async def show(self, comparison: Comparison, keep: int | None = None) -> None:
+    def show(self, comparison: Comparison, keep: int | None = None) -> None:
         """Show ``comparison``, with the cursor on row ``keep`` (or the next visible one)."""
         self.comparison = comparison
-        await self.rebuild(keep)
+        self.rebuild(keep)
 
-    async def rebuild(self, keep: int | None = None) -> None:
-        """Re-filter and remount, keeping the cursor on row ``keep`` if given."""
+    def rebuild(self, keep: int | None = None) -> None:
+        """Re-filter, keeping the cursor on row ``keep`` if given (else on the first row)."""
         comparison = self.comparison
         if comparison is None:
             return
         self._order = [k for k in range(len(comparison.rows)) if self._visible(comparison, k)]
-        await self._clear()
+        self._reset_layout()
+        self.cursor = -1
+        self._set_scroll_y(0)
         if not self._order:
-            message = "Nothing to show: every row is hidden (press i or b to show them again)."
-            await self.mount(Static(Content(message), classes="empty", markup=False))
+            self.refresh()
             self.post_message(self.CursorMoved(None))
             return
-        target = 0
-        if keep is not None:
-            target = min(bisect_left(self._order, keep), len(self._order) - 1)
-        await self.move_to(target)
+        target = 0 if keep is None else min(bisect_left(self._order, keep), len(self._order) - 1)
+        self.move_to(target, center=keep is not None)
 
-    async def _clear(self) -> None:
-        self._rows = []
-        self._start = 0
-        self.cursor = -1
-        self._generation += 1
-        await self.remove_children()
-        self.scroll_to(y=0, animate=False, immediate=True)
+    # -- layout: row heights and offsets ----------------------------------------------------
 
-    # -- the mounted window -----------------------------------------------------------------
+    @property
+    def _width(self) -> int:
+        return self.scrollable_content_region.width
 
-    def _make_rows(self, start: int, end: int) -> list[DiffRow]:
+    @property
+    def _view_height(self) -> int:
+        return max(1, self.scrollable_content_region.height)
+
+    def _reset_layout(self) -> None:
+        """Estimated heights for every visible row; nothing measured or drawn yet."""
+        self._columns = Columns.fit(self._width, self.show_scores, self.wrap_width)
+        self._heights = [self._estimate(k) for k in self._order]
+        self._measured = [False] * len(self._order)
+        self._cache.clear()
+        self._update_offsets()
+        self.post_message(self.ColumnsChanged(self._columns))
+
+    def _estimate(self, k: int) -> int:
         comparison = self.comparison
-        assert comparison is not None
-        rows = [
-            DiffRow(position, comparison.row_view(self._order[position]), self.word_level)
-            for position in range(start, end)
-        ]
-        for row in rows:
-            row.set_class(row.position == self.cursor, "-current")
-        return rows
+        assert comparison is not None and self._columns is not None
+        row = comparison.rows[k]
 
-    async def _append(self, end: int) -> None:
-        """Mount the rows after the window, up to position ``end`` (exclusive)."""
-        end = min(end, len(self._order))
-        new = self._make_rows(self._start + len(self._rows), end)
-        if new:
-            self._rows.extend(new)
-            await self.mount_all(new)
+        def lines(texts: Sequence[str], width: int) -> int:
+            return sum(len(text) // width + 1 for text in texts) + max(0, len(texts) - 1)
 
-    async def _prepend(self, start: int) -> None:
-        """Mount the rows before the window, from position ``start``, keeping the view still.
+        a = lines([comparison.a.paragraphs[i].text for i in row.a], self._columns.text_a)
+        b = lines([comparison.b.paragraphs[j].text for j in row.b], self._columns.text_b)
+        return max(a, b, 1) + 1
 
-        Rows added above the view push it down; once they are laid out, the view is scrolled by
-        as much, so the row that was at the top of the window stays where it was on screen.
-        """
-        start = max(0, start)
-        if start >= self._start or not self._rows:
+    def _update_offsets(self) -> None:
+        self._offsets = [0, *accumulate(self._heights)]
+        self._offsets_stale = False
+        self.virtual_size = Size(self._width, self._offsets[-1] if self._order else 3)
+
+    def _position_at(self, line: int) -> int:
+        """Position of the row that covers virtual ``line`` (clamped to the rows)."""
+        return max(0, min(bisect_right(self._offsets, line) - 1, len(self._order) - 1))
+
+    def _measure(self, position: int) -> int:
+        """Wrap row ``position`` (if not yet) and record its true height; the change in height."""
+        if self._measured[position]:
+            return 0
+        height = len(self._row_strips(position))
+        delta = height - self._heights[position]
+        self._heights[position] = height
+        self._measured[position] = True
+        if delta:
+            self._offsets_stale = True
+        return delta
+
+    def _measure_span(self, position: int, up: int, down: int) -> int:
+        """Measure rows covering ``up`` lines above row ``position`` and ``down`` lines from its top.
+        Returns how much the rows above ``position`` grew (negative: shrank)."""
+        grown = 0
+        covered, q = 0, position - 1
+        while q >= 0 and covered < up:
+            grown += self._measure(q)
+            covered += self._heights[q]
+            q -= 1
+        covered, q = 0, position
+        while q < len(self._order) and covered < down:
+            self._measure(q)
+            covered += self._heights[q]
+            q += 1
+        return grown
+
+    def _check_geometry(self) -> None:
+        """Re-wrap everything when the width or the column settings changed, keeping the top row."""
+        columns = Columns.fit(self._width, self.show_scores, self.wrap_width)
+        if columns == self._columns or not self._order or self.comparison is None:
             return
-        anchor = self._rows[0]
-        before = anchor.virtual_region.y - self.scroll_y
-        new = self._make_rows(start, self._start)
-        self._rows[:0] = new
-        self._start = start
-        await self.mount_all(new, before=0)
-        self.call_after_refresh(self._keep_in_place, anchor, before)
+        top = self._position_at(int(self.scroll_y))
+        self._reset_layout()
+        self._set_scroll_y(self._offsets[top])
 
-    async def _drop_below(self, keep: int) -> None:
-        """Unmount the rows after the first ``keep`` of the window (they are below the view)."""
-        if len(self._rows) > keep:
-            dropped = self._rows[keep:]
-            del self._rows[keep:]
-            await self.remove_children(dropped)
-
-    async def _drop_above(self) -> None:
-        """Unmount rows far above the view once the window is too large, keeping the view still."""
-        excess = len(self._rows) - self.MAX_MOUNTED
-        limit = self.scroll_y - 2 * self.size.height
-        cut = 0
-        while cut < excess and self._rows[cut].virtual_region.bottom <= limit:
-            cut += 1
-        if cut == 0:
+    def _prepare(self) -> None:
+        """Make sure the rows in view (and a screen either side) are measured, keeping the row at
+        the top of the view where it is on screen when rows above it change height."""
+        if self._preparing or not self._order or self.comparison is None or self._width <= 0:
             return
-        removed = self._rows[cut].virtual_region.y
-        dropped = self._rows[:cut]
-        del self._rows[:cut]
-        self._start += cut
-        await self.remove_children(dropped)
-        self.scroll_to(y=self.scroll_y - removed, animate=False, immediate=True)
+        self._preparing = True
+        try:
+            self._check_geometry()
+            height = self._view_height
+            top = int(self.scroll_y)
+            position = self._position_at(top)
+            within = top - self._offsets[position]
+            grown = self._measure_span(position, height, within + height)
+            if self._offsets_stale:
+                self._update_offsets()
+            if grown:
+                within = min(within, self._heights[position] - 1)
+                self._set_scroll_y(self._offsets[position] + within)
+        finally:
+            self._preparing = False
 
-    async def _place(self, position: int) -> Placement:
-        """Make sure the row at ``position`` is mounted; say how the window changed."""
-        end = self._start + len(self._rows)
-        if self._rows and self._start <= position < end:
-            return "present"
-        if self._rows and end <= position < end + self.BATCH:
-            await self._append(max(position + 1, end + self.BATCH))
-            return "appended"
-        if self._rows and self._start - self.BATCH <= position < self._start:
-            await self._prepend(self._start - self.BATCH)
-            await self._drop_below(self.MAX_MOUNTED)
-            return "prepended"
-        await self._clear()
-        start = max(0, min(position - self.BATCH // 2, len(self._order) - self.BATCH))
-        self._start = start
-        await self._append(start + self.BATCH)
-        return "replaced"
-
-    def _keep_in_place(self, anchor: DiffRow, before: float) -> None:
-        if anchor.parent is self:
-            self.scroll_to(y=anchor.virtual_region.y - before, animate=False, immediate=True)
-
-    # -- growing as the reader scrolls ------------------------------------------------------
+    def _set_scroll_y(self, y: float) -> None:
+        y = max(0, min(y, self.max_scroll_y))
+        self.scroll_target_y = y
+        self.scroll_y = y
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
-        """Grow the window when the reader scrolls into its first or last screenful."""
         super().watch_scroll_y(old_value, new_value)
-        self._check_edges()
+        self._prepare()
 
-    def _check_edges(self) -> None:
-        if self._growing or self._pending or not self._rows:
-            return
-        height = self.size.height
-        if self.scroll_y >= self.max_scroll_y - height and self._start + len(self._rows) < len(self._order):
-            self._growing = True
-            self.call_later(self._grow_down)
-        elif self.scroll_y <= height and self._start > 0:
-            self._growing = True
-            self.call_later(self._grow_up)
+    def on_resize(self) -> None:
+        self._prepare()
+        self.refresh()
 
-    async def _grow_down(self) -> None:
-        try:
-            await self._drop_above()
-            await self._append(self._start + len(self._rows) + self.BATCH)
-        finally:
-            self._growing = False
+    def watch_wrap_width(self) -> None:
+        self._relayout()
 
-    async def _grow_up(self) -> None:
-        try:
-            self._pending += 1
-            await self._prepend(self._start - self.BATCH)
-            await self._drop_below(self.MAX_MOUNTED)
-            self.call_after_refresh(self._settled)
-        finally:
-            self._growing = False
+    def watch_show_scores(self) -> None:
+        self._relayout()
 
-    def _settled(self) -> None:
-        self._pending = max(0, self._pending - 1)
-        if not self._pending:
-            self._check_edges()
+    def _relayout(self) -> None:
+        if self._order and self.comparison is not None:
+            self._prepare()
+            self._reveal(self.cursor, center=False)
+        self.refresh()
+
+    # -- drawing ----------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self._width
+        if self.comparison is None:
+            return Strip.blank(width, self.rich_style)
+        if not self._order:
+            if y != 1:
+                return Strip.blank(width, self.rich_style)
+            style = self.get_component_rich_style("diff-view--empty")
+            return Strip([Segment("  " + EMPTY_MESSAGE, style)]).adjust_cell_length(width, self.rich_style)
+        if self._offsets_stale:
+            self._update_offsets()
+        line = int(self.scroll_y) + y
+        if line >= self._offsets[-1]:
+            return Strip.blank(width, self.rich_style)
+        position = self._position_at(line)
+        strips = self._row_strips(position)
+        within = line - self._offsets[position]
+        if within < len(strips):
+            return strips[within]
+        return Strip.blank(width, self.rich_style)
+
+    def _row_strips(self, position: int) -> list[Strip]:
+        """The lines of the row at ``position``, wrapped for the current layout (cached)."""
+        look = (self.app.theme, self.app.ansi_color, self.app.no_color)
+        if look != self._look:
+            self._look = look  # a theme restyles every row: draw them again
+            self._cache.clear()
+        current = position == self.cursor
+        key = (self._order[position], current)
+        strips = self._cache.get(key)
+        if strips is None:
+            if len(self._cache) > 600:
+                self._cache.clear()
+            strips = self._cache[key] = self._draw_row(self._order[position], current)
+        return strips
+
+    def _draw_row(self, k: int, current: bool) -> list[Strip]:
+        comparison = self.comparison
+        assert comparison is not None
+        columns = self._columns or Columns.fit(self._width, self.show_scores, self.wrap_width)
+        view = comparison.row_view(k)
+        row_classes = ("diff-view--current",) if current else ()
+        row_style = self.get_visual_style(*row_classes).rich_style
+        blocks: list[Block] = []
+        if columns.gutter:
+            gutter_class = "diff-view--gutter-current" if current else "diff-view--gutter"
+            blocks.append(
+                self._text_block(gutter_content(view), columns.gutter, (*row_classes, gutter_class))
+            )
+        sides: tuple[tuple[Side, int], ...] = (("a", columns.box_a), ("b", columns.box_b))
+        for side, box in sides:
+            views = view.a if side == "a" else view.b
+            if not views:
+                blocks.append(self._gap_block(box, row_classes, "only in A" if side == "b" else "only in B"))
+                continue
+            tint = self._tint(view, side)
+            content = self.cell_content(k, side)
+            assert content is not None
+            edge = f"diff-view--edge-{side}" if view.kind != "pair" else None
+            blocks.append(self._text_block(content, box, (*row_classes, *tint), edge))
+        # The gutter needs no blank line under it; cells get one, so rows stand apart.
+        gutter = len(blocks[0].lines) if columns.gutter else 0
+        height = max(gutter, *(len(block.lines) + 1 for block in blocks[1 if columns.gutter else 0 :]))
+        marker = Segment(MARKER if current else " ", self.get_component_rich_style("diff-view--marker"))
+        if not current:
+            marker = Segment(" ", row_style)
+        rest = [Segment(" " * columns.rest, row_style)] if columns.rest else []
+        dim = Style(dim=True) if view.boilerplate else None
+        lines: list[Strip] = []
+        for y in range(height):
+            segments = [marker]
+            for block in blocks:
+                segments += block.lines[y] if y < len(block.lines) else block.fill
+            strip = Strip([*segments, *rest], columns.width)
+            lines.append(strip.apply_style(dim) if dim else strip)
+        return lines
+
+    def cell_content(self, k: int, side: Side) -> Content | None:
+        """What cell ``side`` of row ``k`` shows before wrapping (None for a gap): plain text
+        with the diff and search styles as spans."""
+        assert self.comparison is not None
+        view = self.comparison.row_view(k)
+        views = view.a if side == "a" else view.b
+        if not views:
+            return None
+        return cell_content(views, side, self.word_level, self._marks.get(k, {}).get(side))
+
+    def _tint(self, view: RowView, side: Side) -> tuple[str, ...]:
+        """Paragraph level (``w``): whole changed cells tinted instead of inline highlights."""
+        if self.word_level or view.identical:
+            return ()
+        if view.kind == "pair":
+            return ("diff-view--tint-changed",)
+        return (f"diff-view--tint-only-{side}",) if view.kind == f"only_{side}" else ()
+
+    def _text_block(
+        self, content: Content, box: int, classes: tuple[str, ...], edge: str | None = None
+    ) -> Block:
+        """``content`` wrapped into a cell ``box`` wide: an edge column, the text, one padding column."""
+        style = self.get_visual_style(*classes)
+        rich = style.rich_style
+        pad = Segment(" ", rich)
+        left = [Segment(UNPAIRED_EDGE, rich + self.get_component_rich_style(edge)), pad] if edge else [pad]
+        width = max(1, box - 1 - len(left))
+        strips = Visual.to_strips(self, content, width, None, style, pad=True)
+        lines = [[*left, *strip.crop(0, width), pad] for strip in strips]
+        return Block(lines, [*left, Segment(" " * width, rich), pad])
+
+    def _gap_block(self, box: int, classes: tuple[str, ...], label: str) -> Block:
+        """A hatched gap with its label at the top: the paragraph opposite has no counterpart."""
+        hatch = self.get_visual_style(*classes, "diff-view--gap").rich_style
+        label_style = self.get_visual_style(*classes, "diff-view--gap-label").rich_style
+        fill = [Segment(HATCH * box, hatch)]
+        text = f" {label} "
+        if box < len(text) + 2:
+            return Block([fill], fill)
+        first = [
+            Segment(HATCH, hatch),
+            Segment(text, label_style),
+            Segment(HATCH * (box - 1 - len(text)), hatch),
+        ]
+        return Block([first], fill)
 
     # -- cursor -----------------------------------------------------------------------------
 
-    async def move_to(self, position: int) -> None:
+    def move_to(self, position: int, center: bool | None = None) -> None:
         """Make the visible row at ``position`` current and scroll it into view.
 
-        Rows just mounted are scrolled to after the next refresh, when they have a size; a row
-        that replaced the whole window is centred, so the jump lands with context on both sides.
+        A far jump (``G``, ``]`` to a distant difference) centres the row, so it lands with
+        context on both sides; a step scrolls as little as needed.
         """
         if not self._order:
             return
         position = max(0, min(position, len(self._order) - 1))
-        placement = await self._place(position)
         self._set_cursor(position)
-        row = self.row_at(position)
-        assert row is not None
-        if placement == "present" and row.size:
-            self.scroll_to_widget(row, animate=False, immediate=True)
-            return
-        self._generation += 1
-        self._pending += 1
-        self.call_after_refresh(self._reveal, row, self._generation, placement == "replaced")
+        self._reveal(position, center)
 
-    def _reveal(self, row: DiffRow, generation: int, center: bool) -> None:
-        """Deferred part of ``move_to``: the row has been laid out now."""
-        if generation == self._generation and row.parent is self:
-            self.scroll_to_widget(row, animate=False, immediate=True, center=center)
-        self._settled()
+    def move_by(self, step: int) -> None:
+        self.move_to(self.cursor + step)
 
     def _set_cursor(self, position: int) -> None:
-        if position == self.cursor and (row := self.row_at(position)) and row.has_class("-current"):
+        if position == self.cursor:
             return
-        if (old := self.row_at(self.cursor)) is not None:
-            old.remove_class("-current")
+        for old in (self.cursor, position):
+            if 0 <= old < len(self._order):
+                self._cache.pop((self._order[old], True), None)
+                self._cache.pop((self._order[old], False), None)
         self.cursor = position
-        if (row := self.row_at(position)) is not None:
-            row.add_class("-current")
+        self.refresh()
         self.post_message(self.CursorMoved(self.current_row))
 
-    async def move_by(self, step: int) -> None:
-        await self.move_to(self.cursor + step)
+    def _reveal(self, position: int, center: bool | None = None, line: int = 0) -> None:
+        """Scroll so the row at ``position`` is wholly in view (a row taller than the view: its
+        ``line`` at the top). ``center=None`` centres only when the row is far from the view."""
+        if not (0 <= position < len(self._order)) or self.comparison is None or self._width <= 0:
+            return
+        self._check_geometry()
+        height = self._view_height
+        self._measure_span(position, height, height)
+        if self._offsets_stale:
+            self._update_offsets()
+        top, bottom = self._offsets[position], self._offsets[position + 1]
+        view_top = int(self.scroll_y)
+        if center is None:
+            center = bottom < view_top - height or top > view_top + 2 * height
+        if bottom - top > height:
+            target = top + min(line, bottom - top - 1) if line else top
+            if line and top <= target < view_top + height and target >= view_top:
+                return
+        elif center:
+            target = top - (height - (bottom - top)) // 2
+        elif top < view_top:
+            target = top
+        elif bottom > view_top + height:
+            target = bottom - height
+        else:
+            return
+        self._set_scroll_y(target)
+        self.refresh()
 
-    async def page(self, step: int) -> None:
+    def page(self, step: int) -> None:
         """Scroll a page down (``step=1``) or up (``-1``) and put the cursor on the first row
         fully in view; at the end (or start) already, go to the last (or first) row."""
-        if not self._rows:
+        if not self._order:
             return
-        height = self.scrollable_content_region.height
-        if step > 0 and self.scroll_y + 2 * height > self.virtual_size.height:
-            await self._append(self._start + len(self._rows) + self.BATCH)
-            self._pending += 1
-            self.call_after_refresh(self._page_now, step)
-        elif step < 0 and self.scroll_y < height and self._start > 0:
-            self._pending += 1
-            await self._prepend(self._start - self.BATCH)
-            await self._drop_below(self.MAX_MOUNTED)
-            self.call_after_refresh(self._page_now, step)
-        elif self._pending:
-            self._pending += 1
-            self.call_after_refresh(self._page_now, step)
-        else:
-            self._pending += 1
-            await self._page_now(step)
+        height = self._view_height
+        top = int(self.scroll_y)
+        new_top = max(0, min(top + step * height, self.max_scroll_y))
+        if new_top == top:
+            self.move_to(len(self._order) - 1 if step > 0 else 0)
+            return
+        self._set_scroll_y(new_top)
+        new_top = int(self.scroll_y)
+        target = self._first_in_view(new_top, height)
+        if step > 0 and self.cursor > target and self._wholly_in_view(self.cursor, new_top, height):
+            target = self.cursor  # paging down never moves the cursor up
+        self._set_cursor(target)
 
-    async def _page_now(self, step: int) -> None:
-        try:
-            height = self.scrollable_content_region.height
-            top = self.scroll_y
-            new_top = max(0, min(top + step * height, self.max_scroll_y))
-            if new_top == top:
-                await self.move_to(len(self._order) - 1 if step > 0 else 0)
-                return
-            self.scroll_to(y=new_top, animate=False, immediate=True)
-            target = self._first_in_view(new_top, height)
-            if step > 0 and self.cursor > target and self._wholly_in_view(self.cursor, new_top, height):
-                target = self.cursor  # paging down never moves the cursor up
-            self._set_cursor(target)
-        finally:
-            self._settled()
+    def _wholly_in_view(self, position: int, top: int, height: int) -> bool:
+        return self._offsets[position] >= top and self._offsets[position + 1] <= top + height
 
-    def _wholly_in_view(self, position: int, top: float, height: int) -> bool:
-        row = self.row_at(position)
-        return row is not None and row.virtual_region.y >= top and row.virtual_region.bottom <= top + height
-
-    def _first_in_view(self, top: float, height: int) -> int:
-        """Position of the first row wholly between ``top`` and ``top + height`` (or, when one
-        row is taller than the view, the row at ``top``)."""
-        bottom = top + height
-        covering = None
-        for row in self._rows:
-            region = row.virtual_region
-            if region.y >= top and region.bottom <= bottom:
-                return row.position
-            if covering is None and region.bottom > top:
-                covering = row.position
-        return covering if covering is not None else self._start
+    def _first_in_view(self, top: int, height: int) -> int:
+        """Position of the first row wholly between ``top`` and ``top + height`` (or, when none
+        is, the row at ``top``)."""
+        covering = self._position_at(top)
+        position = covering
+        while position < len(self._order) and self._offsets[position] < top + height:
+            if self._wholly_in_view(position, top, height):
+                return position
+            position += 1
+        return covering
 
     def find_change(self, step: int) -> int | None:
         """Position of the next (``step=1``) or previous (``-1``) difference, if any.
@@ -378,8 +602,13 @@ class DiffView(VerticalScroll, can_focus=False):
             position += step
         return None
 
-    async def on_diff_row_clicked(self, event: DiffRow.Clicked) -> None:
-        await self.move_to(event.row.position)
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or not self._order:
+            return
+        line = int(self.scroll_y) + offset.y
+        if line < self._offsets[-1]:
+            self.move_to(self._position_at(line), center=False)
 
     # -- display options --------------------------------------------------------------------
 
@@ -387,5 +616,69 @@ class DiffView(VerticalScroll, can_focus=False):
         """Inline word highlights (True) or whole changed paragraphs tinted (False)."""
         self.word_level = word_level
         self.set_class(not word_level, "-paragraph-level")
-        for row in self._rows:
-            row.set_word_level(word_level)
+        self._cache.clear()
+        self.refresh()
+
+    # -- search -----------------------------------------------------------------------------
+
+    def search_texts(self) -> list[tuple[SearchLocation, str]]:
+        """Every shown paragraph in reading order (row by row, A before B): what ``/`` searches."""
+        comparison = self.comparison
+        if comparison is None:
+            return []
+        texts: list[tuple[SearchLocation, str]] = []
+        for k in self._order:
+            row = comparison.rows[k]
+            texts += [((k, "a", i), comparison.a.paragraphs[i].text) for i in row.a]
+            texts += [((k, "b", j), comparison.b.paragraphs[j].text) for j in row.b]
+        return texts
+
+    def show_matches(self, matches: Matches[SearchLocation] | None) -> None:
+        """Highlight ``matches`` (the current one differently); None clears the highlights."""
+        self._matches = matches
+        marks: dict[int, dict[Side, dict[int, list[tuple[int, int, bool]]]]] = {}
+        current = matches.current if matches else None
+        for hit in matches.hits if matches else []:
+            k, side, index = hit.location
+            marks.setdefault(k, {}).setdefault(side, {}).setdefault(index, []).append(
+                (hit.start, hit.end, hit is current)
+            )
+        self._marks = marks
+        self._cache.clear()
+        self.refresh()
+
+    def reveal_match(self) -> None:
+        """Move the cursor to the current match, scrolling its line into view in a tall row."""
+        matches = self._matches
+        hit = matches.current if matches else None
+        if hit is None or self.comparison is None:
+            return
+        k, side, index = hit.location
+        position = bisect_left(self._order, k)
+        if position >= len(self._order) or self._order[position] != k:
+            return
+        self._set_cursor(position)
+        self._reveal(position, None, self._line_of(k, side, index, hit.start))
+
+    def _line_of(self, k: int, side: Side, index: int, start: int) -> int:
+        """About which line of row ``k`` a match starts on (wrapping the text before it)."""
+        assert self.comparison is not None
+        view = self.comparison.row_view(k)
+        views = view.a if side == "a" else view.b
+        columns = self.columns
+        before = [v for v in views if v.index < index]
+        head = cell_content(before, side, False, None) if before else Content("")
+        label = Content(f"¶{index + 1} ")
+        text = next((v.text for v in views if v.index == index), "")
+        prefix = (head + Content("\n\n") if before else head) + label + Content(text[:start])
+        width = max(1, (columns.box_a if side == "a" else columns.box_b) - (2 if view.kind == "pair" else 3))
+        return max(0, len(prefix.wrap(width)) - 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One column of a row: its lines, and what fills it below them (the row is as tall as its
+    tallest column)."""
+
+    lines: list[list[Segment]]
+    fill: list[Segment]
