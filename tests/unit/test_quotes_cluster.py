@@ -175,3 +175,10 @@ def test_partial_quote_marked_against_the_stretch_it_renders() -> None:
     segments = variant_segments("That's why we have come here.", "That's why we came here.")
     assert ("have come ", "delete") in segments and ("came", "insert") in segments
     assert "".join(text for text, kind in segments if kind != "delete") == "That's why we came here."
+
+
+def test_a_story_without_quotations(seeds: dict[str, Article]) -> None:
+    """004 (a condensed rewrite) quotes nobody: an empty list, said in words."""
+    assert find_quote_clusters([seeds["004"]]) == []
+    assert "No direct quotation was found." in quotes_markdown([], [seeds["004"]])
+    assert quotes_json([]) == {"clusters": []}

@@ -294,6 +294,8 @@ def quotes_markdown(clusters: Sequence[QuoteCluster], articles: Sequence[Article
         "escapes, not part of the text.",
         "",
     ]
+    if not clusters:
+        lines += ["No direct quotation was found.", ""]
     for number, cluster in enumerate(clusters, start=1):
         speaker = escape_markdown(one_line(cluster.speaker)) if cluster.speaker else "unattributed"
         flag = " · **only one outlet**" if cluster.single_outlet else ""
