@@ -35,8 +35,9 @@ LABEL_STYLE = "dim"
 MATCH_STYLE = "italic reverse $accent"
 """A search match: reversed and italic, so it is seen without colour and is not taken for a
 changed number (bold reverse)."""
-CURRENT_MATCH_STYLE = "bold italic underline reverse $warning"
-"""The match ``n``/``N`` stands on: bold and underlined on top of a match's look."""
+CURRENT_MATCH_STYLE = "bold italic underline2 reverse $warning"
+"""The match ``n``/``N`` stands on: also bold and doubly underlined (an inserted word is already
+underlined once), so it stands out without colour too."""
 
 
 def span_style(kind: str, side: Side, numeric: bool) -> str | None:
