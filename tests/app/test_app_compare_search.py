@@ -38,7 +38,8 @@ def highlighted(app: NewsdiffApp) -> list[str]:
 
 def current_match(app: NewsdiffApp) -> list[str]:
     """Text drawn as the current match: a match's look, doubly underlined."""
-    return [seg.text for seg in view_segments(app) if seg.style and seg.style.reverse and seg.style.underline2]
+    segments = view_segments(app)
+    return [seg.text for seg in segments if seg.style and seg.style.reverse and seg.style.underline2]
 
 
 def expected_count(screen: CompareScreen, word: str) -> int:
