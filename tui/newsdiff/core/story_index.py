@@ -33,7 +33,7 @@ from newsdiff.core.errors import Cancelled
 from newsdiff.core.similarity import MIN_WORDS_FOR_RATIO, _rescale_ratio, tfidf_vectors
 from newsdiff.core.tokens import terms
 
-RARE_DF = 64
+RARE_DF = 48
 """A feature in at most this many sentences of the story enters the candidate index."""
 CANDIDATES_PER_UNIT = 12
 """Partners per sentence kept from the index before exact scoring."""
