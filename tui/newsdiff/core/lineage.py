@@ -25,7 +25,7 @@ import numpy as np
 from newsdiff.core.align import DEFAULT_THRESHOLD
 from newsdiff.core.article import Article
 from newsdiff.core.serialize import percent
-from newsdiff.core.story_index import CancelCheck, Progress, StoryIndex, cached_index
+from newsdiff.core.story_index import CancelCheck, Progress, StoryIndex, cached_index, common_words
 
 MIN_SHARE = 0.05
 """Pairs where neither article reuses at least this share of the other are not listed."""
@@ -126,7 +126,8 @@ def _reused_words(index: StoryIndex) -> tuple[np.ndarray, np.ndarray]:
         return np.zeros(0, dtype=np.int64), np.zeros(0)
     ends = np.concatenate([index.link_u, index.link_v])
     others = np.concatenate([index.link_v, index.link_u])
-    link_common = index.link_common()
+    strings = index.word_strings()
+    link_common = index.link_common(strings)
     common = np.concatenate([link_common, link_common])
     unit_article = index.unit_article
     toward = unit_article[others]
@@ -138,20 +139,14 @@ def _reused_words(index: StoryIndex) -> tuple[np.ndarray, np.ndarray]:
     words = common[starts].copy()
     multi = np.flatnonzero(sizes > 1)
     if len(multi):
-        from rapidfuzz import process
-        from rapidfuzz.distance import Indel
-
-        unit_terms = index.unit_terms
-        left = [unit_terms[int(ends[starts[g]])] for g in multi]
-        right = [
-            [w for o in others[starts[g] : starts[g] + sizes[g]].tolist() for w in unit_terms[o]]
-            for g in multi
+        # Each sentence against its partners joined in order: one string per group, compared
+        # with the sentence by the same longest-common-subsequence count.
+        joined = [
+            "".join([strings[o] for o in others[starts[g] : starts[g] + sizes[g]].tolist()]) for g in multi
         ]
-        distance = np.asarray(
-            process.cpdist(left, right, scorer=Indel.distance, workers=-1), dtype=np.float64
-        )
-        lengths = np.fromiter((len(a) + len(b) for a, b in zip(left, right, strict=True)), dtype=np.float64)
-        words[multi] = (lengths - distance) / 2.0
+        group_strings = [strings[int(ends[starts[g]])] for g in multi] + joined
+        m = len(multi)
+        words[multi] = common_words(group_strings, np.arange(m), np.arange(m, 2 * m))
     pair = unit_article[ends[starts]].astype(np.int64) * n + toward[order][starts]
     codes, where = np.unique(pair, return_inverse=True)
     return codes, np.bincount(where, weights=words, minlength=len(codes))

@@ -46,6 +46,10 @@ MIN_SHARED = 0.05
 """Pairs whose shared indexed features weigh less than this (in the TF-IDF cosine) are not
 candidates: on the benchmark story two thirds of the index's pairs fall below it, and of the
 candidates that did, 3 in 220,000 reached the threshold."""
+_FIRST_CODE = 0x100
+_CODES = 0x110000 - _FIRST_CODE
+"""Words are coded as characters from ``_FIRST_CODE`` on; past a million distinct words (no real
+story has them) codes repeat, which can only overstate the words two sentences share."""
 _ROW_BLOCK = 8_000
 _SCORE_BATCH = 200_000
 
@@ -83,10 +87,23 @@ class StoryIndex:
         result: np.ndarray = self.para_article[self.unit_para]
         return result
 
-    def link_common(self) -> np.ndarray:
+    def word_strings(self) -> list[str]:
+        """Each unit's words as a string of one character per distinct word.
+
+        rapidfuzz compares strings several times faster than lists of words, and the longest
+        common subsequence of two such strings is exactly that of the word sequences.
+        """
+        vocab: dict[str, str] = {}
+        for words in self.unit_terms:
+            for word in words:
+                if word not in vocab:
+                    vocab[word] = chr(_FIRST_CODE + len(vocab) % _CODES)
+        return ["".join([vocab[w] for w in words]) for words in self.unit_terms]
+
+    def link_common(self, strings: list[str] | None = None) -> np.ndarray:
         """Words each link's two sentences share, in order (their longest common word
         subsequence); computed on demand, since only lineage needs it."""
-        return _common_words(self.unit_terms, self.link_u, self.link_v)
+        return common_words(strings or self.word_strings(), self.link_u, self.link_v)
 
     def article_words(self) -> np.ndarray:
         """Body words of each article, counted as the index counts them (normalised terms)."""
@@ -293,14 +310,15 @@ def _score(
     return u, v, scores
 
 
-def _common_words(link_terms: list[list[str]], u: np.ndarray, v: np.ndarray) -> np.ndarray:
-    """Words two linked sentences share, in order: their longest common word subsequence."""
+def common_words(strings: Sequence[str], u: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """Length of the longest common subsequence of ``strings[u[k]]`` and ``strings[v[k]]``."""
     if not len(u):
         return np.zeros(0)
-    left = [link_terms[i] for i in u]
-    right = [link_terms[j] for j in v]
+    left = [strings[i] for i in u]
+    right = [strings[j] for j in v]
     distance = np.asarray(process.cpdist(left, right, scorer=Indel.distance, workers=-1), dtype=np.float64)
-    lengths = np.fromiter((len(a) + len(b) for a, b in zip(left, right, strict=True)), dtype=np.float64)
+    lengths = np.fromiter(map(len, left), dtype=np.float64, count=len(left))
+    lengths += np.fromiter(map(len, right), dtype=np.float64, count=len(right))
     common: np.ndarray = (lengths - distance) / 2.0
     return common
 
