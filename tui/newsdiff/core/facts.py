@@ -764,12 +764,17 @@ def _name_fragment(words: _Words, start: int, end: int) -> tuple[int, int] | Non
 
 
 def _run(words: _Words, lo: int, hi: int) -> tuple[int, int]:
-    """Widen a name to the whole capitalised run around it ("Shoigu" → "Sergei Shoigu")."""
-    while lo > 0 and words.name(lo - 1):
+    """Widen a name to the whole capitalised run around it ("Shoigu" → "Sergei Shoigu"), but not
+    back past a title: "Russian Defense Minister Sergei Shoigu" is reported as "Sergei Shoigu"."""
+    while lo > 0 and words.name(lo - 1) and not _is_title(words.keys[lo - 1]):
         lo -= 1
     while hi < len(words.keys) and words.name(hi):
         hi += 1
     return lo, hi
+
+
+def _is_title(word: str) -> bool:
+    return _NAME_FOLD.sub("", _strip_possessive(word).lower()) in _TITLES
 
 
 def _fold(words: _Words, lo: int, hi: int) -> list[str]:

@@ -36,7 +36,7 @@ from newsdiff.core.worddiff import DiffOptions
 from newsdiff.screens.confirm_dialog import ConfirmDialog
 from newsdiff.screens.export_dialog import ExportChoice, ExportDialog, default_export_path
 from newsdiff.widgets.compare_header import ColumnHeads, SummaryBar, state_content
-from newsdiff.widgets.diff_view import Columns, DiffView, SearchLocation
+from newsdiff.widgets.diff_view import EMPTY_MESSAGE, Columns, DiffView, SearchLocation
 from newsdiff.widgets.search_bar import SearchBar
 
 T = TypeVar("T")
@@ -74,6 +74,14 @@ def run_abandonable(work: Callable[[], T], cancelled: Callable[[], bool], poll: 
     return box[0]
 
 
+NO_DISAGREEMENT = "No pair's numbers or names disagree (press f to show every row again)."
+
+
+def _facts_disagree(comparison: Comparison, k: int) -> bool:
+    """The ``f`` filter: row ``k`` is a pair whose numbers or names disagree."""
+    return bool(comparison.discrepancies(k))
+
+
 MOVE = Binding.Group("move")
 DIFF = Binding.Group("diff")
 ENDS = Binding.Group("ends")
@@ -88,6 +96,7 @@ NEEDS_COMPARISON = frozenset(
         "swap",
         "toggle_identical",
         "toggle_boilerplate",
+        "toggle_facts",
         "toggle_word_level",
         "export",
         "copy_row",
@@ -151,6 +160,14 @@ class CompareScreen(Screen[None]):
             "boiler",
             id="compare.toggle-boilerplate",
             tooltip="hide or show boilerplate (captions, credits, copyright)",
+        ),
+        Binding(
+            "f",
+            "toggle_facts",
+            "facts",
+            id="compare.facts-only",
+            show=False,
+            tooltip="show only pairs whose numbers or names disagree",
         ),
         Binding(
             "w",
@@ -276,14 +293,20 @@ class CompareScreen(Screen[None]):
     def on_unmount(self) -> None:
         """Leaving the screen (or quitting) stops an alignment nobody will see."""
         self.workers.cancel_group(self, "align")
+        self.workers.cancel_group(self, "facts")
 
     def _show(self, comparison: Comparison, keep: int | None = None) -> None:
         self.comparison = comparison
         self.query_one(SummaryBar).show(comparison)
         self.query_one(ColumnHeads).show(comparison.a, comparison.b)
+        facts_only = self.diff_view.row_filter is not None
+        self.diff_view.row_filter = None  # a new comparison's facts are read again, off the loop
+        self.diff_view.empty_message = EMPTY_MESSAGE
         self.diff_view.show(comparison, keep)
         self._update_state()
         self.refresh_bindings()
+        if facts_only:
+            self._find_facts(comparison)
         if self.matches is not None:
             self._search(self.query_one(SearchBar).query_text)
 
@@ -308,6 +331,7 @@ class CompareScreen(Screen[None]):
                 view.cursor,
                 len(view.order),
                 total,
+                facts_only=view.row_filter is not None,
             )
         )
 
@@ -373,6 +397,42 @@ class CompareScreen(Screen[None]):
 
     def action_toggle_boilerplate(self) -> None:
         self.diff_view.hide_boilerplate = not self.diff_view.hide_boilerplate
+        self._refilter()
+
+    def action_toggle_facts(self) -> None:
+        """Only the pairs whose numbers or names disagree, or all again. A row filter of the view,
+        as ``i`` and ``b`` are; reading every pair's figures and names runs in a worker first."""
+        if self.diff_view.row_filter is not None:
+            self.diff_view.row_filter = None
+            self.diff_view.empty_message = EMPTY_MESSAGE
+            self._refilter()
+        elif self.comparison is not None:
+            self._find_facts(self.comparison)
+
+    @work(thread=True, exclusive=True, group="facts", exit_on_error=False)
+    def _find_facts(self, comparison: Comparison) -> None:
+        """Compute each row's discrepancies (cached on the comparison), then filter by them."""
+        worker = get_current_worker()
+        slow = self.app.call_from_thread(self.set_timer, PROGRESS_DELAY, self._facts_loading)
+        try:
+            for k in range(len(comparison.rows)):
+                if worker.is_cancelled:
+                    return
+                comparison.discrepancies(k)
+        finally:
+            self.app.call_from_thread(slow.stop)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_facts_only, comparison)
+
+    def _facts_loading(self) -> None:
+        self.diff_view.loading = True
+
+    def _show_facts_only(self, comparison: Comparison) -> None:
+        self.diff_view.loading = False
+        if comparison is not self.comparison:
+            return  # swapped or re-diffed meanwhile: that comparison's own run follows
+        self.diff_view.row_filter = _facts_disagree
+        self.diff_view.empty_message = NO_DISAGREEMENT
         self._refilter()
 
     def _refilter(self) -> None:

@@ -81,10 +81,17 @@ class Counts(Static):
 
 
 def state_content(
-    word_level: bool, hide_identical: bool, hide_boilerplate: bool, cursor: int, shown: int, total: int
+    word_level: bool,
+    hide_identical: bool,
+    hide_boilerplate: bool,
+    cursor: int,
+    shown: int,
+    total: int,
+    facts_only: bool = False,
 ) -> Content:
     """The view state in words, so each toggle's effect is visible, and where the cursor is:
-    "row 3 of 58 · view: words · identical: shown · boilerplate: dimmed"."""
+    "row 3 of 58 · view: words · identical: shown · boilerplate: dimmed" (and, while ``f``
+    filters, "only pairs whose facts differ": numbers or names)."""
     where = f"row {cursor + 1} of {shown}" if cursor >= 0 else f"no row of {shown}"
     if shown != total:
         where += f" shown ({total} in all)"
@@ -94,6 +101,8 @@ def state_content(
         f"identical: {'hidden' if hide_identical else 'shown'}",
         f"boilerplate: {'hidden' if hide_boilerplate else 'dimmed'}",
     ]
+    if facts_only:
+        parts.append("only pairs whose facts differ")
     return Content.styled(" · ".join(parts), "dim")
 
 

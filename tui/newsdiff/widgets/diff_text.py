@@ -18,6 +18,7 @@ from typing import Literal
 from textual.content import Content, Span
 
 from newsdiff.core.compare import ParagraphView
+from newsdiff.core.facts import Discrepancy
 
 Side = Literal["a", "b"]
 Marks = Mapping[int, Sequence[tuple[int, int, bool]]]
@@ -32,6 +33,9 @@ REPLACE_STYLES: dict[Side, str] = {
 NUMBER_STYLE = "bold reverse"
 """Added on top of a change that involves a number: the fact-checker's first stop."""
 LABEL_STYLE = "dim"
+FACTS_FLAG = "⚠"
+FACTS_STYLE = "bold $text-warning"
+"""A pair whose numbers or names disagree: flagged in words (``⚠ figures differ``), not colour alone."""
 MATCH_STYLE = "italic reverse $accent"
 """A search match: reversed and italic, so it is seen without colour and is not taken for a
 changed number (bold reverse)."""
@@ -83,3 +87,11 @@ def cell_content(
             )
         parts.append(label + text)
     return Content("\n\n").join(parts)
+
+
+def facts_content(found: Sequence[Discrepancy]) -> Content:
+    """One line per discrepancy under a pair: ``⚠ figures differ: four hours → five hours``; the
+    quoted article words are plain text, never markup."""
+    return Content("\n").join(
+        Content.styled(f"{FACTS_FLAG} {d.label}: ", FACTS_STYLE) + Content(f"{d.a} → {d.b}") for d in found
+    )

@@ -41,7 +41,7 @@ from textual.visual import Visual
 
 from newsdiff.core.compare import Comparison, RowView
 from newsdiff.core.search import Matches
-from newsdiff.widgets.diff_text import LABEL_STYLE, Side, cell_content
+from newsdiff.widgets.diff_text import FACTS_FLAG, FACTS_STYLE, LABEL_STYLE, Side, cell_content, facts_content
 
 SearchLocation = tuple[int, Side, int]
 """Where a search hit is: row index in ``Comparison.rows``, side, paragraph index."""
@@ -50,7 +50,7 @@ GUTTER_WIDTH = 8
 MARKER = "█"
 HATCH = "╱"
 UNPAIRED_EDGE = "▏"
-EMPTY_MESSAGE = "Nothing to show: every row is hidden (press i or b to show them again)."
+EMPTY_MESSAGE = "Nothing to show: every row is hidden (press i, b or f to show them again)."
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +88,9 @@ class Columns:
         return max(0, self.width - 1 - self.gutter - self.box_a - self.box_b)
 
 
-def gutter_content(view: RowView) -> Content:
-    """The row's figure and tags, in words as well as colour: "0.72", "only A", "same", "# num"."""
+def gutter_content(view: RowView, facts: bool = False) -> Content:
+    """The row's figure and tags, in words as well as colour: "0.72", "only A", "same", "# num",
+    "⚠ fact" (numbers or names disagree)."""
     if view.kind == "pair":
         head = Content.styled(f"{view.score or 0.0:.2f}", "bold")
     else:
@@ -101,7 +102,8 @@ def gutter_content(view: RowView) -> Content:
         tags.append("# num")
     if view.boilerplate:
         tags.append("boiler")
-    return Content("\n").join([head, *(Content.styled(tag, LABEL_STYLE) for tag in tags)])
+    flag = [Content.styled(f"{FACTS_FLAG} fact", FACTS_STYLE)] if facts else []
+    return Content("\n").join([head, *flag, *(Content.styled(tag, LABEL_STYLE) for tag in tags)])
 
 
 class DiffView(ScrollView, can_focus=False):
@@ -172,6 +174,8 @@ class DiffView(ScrollView, can_focus=False):
         self.word_level = True
         self.row_filter: Callable[[Comparison, int], bool] | None = None
         """An extra filter (row index -> shown?), e.g. "only rows whose facts disagree"."""
+        self.empty_message = EMPTY_MESSAGE
+        """What the view says when the filters hide every row."""
         self.cursor = -1
         """Position of the current row in the visible list, -1 when nothing is shown."""
         self._order: list[int] = []
@@ -380,7 +384,9 @@ class DiffView(ScrollView, can_focus=False):
             if y != 1:
                 return Strip.blank(width, self.rich_style)
             style = self.get_component_rich_style("diff-view--empty")
-            return Strip([Segment("  " + EMPTY_MESSAGE, style)]).adjust_cell_length(width, self.rich_style)
+            return Strip([Segment("  " + self.empty_message, style)]).adjust_cell_length(
+                width, self.rich_style
+            )
         if self._offsets_stale:
             self._update_offsets()
         line = int(self.scroll_y) + y
@@ -413,13 +419,16 @@ class DiffView(ScrollView, can_focus=False):
         assert comparison is not None
         columns = self._columns or Columns.fit(self._width, self.show_scores, self.wrap_width)
         view = comparison.row_view(k)
+        found = comparison.discrepancies(k)
         row_classes = ("diff-view--current",) if current else ()
         row_style = self.get_visual_style(*row_classes).rich_style
         blocks: list[Block] = []
         if columns.gutter:
             gutter_class = "diff-view--gutter-current" if current else "diff-view--gutter"
             blocks.append(
-                self._text_block(gutter_content(view), columns.gutter, (*row_classes, gutter_class))
+                self._text_block(
+                    gutter_content(view, bool(found)), columns.gutter, (*row_classes, gutter_class)
+                )
             )
         sides: tuple[tuple[Side, int], ...] = (("a", columns.box_a), ("b", columns.box_b))
         for side, box in sides:
@@ -430,6 +439,8 @@ class DiffView(ScrollView, can_focus=False):
             tint = self._tint(view, side)
             content = self.cell_content(k, side)
             assert content is not None
+            if found and side == "a":  # what disagrees, under A's text (a cell cannot span both)
+                content = content + Content("\n\n") + facts_content(found)
             edge = f"diff-view--edge-{side}" if view.kind != "pair" else None
             blocks.append(self._text_block(content, box, (*row_classes, *tint), edge))
         # The gutter needs no blank line under it; cells get one, so rows stand apart.
