@@ -126,6 +126,7 @@ def test_equivalent_renderings_are_not_flagged(a: str, b: str) -> None:
         ("Shelling rose 40% this week.", "Shelling rose 45 percent this week.", ("40%", "45 percent")),
         ("It fired a Hwasong-15 missile.", "It fired a Hwasong-17 missile.", ("Hwasong-15", "Hwasong-17")),
         ("It is the ninth-biggest arms exporter.", "It is the tenth-biggest arms exporter.", None),
+        ("They met in district 3 today.", "They met in district 4 today.", ("district 3", "district 4")),
         ("The last test was in 2017, officials said.", "The last test was in 2018, officials said.", None),
     ],
 )

@@ -540,6 +540,9 @@ def _figures(atoms: list[_Atom]) -> list[Figure]:
             continue
         unit, k = _unit_words(atoms, j)
         end = atoms[k - 1].end if k > j else atoms[j - 1].end
+        previous = atoms[i - 1] if i > 0 else None
+        if not unit and previous and previous.text[0].isalpha() and previous.lower not in _FUNCTION_WORDS:
+            unit, start = frozenset([_stem(previous.lower)]), previous.start  # "district 9", "Article 5"
         figures.append(Figure(start, end, "count", value, unit))
         i = max(j, i + 1)
     return figures
