@@ -176,7 +176,7 @@ _FUNCTION_WORDS = frozenset(
     which who whom whose what when where while if so such per each every all some any more most
     less fewer also only just up down out off will would could should may might can must do
     does did said says told between among against across within without through via near like
-    beyond""")
+    beyond today yesterday tomorrow tonight now ago later earlier again still""")
 )
 
 # Capitalised words that are a role, not who holds it: "Adm." and "Admiral" name nobody.
