@@ -566,15 +566,21 @@ def _comparable(x: Figure, y: Figure) -> bool:
     return True
 
 
+def _side_text(diff: WordDiff, side: Literal["a", "b"]) -> str:
+    return diff.a if side == "a" else diff.b
+
+
 def _changed_ops(diff: WordDiff, side: Literal["a", "b"]) -> tuple[list[int], list[int], list[int]]:
-    """Starts, ends and op numbers of the changed stretches on one side, for overlap lookups."""
+    """Starts, ends and op numbers of the changed stretches on one side, for overlap lookups.
+
+    An insertion has no text on side A (nor a deletion on B): no figure there changed."""
     starts: list[int] = []
     ends: list[int] = []
     numbers: list[int] = []
     for k, op in enumerate(diff.ops):
-        if op.kind == "equal":
-            continue
         start, end = (op.a_start, op.a_end) if side == "a" else (op.b_start, op.b_end)
+        if op.kind == "equal" or not _side_text(diff, side)[start:end].strip():
+            continue
         starts.append(start)
         ends.append(end)
         numbers.append(k)
