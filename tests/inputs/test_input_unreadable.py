@@ -79,7 +79,10 @@ def test_folder_with_no_articles(tmp_path: Path, other: Path) -> None:
     # The commands compare two files; the app opens folders, and checks them before it starts.
     assert refused_by_every_command(empty, other, "") == f"newsdiff: {empty}: is a folder, not a file"
     line = assert_one_line_error(run_newsdiff(empty), 1)
-    assert line == f"newsdiff: {empty}: no articles here (looked for .txt, .text, .md, .markdown, .html, .htm files)"
+    assert (
+        line
+        == f"newsdiff: {empty}: no articles here (looked for .txt, .text, .md, .markdown, .html, .htm files)"
+    )
     line = assert_one_line_error(run_newsdiff(other, empty), 1)
     assert line.startswith(f"newsdiff: {empty}: no articles here")
 
