@@ -3,6 +3,7 @@
 python app_probe.py start            # process start -> story table filled (seeds)
 python app_probe.py compare          # press c -> comparison of two seeds drawn
 python app_probe.py scroll A B       # ms per key press moving through a big comparison
+python app_probe.py cancel A B       # 1 s into aligning A and B: escape -> worker stopped; quit -> exited
 
 "compare" posts the key the way the terminal driver does and stops the clock when the view draws
 its first line of the comparison. Pilot's ``press`` is not used for it: it also waits until the
@@ -65,7 +66,35 @@ def _compare_shown(app: NewsdiffApp) -> bool:
     )
 
 
+async def cancel(paths: list[Path]) -> dict[str, float]:
+    """How soon leaving the screen stops the alignment's worker, and how soon quitting exits."""
+    results: dict[str, float] = {}
+    for how in ("leave", "quit"):
+        app = NewsdiffApp(paths=paths)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await _until(pilot, lambda app=app: _story_loaded(app))  # type: ignore[misc]
+            await pilot.press("a", "down", "b")
+            app.post_message(events.Key("c", "c"))
+            await asyncio.sleep(1.0)
+            screen = app.screen
+            assert isinstance(screen, CompareScreen) and screen.comparison is None, "still aligning"
+            worker = next(w for w in app.workers if w.group == "align")
+            t = time.perf_counter()
+            if how == "leave":
+                app.post_message(events.Key("escape", None))
+                while not worker.is_finished:
+                    await asyncio.sleep(0.001)
+                results["leave_seconds"] = time.perf_counter() - t
+            else:
+                app.exit()
+        if how == "quit":
+            results["quit_seconds"] = time.perf_counter() - t
+    return results
+
+
 async def main(mode: str, paths: list[Path]) -> dict[str, float]:
+    if mode == "cancel":
+        return await cancel(paths)
     app = NewsdiffApp(paths=paths or None)
     async with app.run_test(size=(120, 40)) as pilot:
         await _until(pilot, lambda: _story_loaded(app))

@@ -191,20 +191,30 @@ def bench_scroll_in_tmux(a: Path, b: Path, rows: int) -> dict[str, object]:
     }
 
 
-def bench_app(tmp: Path) -> list[dict[str, object]]:
+def bench_app(tmp: Path, big: tuple[Path, Path] | None = None) -> list[dict[str, object]]:
     probe = str(HERE / "app_probe.py")
     starts = [run_measured([sys.executable, probe, "start"])[0] for _ in range(3)]
-    opens = [json.loads(run_measured([sys.executable, probe, "compare"])[2])["seconds"] for _ in range(3)]
+    opens = [json.loads(run_measured([sys.executable, probe, "compare"])[2])["seconds"] for _ in range(7)]
     results: list[dict[str, object]] = [
         {
             "what": "app start to story table filled (seeds, headless, whole process)",
             "newsdiff": statistics.median(starts),
         },
         {
-            "what": "open a comparison of two seeds (press o -> rows shown, headless)",
+            "what": "open a comparison of two seeds (press c -> first line of rows drawn, headless)",
             "newsdiff": statistics.median(opens),
+            "extra": f"median of {len(opens)}; range {min(opens) * 1000:.0f}-{max(opens) * 1000:.0f} ms",
         },
     ]
+    if big is not None:
+        cancel = json.loads(run_measured([sys.executable, probe, "cancel", str(big[0]), str(big[1])])[2])
+        results.append(
+            {
+                "what": "leave (escape) 1 s into aligning 20,000 paragraphs: until the worker stopped",
+                "newsdiff": cancel["leave_seconds"],
+                "extra": f"quitting instead: the app exits in {cancel['quit_seconds'] * 1000:.0f} ms",
+            }
+        )
     if shutil.which("tmux"):
         doc = planted(5000)
         a = write(doc.a, tmp / "scroll_a.txt")
@@ -266,7 +276,8 @@ def main() -> None:
             results.append(bench_align(n, repeats, sample, tmp))
             print(table(results[-1:]).splitlines()[-1], flush=True)
         results.extend(bench_worddiff(300 if args.quick else 2000))
-        results.extend(bench_app(tmp))
+        big = (tmp / "a20000.txt", tmp / "b20000.txt")
+        results.extend(bench_app(tmp, None if args.quick else big))
     print()
     print(f"Machine: {machine()}")
     print(table(results))
