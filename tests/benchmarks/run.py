@@ -289,8 +289,12 @@ def main() -> None:
             "and imports.\n\n"
             f"Machine: {machine()}. Measured {time.strftime('%Y-%m-%d')}.\n\n" + table(results) + "\n"
         )
-        (REPO / "benchmarks.md").write_text(text, encoding="utf-8")
-        print(f"\nwrote {REPO / 'benchmarks.md'}")
+        target = REPO / "benchmarks.md"
+        # Sections written by hand or by other scripts ("## ...") follow the table: keep them.
+        old = target.read_text(encoding="utf-8") if target.exists() else ""
+        kept = old[old.index("\n## ") :] if "\n## " in old else ""
+        target.write_text(text + kept, encoding="utf-8")
+        print(f"\nwrote {target}")
 
 
 if __name__ == "__main__":
