@@ -372,3 +372,22 @@ async def test_nothing_in_common_says_none_not_a_mean(tmp_path: Path) -> None:
         text = counts_text(app)
         assert "0 pairs · 1 only in A · 1 only in B · mean similarity of pairs none" in text
         assert "0% of A and 0% of B have a counterpart" in text
+
+
+async def test_resizing_rewraps_the_rows_and_keeps_the_current_row_in_view() -> None:
+    app = NewsdiffApp(paths=[SEEDS])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_comparison(pilot, ROW_WASHINGTON_TIMES, ROW_003)
+        view = diff_view(app)
+        await pilot.press(*["j"] * 6)
+        await settle(pilot)
+        wide = view_lines(app)
+        await pilot.resize_terminal(80, 30)
+        await settle(pilot)
+        narrow = view_lines(app)
+        width = view.scrollable_content_region.width
+        assert width < 80 and all(len(line) == width for line in narrow), "every line fits the new width"
+        assert narrow != wide and view.cursor == 6
+        assert_current_row_visible(app)
+        cell_a, _ = row_cells(app, view.cursor)
+        assert all(len(line) == view.columns.box_a for line in cell_a)

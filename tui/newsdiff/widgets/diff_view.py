@@ -359,7 +359,10 @@ class DiffView(ScrollView, can_focus=False):
         self._prepare()
 
     def on_resize(self) -> None:
+        """Rows re-wrap to the new width; the current row stays in view."""
         self._prepare()
+        if self._order:
+            self._reveal(self.cursor, center=False)
         self.refresh()
 
     def watch_wrap_width(self) -> None:
