@@ -131,3 +131,22 @@ def test_text_format_folds_a_path_with_a_newline(tmp_path: Path) -> None:
     lines = alignment_text(comparison).splitlines()
     assert lines[0] == f"# A: {tmp_path}/two lines.txt"
     assert lines[4:] == ["pair\t0\t0\t1.0000\t-"]
+
+
+def test_facts_are_added_to_the_json_only_when_asked(newsdiff: Runner, tmp_path: Path) -> None:
+    """``--facts`` gives every pair its disagreeing figures; without it the JSON has no such key
+    (the word diffs it needs cost more than the alignment on long documents)."""
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("Title A\n\nThe talks lasted four hours at the cosmodrome in the far east.\n", "utf-8")
+    b.write_text("Title B\n\nThe talks lasted five hours at the cosmodrome in the far east.\n", "utf-8")
+    plain = json.loads(newsdiff("align", a, b, "--format", "json").stdout)
+    assert plain["pairs"] and all("discrepancies" not in pair for pair in plain["pairs"])
+    assert "pairs_with_discrepancies" not in plain["summary"]
+    with_facts = json.loads(newsdiff("align", a, b, "--format", "json", "--facts").stdout)
+    found = [d for pair in with_facts["pairs"] for d in pair["discrepancies"]]
+    assert [(d["kind"], d["a"], d["b"]) for d in found] == [("number", "four hours", "five hours")]
+    assert with_facts["summary"]["pairs_with_discrepancies"] == 1
+    assert {k: v for k, v in with_facts.items() if k != "pairs" and k != "summary"} == {
+        k: v for k, v in plain.items() if k != "pairs" and k != "summary"
+    }

@@ -192,6 +192,8 @@ json format:
    "b": {...}, "pairs": [{"a": [int], "b": [int], "score": float}],
    "only_a": [int], "only_b": [int], "summary": {...}}
   Every paragraph index appears exactly once across pairs, only_a and only_b.
+  With --facts each pair also has
+    "discrepancies": [{"kind": "number"|"name", "a": str, "b": str}].
 """
 
 
@@ -279,6 +281,12 @@ def command_parser(name: str) -> argparse.ArgumentParser:
         _add_pair(parser)
         parser.add_argument(
             "--format", choices=("text", "json"), default="text", help="text (tab-separated) or json"
+        )
+        parser.add_argument(
+            "--facts",
+            action="store_true",
+            help="json: give each pair the numbers and names its sides state differently "
+            "('discrepancies'; needs a word diff of every pair, so it takes longer)",
         )
     _add_alignment_options(parser)
     return parser
@@ -381,7 +389,8 @@ def run_align(args: argparse.Namespace) -> int:
     from newsdiff.core.serialize import alignment_text, comparison_json
 
     if args.format == "json":
-        _emit(json.dumps(comparison_json(comparison), ensure_ascii=False, indent=2) + "\n")
+        data = comparison_json(comparison, facts=args.facts)
+        _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         _emit(alignment_text(comparison))
     return EXIT_OK
