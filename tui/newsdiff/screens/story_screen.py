@@ -129,6 +129,7 @@ class StoryScreen(Screen[None]):
             "save",
             "save",
             id="story.save",
+            show=False,
             tooltip="save the story as a folder of Markdown files that reopens the same",
         ),
         Binding(
@@ -143,6 +144,7 @@ class StoryScreen(Screen[None]):
             "open_url",
             "browser",
             id="story.open-url",
+            show=False,
             tooltip="open the highlighted article's URL in the browser",
         ),
         Binding(
@@ -422,6 +424,21 @@ class StoryScreen(Screen[None]):
     def action_clear_search(self) -> None:
         self.query_one(SearchBar).clear()
 
+    def action_coverage(self) -> None:
+        from newsdiff.screens.coverage_screen import CoverageScreen
+
+        self.app.push_screen(CoverageScreen(self.articles, self.threshold, self.options))
+
+    def action_lineage(self) -> None:
+        from newsdiff.screens.lineage_screen import LineageScreen
+
+        self.app.push_screen(LineageScreen(self.articles, self.threshold))
+
+    def action_quotes(self) -> None:
+        from newsdiff.screens.quotes_screen import QuotesScreen
+
+        self.app.push_screen(QuotesScreen(self.articles))
+
     # -- adding articles (o), saving the story (S): see story_inputs ---------------------------
 
     def action_open(self) -> None:
@@ -444,21 +461,6 @@ class StoryScreen(Screen[None]):
         self.articles.extend(articles)
         self.query_one("#empty").display = False
         self._loaded_all()
-
-    def action_coverage(self) -> None:
-        from newsdiff.screens.coverage_screen import CoverageScreen
-
-        self.app.push_screen(CoverageScreen(self.articles, self.threshold, self.options))
-
-    def action_lineage(self) -> None:
-        from newsdiff.screens.lineage_screen import LineageScreen
-
-        self.app.push_screen(LineageScreen(self.articles, self.threshold))
-
-    def action_quotes(self) -> None:
-        from newsdiff.screens.quotes_screen import QuotesScreen
-
-        self.app.push_screen(QuotesScreen(self.articles))
 
     def action_open_url(self) -> None:
         table = self.query_one(ArticleTable)
