@@ -121,6 +121,7 @@ async def main() -> None:
         await pilot.press("escape")
         await reach(app, pilot, StoryScreen)
 
+        os.chdir("/")  # the prompt names the working folder; keep this machine's out of the image
         await pilot.press("o")
         await reach(app, pilot, OpenDialog)
         await pilot.press(*"https://apnews.com/")
@@ -128,6 +129,7 @@ async def main() -> None:
         shoot(app, "open")
         await pilot.press("escape")
         await reach(app, pilot, StoryScreen)
+        os.chdir(REPO)
 
         await pilot.press("question_mark")
         await reach(app, pilot, HelpScreen)
