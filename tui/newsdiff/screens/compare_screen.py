@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import Footer, Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsdiff.core.article import Article
@@ -199,7 +199,14 @@ class CompareScreen(Screen[None]):
             show=False,
             tooltip="copy the whole comparison as Markdown",
         ),
-        Binding("slash", "search", "search", id="compare.search", tooltip="search the text of both columns"),
+        Binding(
+            "slash",
+            "search",
+            "search",
+            id="compare.search",
+            tooltip="search the text of both columns",
+            priority=True,  # see SearchBar.open: keys typed right after "/" must reach the input
+        ),
         Binding(
             "escape", "clear_search", "clear search", id="compare.clear-search", tooltip="clear the search"
         ),
@@ -347,6 +354,8 @@ class CompareScreen(Screen[None]):
             return None
         if action in ("next_match", "previous_match", "clear_search"):
             return self.matches is not None
+        if action == "search":  # a priority key: while typing a query, "/" is just a character
+            return not isinstance(self.focused, Input)
         return True
 
     # -- moving -----------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 
 from newsdiff.core.article import Article, Paragraph
 from newsdiff.core.search import Hit, Matches, find
@@ -113,7 +113,14 @@ class ReaderScreen(Screen[None]):
         ),
         Binding("g,home", "top", "top", id="reader.top", tooltip="the beginning of the article"),
         Binding("G,end", "bottom", "end", id="reader.bottom", tooltip="the end of the article"),
-        Binding("slash", "search", "search", id="reader.search", tooltip="search this article"),
+        Binding(
+            "slash",
+            "search",
+            "search",
+            id="reader.search",
+            tooltip="search this article",
+            priority=True,  # see SearchBar.open: keys typed right after "/" must reach the input
+        ),
         Binding("n", "next_match", "next", id="reader.next-match", tooltip="next search match"),
         Binding("N", "previous_match", "prev", id="reader.previous-match", tooltip="previous search match"),
         Binding(
@@ -205,6 +212,8 @@ class ReaderScreen(Screen[None]):
         self.query_one(SearchBar).open()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search":  # a priority key: while typing a query, "/" is just a character
+            return not isinstance(self.focused, Input)
         if action in ("next_match", "previous_match"):
             return self.matches is not None
         if action == "compare":

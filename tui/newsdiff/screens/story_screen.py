@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, ProgressBar, Static
+from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
 
 from newsdiff.core.align import DEFAULT_THRESHOLD
 from newsdiff.core.article import Article
@@ -100,6 +100,7 @@ class StoryScreen(Screen[None]):
             "search",
             id="story.search",
             tooltip="search the titles and text of all articles",
+            priority=True,  # see SearchBar.open: keys typed right after "/" must reach the input
         ),
         Binding("n", "next_match", "next", id="story.next-match", tooltip="go to the next search match"),
         Binding(
@@ -314,6 +315,8 @@ class StoryScreen(Screen[None]):
             return len(self.articles) >= 2
         if action == "quotes":  # one article's quotations are worth listing too
             return None if not self.loaded else bool(self.articles)
+        if action == "search" and isinstance(self.focused, Input):
+            return False  # a priority key: while typing a query, "/" is just a character
         if action in ("search", "open_url"):
             return bool(self.articles) and self.query_one(ArticleTable).display
         if action in ("next_match", "previous_match", "clear_search"):

@@ -102,7 +102,9 @@ class SearchBar(Horizontal):
     def open(self) -> None:
         """Show the bar and put the cursor in it, keeping the last query to edit (as in less)."""
         self.add_class("-open")
-        self.input.focus()
+        # Focus now, not via Widget.focus (which defers to the next idle moment): keys typed or
+        # pasted right after "/" are already queued and must reach the input, not the screen.
+        self.screen.set_focus(self.input)
         self.input.cursor_position = len(self.input.value)
 
     def show_count(self, label: str, found: bool) -> None:
