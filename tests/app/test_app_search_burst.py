@@ -8,7 +8,7 @@ pause between them. A "/" inside the query is a character, not a new search.
 
 from __future__ import annotations
 
-from appdriver import SIZE, SEEDS, open_comparison, settle, story_ready, wait_for
+from appdriver import SEEDS, SIZE, open_comparison, settle, story_ready, wait_for
 from textual import events
 
 from newsdiff.app import NewsdiffApp
