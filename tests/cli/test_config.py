@@ -102,7 +102,7 @@ def test_export_formats(newsdiff: Runner, configs: dict[str, Path], tmp_path: Pa
     assert html.returncode == 0 and html.stdout.startswith("<!DOCTYPE html>")
     assert "<script" not in html.stdout.lower()
     as_json = newsdiff("export", A, B, "--format", "json", "--config", empty)
-    align_json = newsdiff("align", A, B, "--format", "json", "--config", empty)
+    align_json = newsdiff("align", A, B, "--format", "json", "--facts", "--config", empty)
     assert json.loads(as_json.stdout) == json.loads(align_json.stdout)
     markdown = newsdiff("export", A, B, "--config", empty)
     assert markdown.stdout.startswith("# Comparison:")
