@@ -33,7 +33,7 @@ import numpy as np
 from newsdiff.core.align import DEFAULT_THRESHOLD
 from newsdiff.core.article import Article
 from newsdiff.core.errors import Cancelled
-from newsdiff.core.story_index import CancelCheck, Progress, StoryIndex, cached_index
+from newsdiff.core.story_index import CancelCheck, Progress, StoryIndex, cached_index, sorted_unique
 
 LINKS_PER_PARAGRAPH = 12
 MIN_MEAN_LINK = 0.05
@@ -104,47 +104,56 @@ def _paragraph_links(index: StoryIndex) -> tuple[np.ndarray, np.ndarray, np.ndar
     order = np.lexsort((link, -np.concatenate([strength, strength]), ends))
     sorted_ends = ends[order]
     rank = np.arange(len(order)) - np.searchsorted(sorted_ends, sorted_ends, side="left")
-    kept = np.unique(link[order][rank < LINKS_PER_PARAGRAPH])
+    kept = sorted_unique(link[order][rank < LINKS_PER_PARAGRAPH])
     p, q, strength = p[kept], q[kept], strength[kept]
     order = np.lexsort((q, p, -strength))
     return p[order], q[order], strength[order]
 
 
 class _Reports:
-    """Union-find over paragraphs, with each report's paragraphs grouped by article."""
+    """Union-find over paragraphs, with each report's paragraphs grouped by article.
+
+    ``root[p]`` is the report of paragraph ``p``, kept current for every paragraph: a merge
+    relabels the smaller report's paragraphs (each paragraph is relabelled at most log n times),
+    so finding a report is one list lookup in the hot loops below.
+    """
 
     def __init__(self, para_article: list[int], adjacency: list[dict[int, float]]) -> None:
-        self.parent = list(range(len(para_article)))
+        self.root = list(range(len(para_article)))
         self.article = para_article
         self.adjacency = adjacency
         self.by_article: list[dict[int, list[int]]] = [{a: [p]} for p, a in enumerate(para_article)]
         self.size = [1] * len(para_article)
 
     def find(self, p: int) -> int:
-        root = p
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[p] != root:
-            self.parent[p], p = root, self.parent[p]
-        return root
+        return self.root[p]
 
     def _genuine_split(self, parts: list[int], roots: tuple[int, int], article: int) -> bool:
         """Some paragraph of another article in the two reports is linked to every part."""
-        for hub in self.adjacency[parts[0]]:
-            linked_to_all = all(part in self.adjacency[hub] for part in parts[1:])
-            if linked_to_all and self.article[hub] != article and self.find(hub) in roots:
+        adjacency, root = self.adjacency, self.root
+        rest = parts[1:]
+        for hub in adjacency[parts[0]]:
+            linked = adjacency[hub]
+            if all(part in linked for part in rest) and self.article[hub] != article and root[hub] in roots:
                 return True
         return False
 
     def _mean_link(self, small: int, large: int) -> float:
         """Mean strength of the links between two reports, over the pairs that could be linked
         (each paragraph keeps at most ``LINKS_PER_PARAGRAPH`` links): average linkage."""
-        members = [p for ps in self.by_article[small].values() for p in ps]
-        total = sum(s for p in members for q, s in self.adjacency[p].items() if self.find(q) == large)
-        return total / (len(members) * min(self.size[large], LINKS_PER_PARAGRAPH))
+        adjacency, root = self.adjacency, self.root
+        total = 0.0
+        count = 0
+        for ps in self.by_article[small].values():
+            count += len(ps)
+            for p in ps:
+                for q, s in adjacency[p].items():
+                    if root[q] == large:
+                        total += s
+        return total / (count * min(self.size[large], LINKS_PER_PARAGRAPH))
 
     def try_merge(self, p: int, q: int) -> bool:
-        a, b = self.find(p), self.find(q)
+        a, b = self.root[p], self.root[q]
         if a == b:
             return False
         if self.size[a] < self.size[b]:
@@ -156,10 +165,12 @@ class _Reports:
                 return False
         if not shared and self._mean_link(b, a) < MIN_MEAN_LINK:
             return False
+        root = self.root
         for article, parts in groups_b.items():
             groups_a.setdefault(article, []).extend(parts)
+            for part in parts:
+                root[part] = a
         self.by_article[b] = {}
-        self.parent[b] = a
         self.size[a] += self.size[b]
         return True
 
@@ -187,7 +198,7 @@ def coverage_from_index(
     found: list[tuple[tuple[int, int, int], Report]] = []
     for root in range(n_paras):
         groups = reports.by_article[root]
-        if reports.parent[root] != root or not groups:
+        if reports.root[root] != root or not groups:
             continue
         members = tuple(
             Member(article, para_index[pid]) for article in sorted(groups) for pid in sorted(groups[article])

@@ -132,7 +132,13 @@ def _reused_words(index: StoryIndex) -> tuple[np.ndarray, np.ndarray]:
     unit_article = index.unit_article
     toward = unit_article[others]
     key = ends.astype(np.int64) * n + toward
-    order = np.lexsort((others, key))
+    # By sentence and article, then partner (as a lexsort would; one int64 key sorts faster). A
+    # link joins two sentences once, so keys never tie.
+    n_units = max(1, len(index.unit_para))
+    if (int(key.max()) + 1) * n_units < 2**62:
+        order = np.argsort(key * n_units + others)
+    else:
+        order = np.lexsort((others, key))
     key, others, common, ends = key[order], others[order], common[order], ends[order]
     starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
     sizes = np.diff(np.r_[starts, len(key)])

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -75,19 +75,33 @@ def tfidf_vectors(
 
     texts = [*terms_a, *terms_b]
     n_docs = len(texts)
-    vocab: dict[str, int] = {}
-    ids = np.fromiter((vocab.setdefault(w, len(vocab)) for words in texts for w in words), dtype=np.int64)
-    lengths = np.fromiter((len(words) for words in texts), dtype=np.int64, count=n_docs)
+    # Word ids in order of first appearance, with C-level loops only (dict.fromkeys, map).
+    flat = list(chain.from_iterable(texts))
+    vocab: dict[str, int] = {w: k for k, w in enumerate(dict.fromkeys(flat))}
+    ids = np.fromiter(map(vocab.__getitem__, flat), dtype=np.int64, count=len(flat))
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n_docs)
     doc = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
     v = max(len(vocab), 1)
     # A bigram joins two neighbours of the same document: code it as first * V + second.
     same_doc = doc[1:] == doc[:-1] if len(doc) > 1 else np.zeros(0, dtype=bool)
-    bigram = (ids[:-1] * v + ids[1:])[same_doc] + v  # offset past the unigram codes
-    features = np.concatenate([ids, bigram])
+    bigram = (ids[:-1] * v + ids[1:])[same_doc]
     owners = np.concatenate([doc, doc[:-1][same_doc]])
-    codes, columns = np.unique(features, return_inverse=True)
+    # Columns: the V words (every id occurs), then the distinct bigrams in code order. With a
+    # small vocabulary the bigrams' ranks come from a table of all V² codes (linear), otherwise
+    # from a (sorting) ``unique``.
+    if v * v <= max(1 << 22, 2 * len(bigram)):
+        present = np.zeros(v * v, dtype=bool)
+        present[bigram] = True
+        rank = np.cumsum(present, dtype=np.int64) - 1
+        n_bigrams = int(rank[-1]) + 1
+        bigram_columns = rank[bigram]
+    else:
+        bigram_codes, bigram_columns = np.unique(bigram, return_inverse=True)
+        n_bigrams = len(bigram_codes)
+    n_columns = len(vocab) + n_bigrams
+    columns = np.concatenate([ids, bigram_columns.ravel() + len(vocab)])
     # Building the matrix sums repeated (document, feature) cells: those are the term counts.
-    matrix = sparse.csr_matrix((np.ones(len(columns)), (owners, columns)), shape=(n_docs, max(len(codes), 1)))
+    matrix = sparse.csr_matrix((np.ones(len(columns)), (owners, columns)), shape=(n_docs, max(n_columns, 1)))
     matrix.sum_duplicates()
     matrix.data = 1.0 + np.log(matrix.data)
     df = np.bincount(matrix.indices, minlength=matrix.shape[1])
