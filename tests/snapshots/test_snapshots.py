@@ -30,7 +30,7 @@ def _at_repo_root(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 async def _until(pilot: Pilot[Any], condition: Callable[[], bool]) -> None:
-    for _ in range(100):
+    for _ in range(200):
         if condition():
             await pilot.pause()
             return

@@ -6,42 +6,19 @@ waiting on workers (the screens compute in one) rather than sleeping.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
+from test_snapshots import SIZE, SnapCompare, _at_repo_root, _loaded, _until
 from textual.pilot import Pilot
 
 from newsdiff.app import NewsdiffApp
 from newsdiff.screens.coverage_screen import CoverageScreen
 from newsdiff.screens.lineage_screen import LineageScreen
 from newsdiff.screens.report_screen import ReportScreen
-from newsdiff.screens.story_screen import StoryScreen
 
-REPO = Path(__file__).resolve().parents[2]
-SIZE = (120, 40)
-SnapCompare = Callable[..., bool]
-
-
-@pytest.fixture(autouse=True)
-def _at_repo_root(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(REPO)
-
-
-async def _until(pilot: Pilot[Any], condition: Callable[[], bool]) -> None:
-    for _ in range(100):
-        if condition():
-            await pilot.pause()
-            return
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    raise AssertionError("the app did not get ready")
-
-
-def _loaded(pilot: Pilot[Any]) -> bool:
-    screen = pilot.app.screen
-    return isinstance(screen, StoryScreen) and not screen.query_one("#loading").display
+__all__ = ["_at_repo_root"]
+"""The autouse fixture runs each test from the repository root, as in ``test_snapshots.py``."""
 
 
 async def _open(pilot: Pilot[Any], key: str, kind: type[CoverageScreen] | type[LineageScreen]) -> None:

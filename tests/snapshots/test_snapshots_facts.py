@@ -6,20 +6,18 @@ temporary folder that becomes the working directory), waiting on workers rather 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from test_snapshots import SIZE, SnapCompare, _until
+from test_snapshots import _loaded as _story_loaded
 from textual.pilot import Pilot
 
 from newsdiff.app import NewsdiffApp
 from newsdiff.screens.compare_screen import CompareScreen
-from newsdiff.screens.story_screen import StoryScreen
 
 SEED_001 = Path(__file__).resolve().parents[2] / "seeds" / "001_ee081a7865b12ef2.txt"
-SIZE = (120, 40)
-SnapCompare = Callable[..., bool]
 
 
 @pytest.fixture
@@ -35,21 +33,6 @@ def facts_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (folder / "b_edited.txt").write_text(edited, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return Path("facts")
-
-
-async def _until(pilot: Pilot[Any], condition: Callable[[], bool]) -> None:
-    for _ in range(100):
-        if condition():
-            await pilot.pause()
-            return
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    raise AssertionError("the app did not get ready")
-
-
-def _story_loaded(pilot: Pilot[Any]) -> bool:
-    screen = pilot.app.screen
-    return isinstance(screen, StoryScreen) and not screen.query_one("#loading").display
 
 
 def _compared(pilot: Pilot[Any]) -> bool:

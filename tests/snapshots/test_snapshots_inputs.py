@@ -7,11 +7,12 @@ names the working folder, which is "/" while it is shown, and the input's cursor
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from test_snapshots import SIZE, SnapCompare, _until
+from test_snapshots import _loaded as _story_loaded
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -19,12 +20,9 @@ from newsdiff.app import NewsdiffApp
 from newsdiff.core.feeds import read_feed
 from newsdiff.screens.feed_picker import FeedPicker
 from newsdiff.screens.open_dialog import OpenDialog
-from newsdiff.screens.story_screen import StoryScreen
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "tests" / "net"))
-SIZE = (120, 40)
-SnapCompare = Callable[..., bool]
 
 
 class _FixedSite:
@@ -32,21 +30,6 @@ class _FixedSite:
 
     def url_for(self, path: str) -> str:
         return f"https://news.example{path}"
-
-
-async def _until(pilot: Pilot[Any], condition: Callable[[], bool]) -> None:
-    for _ in range(100):
-        if condition():
-            await pilot.pause()
-            return
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    raise AssertionError("the app did not get ready")
-
-
-def _story_loaded(pilot: Pilot[Any]) -> bool:
-    screen = pilot.app.screen
-    return isinstance(screen, StoryScreen) and not screen.query_one("#loading").display
 
 
 def test_open_prompt_with_an_inline_message(

@@ -4,35 +4,18 @@ Putin's answer as each outlet words it. Stable for the same reasons as ``test_sn
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
+from test_snapshots import SIZE, SnapCompare, _at_repo_root, _until
 from textual.pilot import Pilot
 
 from newsdiff.app import NewsdiffApp
 from newsdiff.screens.quotes_screen import QuoteClusterScreen, QuotesScreen
 from newsdiff.screens.story_screen import StoryScreen
 
-REPO = Path(__file__).resolve().parents[2]
-SIZE = (120, 40)
-SnapCompare = Callable[..., bool]
-
-
-@pytest.fixture(autouse=True)
-def _at_repo_root(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(REPO)
-
-
-async def _until(pilot: Pilot[Any], condition: Callable[[], bool]) -> None:
-    for _ in range(200):
-        if condition():
-            await pilot.pause()
-            return
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    raise AssertionError("the app did not get ready")
+__all__ = ["_at_repo_root"]
+"""The autouse fixture runs each test from the repository root, as in ``test_snapshots.py``."""
 
 
 async def _quotes(pilot: Pilot[Any]) -> None:
