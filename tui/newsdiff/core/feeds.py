@@ -77,7 +77,7 @@ def parse_feed(data: bytes, *, location: str, base_url: str | None = None) -> Fe
 
 def read_feed(source: str | Path, *, timeout: float | None = None, max_bytes: int | None = None) -> Feed:
     """A feed from a URL or a file (``InputError`` with one line on any failure)."""
-    from newsdiff.core.loader import max_bytes_from_env, size_text
+    from newsdiff.core.loader import read_file_bytes
 
     if isinstance(source, str) and is_url(source):
         from newsdiff.core.fetch import fetch
@@ -86,18 +86,7 @@ def read_feed(source: str | Path, *, timeout: float | None = None, max_bytes: in
         feed = parse_feed(fetched.body, location=source, base_url=fetched.final_url)
         return Feed(feed.title, feed.location, feed.entries, fetched.note)
     path = Path(source)
-    limit = max_bytes or max_bytes_from_env()
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not a feed") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    if len(data) > limit:
-        raise InputError(f"{path}: more than the {size_text(limit)} limit")
+    data = read_file_bytes(path, max_bytes)  # the limit and messages every local reader has
     return parse_feed(data, location=str(path))
 
 
