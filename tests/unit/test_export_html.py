@@ -208,3 +208,26 @@ def test_html_module_stays_pure() -> None:
 
     source = Path(module.__file__).read_text(encoding="utf-8")
     assert "textual" not in source and "import rich" not in source
+
+
+def test_disagreeing_figures_and_names_are_flagged_as_in_the_markdown_export() -> None:
+    """The page carries the same ⚠ lines as the Markdown export, in the pair's A cell, escaped."""
+    a = parse_article(
+        "Talks\n\nThe talks with <b>Sergei Shoigu</b> lasted four hours at the cosmodrome, officials said.",
+        "a",
+    )
+    b = parse_article(
+        "Talks\n\nThe talks with <b>Sergei Lavrov</b> lasted five hours at the cosmodrome, officials said.",
+        "b",
+    )
+    comparison = compare(a, b)
+    found = [d for k in range(len(comparison.rows)) for d in comparison.discrepancies(k)]
+    assert found, "the planted changes are discrepancies"
+    document = to_html(comparison)
+    page = parse(document)
+    text = "".join(page.text)
+    for discrepancy in found:
+        assert f"⚠ {discrepancy.label}: {discrepancy.a} → {discrepancy.b}" in text
+    assert f"Pairs whose numbers or names disagree: {1 if found else 0}" in text
+    assert "<b>" not in document  # the article's tag stays text
+    assert {tag for tag, _ in page.tags} <= OURS

@@ -17,6 +17,8 @@ import html
 
 from newsdiff.core.article import Article
 from newsdiff.core.compare import Comparison, ParagraphView, RowView
+from newsdiff.core.export import FACTS_MARK
+from newsdiff.core.facts import Discrepancy
 from newsdiff.core.serialize import (
     boilerplate_reasons,
     coverage_sentence,
@@ -44,6 +46,7 @@ tr.boilerplate td { opacity: .6; }
 td p { margin: 0 0 .5em; } td p:last-child { margin-bottom: 0; }
 .para { color: #666; font-size: .85em; margin-right: .4em; }
 .note { color: #666; font-style: italic; }
+p.facts { font-weight: bold; color: #8a5a00; }
 del { color: #8b0000; background: #fde2e2; text-decoration: line-through; }
 ins { color: #0b5d1e; background: #dcf5e0; text-decoration: underline; font-weight: bold; }
 del.number, ins.number { outline: 2px solid currentColor; }
@@ -93,7 +96,13 @@ def _paragraphs(views: tuple[ParagraphView, ...], side: str) -> str:
     return "".join(blocks)
 
 
-def _row(comparison: Comparison, row: RowView) -> str:
+def discrepancy_html(discrepancy: Discrepancy) -> str:
+    """``⚠ figures differ: four hours → five hours``, as the Markdown export words it, escaped."""
+    said = f"{_text(discrepancy.label)}: {_text(discrepancy.a)} → {_text(discrepancy.b)}"
+    return f'<p class="facts">{FACTS_MARK} {said}</p>'
+
+
+def _row(comparison: Comparison, row: RowView, found: tuple[Discrepancy, ...] = ()) -> str:
     classes = [row.kind.replace("_", "-")]
     if row.boilerplate:
         classes.append("boilerplate")
@@ -103,11 +112,16 @@ def _row(comparison: Comparison, row: RowView) -> str:
             tags.append("same wording")
         if row.numeric:
             tags.append("numbers changed")
+        if found:
+            tags.append(f"{FACTS_MARK} numbers or names disagree")
         reasons = boilerplate_reasons(comparison, row.row)
         if reasons:
             tags.append(f"boilerplate ({_text(', '.join(reasons))})")
         score = "<br>".join(tags)
-        cells = f'<td class="a">{_paragraphs(row.a, "a")}</td><td class="b">{_paragraphs(row.b, "b")}</td>'
+        facts = "".join(discrepancy_html(d) for d in found)
+        cells = (
+            f'<td class="a">{facts}{_paragraphs(row.a, "a")}</td><td class="b">{_paragraphs(row.b, "b")}</td>'
+        )
     elif row.kind == "only_a":
         score = "only A"
         cells = f'<td class="a">{_paragraphs(row.a, "none")}</td><td class="gap">only in A</td>'
@@ -135,6 +149,7 @@ _LEGEND = """<h2>Legend</h2>
 <li><ins>underlined</ins>: wording of B that A does not have (inserted).</li>
 <li><del class="number">outlined</del> or <ins class="number">outlined</ins>:
 the change involves a number.</li>
+<li>⚠: a figure or a name that the two sides state differently (B's version after the →).</li>
 <li>¶N: the N-th paragraph of the source file, counted from 1 (newsdiff align counts from 0).</li>
 <li>Similarity: from 0 to 1, how much of the two passages' text matches (1 is the same wording).</li>
 <li>Boilerplate (credits, captions, copyright lines) is dimmed and labelled.</li>
@@ -146,7 +161,9 @@ def to_html(comparison: Comparison) -> str:
     a, b = comparison.a, comparison.b
     summary = comparison.summary()
     title = f"Comparison: {_line(a.name)} vs {_line(b.name)}"
-    rows = "\n".join(_row(comparison, view) for view in comparison.row_views())
+    views = comparison.row_views()
+    found = {k: comparison.discrepancies(k) for k, view in enumerate(views) if view.kind == "pair"}
+    rows = "\n".join(_row(comparison, view, found.get(k, ())) for k, view in enumerate(views))
     if not rows:
         rows = '<tr><td class="score"></td><td colspan="2">Neither article has a paragraph.</td></tr>'
     parts = [
@@ -172,6 +189,7 @@ def to_html(comparison: Comparison) -> str:
         f"<li>Mean similarity of pairs: {mean_similarity_text(summary)} (paragraphs without a counterpart "
         "do not count)</li>",
         f"<li>Coverage: {coverage_sentence(summary)} (share of body words)</li>",
+        f"<li>Pairs whose numbers or names disagree: {sum(1 for k in found if found[k])}</li>",
         "</ul>",
         "<p>Counts are over body paragraphs; boilerplate is listed but not counted.</p>",
         _LEGEND,
