@@ -68,3 +68,19 @@ def test_hard_wrapped_text_is_rejoined_into_paragraphs() -> None:
 def test_long_lines_without_blank_lines_stay_one_paragraph_each(seeds: dict[str, Article]) -> None:
     lines = Path(seeds["003"].path).read_text(encoding="utf-8").strip().split("\n")
     assert split_blocks("\n".join(lines)) == [line.strip() for line in lines if line.strip()]
+
+
+def test_short_paragraphs_one_a_line_stay_one_paragraph_a_line() -> None:
+    """A wire brief: eight one-sentence paragraphs of 40-100 characters, one a line. Every line ends
+    a sentence, so it is not hard-wrapped (the width guess alone read it as five paragraphs)."""
+    lines = [
+        "Kim Jong Un arrived at the Vostochny Cosmodrome on Wednesday.",
+        "Putin greeted him with a handshake that lasted about 40 seconds.",
+        "The two leaders toured a Soyuz-2 rocket launch facility together.",
+        "North Korea fired two ballistic missiles hours before the meeting.",
+        "Kim vowed full support for Russia's sacred fight against the West.",
+        "The talks lasted about four hours, Russian state media reported.",
+        "Washington warned that any arms deal would violate UN resolutions.",
+        "Kim later left by his armoured train for Komsomolsk-on-Amur.",
+    ]
+    assert split_blocks("\n".join(lines)) == lines

@@ -28,6 +28,7 @@ import numpy as np
 
 from newsdiff.core.article import Article
 from newsdiff.core.errors import Cancelled
+from newsdiff.core.paraphrase import PARAPHRASE_LIMIT, cutoff, log_odds
 from newsdiff.core.similarity import DENSE_LIMIT, MIN_WORDS_FOR_RATIO, Scored, score_pairs
 from newsdiff.core.tokens import sentence_spans, terms
 
@@ -163,6 +164,21 @@ def _linkable(units: list[str], owner: list[int]) -> list[bool]:
     return [is_long or owner[u] not in has_long for u, is_long in enumerate(long_units)]
 
 
+def _paragraph_keys(texts: Sequence[str], unit_terms: list[list[str]], owner: list[int]) -> list[str]:
+    """Paragraphs as the matcher compares them: normalised words, or the text where it has none."""
+    words: list[list[str]] = [[] for _ in texts]
+    for u, k in enumerate(owner):
+        words[k].extend(unit_terms[u])
+    return [" ".join(w) or " ".join(text.split()) for w, text in zip(words, texts, strict=True)]
+
+
+def _units_by_owner(owner: list[int]) -> dict[int, list[int]]:
+    by: dict[int, list[int]] = {}
+    for u, k in enumerate(owner):
+        by.setdefault(k, []).append(u)
+    return by
+
+
 def _exact_matches(norm_a: list[str], norm_b: list[str]) -> list[tuple[int, int]]:
     """Identical normalised units, paired in reading order: cheap, certain anchors.
 
@@ -244,6 +260,8 @@ def _assign(scored: Scored, threshold: float, steps: _Steps = _NO_STEPS) -> list
 def _match_units(
     units_a: list[str],
     units_b: list[str],
+    unit_terms_a: list[list[str]],
+    unit_terms_b: list[list[str]],
     link_a: list[bool],
     link_b: list[bool],
     threshold: float,
@@ -253,9 +271,8 @@ def _match_units(
     """Unit pairs (i, j, similarity): exact anchors first, then a global assignment of the rest."""
     ids_a = [i for i, ok in enumerate(link_a) if ok]
     ids_b = [j for j, ok in enumerate(link_b) if ok]
-    terms_a = [terms(units_a[i]) for i in ids_a]
-    steps.at(0.1)
-    terms_b = [terms(units_b[j]) for j in ids_b]
+    terms_a = [unit_terms_a[i] for i in ids_a]
+    terms_b = [unit_terms_b[j] for j in ids_b]
     # Text with no words ("🙂", "...") still matches itself exactly.
     keys_a = [" ".join(t) or " ".join(units_a[i].split()) for t, i in zip(terms_a, ids_a, strict=True)]
     keys_b = [" ".join(t) or " ".join(units_b[j].split()) for t, j in zip(terms_b, ids_b, strict=True)]
@@ -273,10 +290,8 @@ def _match_units(
     return matches
 
 
-def _star_groups(
-    evidence: dict[tuple[int, int], float], n_a: int, n_b: int
-) -> list[tuple[set[int], set[int]]]:
-    """Group paragraphs by their links, strongest first, keeping every group a star.
+def _star_groups(links: Sequence[tuple[int, int]]) -> list[tuple[set[int], set[int]]]:
+    """Group paragraphs by their links, taken strongest first, keeping every group a star.
 
     A group is one paragraph facing one or more (a split or a merge), never many facing many: a
     link that would join two groups into a many-to-many tangle is weaker than the links that
@@ -285,7 +300,7 @@ def _star_groups(
     group_a: dict[int, int] = {}
     group_b: dict[int, int] = {}
     groups: list[tuple[set[int], set[int]]] = []
-    for (pa, pb), _ in sorted(evidence.items(), key=lambda item: (-item[1], item[0])):
+    for pa, pb in links:
         ga, gb = group_a.get(pa), group_b.get(pb)
         if ga is not None and ga == gb:
             continue
@@ -308,20 +323,79 @@ def _star_groups(
     return [g for g in groups if g[0] and g[1]]
 
 
+NEAR_COPY = 0.5
+"""Links whose matched sentences cover at least this share of both paragraphs are copies or light
+rewrites: they are grouped before any paraphrase link, so a copy never loses to a paraphrase."""
+
+
+def _paragraph_weights(weights: list[int], owner: list[int], n: int) -> list[int]:
+    totals = [0] * n
+    for u, w in enumerate(weights):
+        totals[owner[u]] += w
+    return totals
+
+
+def _with_paraphrases(
+    links: list[tuple[int, int]],
+    strength: dict[tuple[int, int], float],
+    odds: np.ndarray,
+    min_odds: float,
+) -> list[tuple[int, int]]:
+    """Sentence links and paraphrase links in the order the grouping takes them.
+
+    Copies and light rewrites first (strength at least ``NEAR_COPY``), then every paragraph pair
+    whose paraphrase log-odds reach ``min_odds``, most likely first. A looser sentence link joins
+    only where the paraphrase model agrees: on its own, in text that shares a topic throughout,
+    a sentence or two in common is what produced false pairs.
+    """
+    near = [key for key in links if strength[key] >= NEAR_COPY]
+    taken = set(near)
+    rows, cols = np.nonzero(odds >= min_odds)
+    ranked = sorted(zip(rows.tolist(), cols.tolist(), strict=True), key=lambda k: (-odds[k], k))
+    return near + [key for key in ranked if key not in taken]
+
+
 def align_texts(
     texts_a: Sequence[str],
     texts_b: Sequence[str],
     threshold: float = DEFAULT_THRESHOLD,
     dense_limit: int = DENSE_LIMIT,
     steps: _Steps = _NO_STEPS,
+    paraphrase: bool = False,
 ) -> tuple[list[Pair], list[int], list[int]]:
-    """Align two lists of paragraphs; indices in the result are positions in those lists."""
+    """Align two lists of paragraphs; indices in the result are positions in those lists.
+
+    With ``paraphrase`` (body text of inputs up to ``PARAPHRASE_LIMIT`` paragraph pairs), links
+    of the paraphrase scorer join the sentence matcher's (see ``_with_paraphrases``).
+    """
     steps.at(0.0)
     units_a, owner_a = _units(texts_a)
     units_b, owner_b = _units(texts_b)
     link_a, link_b = _linkable(units_a, owner_a), _linkable(units_b, owner_b)
+    # Identical paragraphs pair first, sentence by sentence, and their sentences take no part in
+    # the matching: otherwise an exact copy's sentences can be claimed by an earlier paragraph
+    # that merges them with others, and the copy is left unpaired.
+    unit_terms_a = [terms(u) for u in units_a]
+    steps.at(0.03)
+    unit_terms_b = [terms(u) for u in units_b]
+    copies = _exact_matches(
+        _paragraph_keys(texts_a, unit_terms_a, owner_a), _paragraph_keys(texts_b, unit_terms_b, owner_b)
+    )
+    copy_matches: list[tuple[int, int, float]] = []
+    free_a, free_b = list(link_a), list(link_b)
+    units_of_a = _units_by_owner(owner_a)
+    units_of_b = _units_by_owner(owner_b)
+    for pa, pb in copies:
+        for i, j in zip(units_of_a[pa], units_of_b[pb], strict=False):
+            copy_matches.append((i, j, 1.0))
+        for i in units_of_a[pa]:
+            free_a[i] = False
+        for j in units_of_b[pb]:
+            free_b[j] = False
     steps.at(0.05)
-    matches = _match_units(units_a, units_b, link_a, link_b, threshold, dense_limit, steps)
+    matches = copy_matches + _match_units(
+        units_a, units_b, unit_terms_a, unit_terms_b, free_a, free_b, threshold, dense_limit, steps
+    )
     steps.at(0.9)
 
     # Short asides take no part in matching, so they weigh nothing in the coverage score either.
@@ -331,7 +405,19 @@ def align_texts(
     for i, j, score in matches:
         key = (owner_a[i], owner_b[j])
         evidence[key] = evidence.get(key, 0.0) + score * (weight_a[i] + weight_b[j])
-    groups = _star_groups(evidence, len(texts_a), len(texts_b))
+    words_a = _paragraph_weights(weight_a, owner_a, len(texts_a))
+    words_b = _paragraph_weights(weight_b, owner_b, len(texts_b))
+    # A link's strength: the share of both paragraphs' words its matched sentences cover, weighted
+    # by their similarity. Normalised, so an exact copy (1.0) beats a longer, looser partner that
+    # gathers more raw evidence, at any input size.
+    strength = {(pa, pb): value / max(words_a[pa] + words_b[pb], 1) for (pa, pb), value in evidence.items()}
+    links = sorted(strength, key=lambda key: (-strength[key], key))
+    likeness = None
+    if paraphrase and len(texts_a) * len(texts_b) <= PARAPHRASE_LIMIT:
+        steps.at(0.92)
+        odds, likeness = log_odds(texts_a, texts_b)
+        links = _with_paraphrases(links, strength, odds, cutoff(threshold, DEFAULT_THRESHOLD))
+    groups = _star_groups(links)
     group_of_a = {k: g for g, (members_a, _) in enumerate(groups) for k in members_a}
     group_of_b = {k: g for g, (_, members_b) in enumerate(groups) for k in members_b}
     covered = [0.0] * len(groups)
@@ -349,6 +435,12 @@ def align_texts(
     pairs: list[Pair] = []
     for g, (members_a, members_b) in enumerate(groups):
         score = min(1.0, covered[g] / total[g]) if total[g] else 0.0
+        links_in_group = [(pa, pb) for pa in members_a for pb in members_b]
+        if likeness is not None and all(strength.get(k, 0.0) < NEAR_COPY for k in links_in_group):
+            # A paraphrase shares meaning more than words: its score is how alike the meaning
+            # is, where that says more than the shared wording does. (A copy's score stays its
+            # wording's, which shows a changed figure that the meaning hardly moves with.)
+            score = max(score, max(float(likeness[k]) for k in links_in_group))
         pairs.append(Pair(tuple(sorted(members_a)), tuple(sorted(members_b)), round(score, 4)))
     only_a = [k for k in range(len(texts_a)) if k not in group_of_a]
     only_b = [k for k in range(len(texts_b)) if k not in group_of_b]
@@ -364,6 +456,7 @@ def _align_subset(a: Article, b: Article, body: bool, threshold: float, steps: _
         [b.paragraphs[j].text for j in ids_b],
         threshold,
         steps=steps,
+        paraphrase=body,
     )
     return Alignment(
         tuple(Pair(tuple(ids_a[i] for i in p.a), tuple(ids_b[j] for j in p.b), p.score) for p in pairs),

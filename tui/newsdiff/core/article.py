@@ -63,6 +63,8 @@ class Article:
 
 WRAP_MIN_WIDTH, WRAP_MAX_WIDTH = 40, 100
 """A file whose longest line is within these bounds, most lines near it, is hard-wrapped."""
+MID_SENTENCE_SHARE = 0.5
+"""Hard-wrapped text breaks at least this share of its lines inside a sentence."""
 _SENTENCE_END = re.compile(r"[.!?:;…。！？][\"'”’)\]」』]*$")
 
 
@@ -74,7 +76,10 @@ def _hard_wrapped(lines: list[str]) -> bool:
     if not WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH:
         return False
     full = sum(1 for line in lines if len(line) >= 0.6 * width)
-    return full >= 0.6 * len(lines)
+    # Wrapping breaks lines inside sentences; a file of short paragraphs, one a line (wire
+    # briefs, 40-100 characters each), ends nearly every line with a sentence.
+    broken = sum(1 for line in lines[:-1] if not _SENTENCE_END.search(line))
+    return full >= 0.6 * len(lines) and broken >= MID_SENTENCE_SHARE * (len(lines) - 1)
 
 
 def _unwrap(lines: list[str]) -> list[str]:

@@ -1,9 +1,16 @@
 """Coverage: which outlets carry which report, across every article of a story at once.
 
-A *report* is a set of body paragraphs, from different articles, that tell the same content. The
-union of pairwise alignments is not enough: chains (A's paragraph like B's, B's like C's) can join
-content no two neighbours share, and put two unrelated paragraphs of one article in one report.
-So reports are built story-wide:
+A *report* is a set of body paragraphs, from different articles, that tell the same content.
+
+For a story of up to ``PAIRWISE_ARTICLES`` articles, reports are built from the comparisons
+themselves (``align`` of every pair of articles, the same pairing the comparison screen shows), so
+the two views can never disagree: two reports merge only if every two of their paragraphs from
+different articles are paired by their articles' comparison (a report is a clique of comparison
+links; several paragraphs of one article only as the comparison's own split or merge). Chains (A's
+paragraph paired with B's, B's with C's, but C's not with A's) stay apart.
+
+Larger stories would need n² comparisons, so their reports come from one story-wide sentence
+index instead (``Coverage.method`` says which), and may group what a comparison leaves apart:
 
 1. sentence links across all articles come from ``story_index`` (one inverted index, mutual best
    links per pair of articles; never the n² pairwise aligner);
@@ -30,11 +37,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsdiff.core.align import DEFAULT_THRESHOLD
+from newsdiff.core.align import DEFAULT_THRESHOLD, align
 from newsdiff.core.article import Article
 from newsdiff.core.errors import Cancelled
 from newsdiff.core.story_index import CancelCheck, Progress, StoryIndex, cached_index, sorted_unique
 
+PAIRWISE_ARTICLES = 12
+"""Up to this many articles (66 comparisons), coverage is built from the pairwise comparisons."""
 LINKS_PER_PARAGRAPH = 12
 MIN_MEAN_LINK = 0.05
 """Two reports merge only if the mean strength of the links between them (average linkage) reaches
@@ -75,6 +84,9 @@ class Coverage:
 
     articles: tuple[Article, ...]
     reports: tuple[Report, ...]
+    method: str = "comparisons"
+    """"comparisons" (every pair of articles aligned, as the comparison screen does) or "index"
+    (the story-wide sentence index, for stories of more than ``PAIRWISE_ARTICLES`` articles)."""
 
     def exclusive(self, article: int) -> tuple[int, ...]:
         """Indices of the reports that only this article carries."""
@@ -206,7 +218,63 @@ def coverage_from_index(
         first = members[0]
         found.append(((-len(groups), first.article, first.paragraph), Report(members)))
     found.sort(key=lambda item: item[0])
-    return Coverage(index.articles, tuple(report for _, report in found))
+    return Coverage(index.articles, tuple(report for _, report in found), "index")
+
+
+def coverage_from_comparisons(
+    articles: Sequence[Article],
+    threshold: float = DEFAULT_THRESHOLD,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> Coverage:
+    """Reports as cliques of the pairwise comparisons' links (see the module docstring)."""
+    links: list[tuple[float, tuple[int, int], tuple[int, int]]] = []
+    todo = [(x, y) for x in range(len(articles)) for y in range(x + 1, len(articles))]
+    for done, (x, y) in enumerate(todo):
+        if cancelled is not None and cancelled():
+            raise Cancelled("coverage cancelled")
+        if progress is not None:
+            progress(0.9 * done / max(len(todo), 1), "comparing every pair of articles")
+        body_x = {p.index for p in articles[x].paragraphs if p.is_body}
+        for pair in align(articles[x], articles[y], threshold).pairs:
+            if pair.a[0] not in body_x:
+                continue
+            links.extend((pair.score, (x, i), (y, j)) for i in pair.a for j in pair.b)
+    linked = {(m, n) for _, m, n in links} | {(n, m) for _, m, n in links}
+    report_of: dict[tuple[int, int], int] = {}
+    members: list[set[tuple[int, int]]] = []
+    for _, m, n in sorted(links, key=lambda link: (-link[0], link[1], link[2])):
+        rm, rn = report_of.get(m), report_of.get(n)
+        if rm is not None and rm == rn:
+            continue
+        side_m = members[rm] if rm is not None else {m}
+        side_n = members[rn] if rn is not None else {n}
+        if not all((u, v) in linked for u in side_m for v in side_n if u[0] != v[0]):
+            continue
+        merged = side_m | side_n
+        target = len(members)
+        members.append(merged)
+        for old in {rm, rn} - {None}:
+            members[old] = set()  # type: ignore[index]
+        for member in merged:
+            report_of[member] = target
+    for k, article in enumerate(articles):  # every body paragraph is in some report
+        for p in article.paragraphs:
+            if p.is_body and (k, p.index) not in report_of:
+                report_of[(k, p.index)] = len(members)
+                members.append({(k, p.index)})
+    found = []
+    for group in members:
+        if not group:
+            continue
+        ordered = tuple(Member(a, p) for a, p in sorted(group))
+        first = ordered[0]
+        sources = len({m.article for m in ordered})
+        found.append(((-sources, first.article, first.paragraph), Report(ordered)))
+    found.sort(key=lambda item: item[0])
+    if progress is not None:
+        progress(1.0, "grouping paragraphs into reports")
+    return Coverage(tuple(articles), tuple(report for _, report in found), "comparisons")
 
 
 def coverage(
@@ -215,7 +283,9 @@ def coverage(
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
 ) -> Coverage:
-    """The story's reports: build the sentence index, then group paragraphs."""
+    """The story's reports: from the pairwise comparisons for a small story, else from the index."""
+    if len(articles) <= PAIRWISE_ARTICLES:
+        return coverage_from_comparisons(articles, threshold, progress, cancelled)
 
     def indexing(share: float, what: str) -> None:
         if progress is not None:

@@ -28,9 +28,9 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from newsdiff.core.errors import Cancelled
+from newsdiff.core.lexicon import STOPWORDS
 from newsdiff.core.quotes_extract import Quote
 from newsdiff.core.quotes_names import key as speaker_key
-from newsdiff.core.quotes_names import word_set
 from newsdiff.core.tokens import terms
 
 if TYPE_CHECKING:
@@ -43,14 +43,6 @@ MIN_SHARED = 2
 TOP_K = 12
 COMMON_SHARE, COMMON_MIN = 0.05, 50
 _BLOCK_ROWS = 2048
-
-STOPWORDS = word_set(
-    """a an the of to in on at by for with and or but as is was are were be been being it its that this
-    these those he she they we i you his her their our my your him them us me from has have had not no
-    will would shall should can could may might must do does did so than then also which who
-    whom whose what when where while if into about over after before up out just very all any some such
-    more most other only own same too"""
-)
 
 
 class QuotesCancelledError(Cancelled):

@@ -27,7 +27,8 @@ import re
 from dataclasses import dataclass
 
 from newsdiff.core.article import Article
-from newsdiff.core.quotes_names import CAPITAL_RUN, PRONOUNS, Registry, registry_for, word_set
+from newsdiff.core.lexicon import word_set
+from newsdiff.core.quotes_names import CAPITAL_RUN, PRONOUNS, Registry, registry_for
 from newsdiff.core.tokens import sentence_spans
 
 SPEECH_VERBS = word_set(

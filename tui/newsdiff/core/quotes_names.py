@@ -15,11 +15,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-
-def word_set(text: str) -> frozenset[str]:
-    """A set of words written as one string: long word lists stay readable."""
-    return frozenset(text.split())
-
+from newsdiff.core.lexicon import word_set
 
 # A run of capitalised words: names with inner hyphens or apostrophes ("Jong-un", "O’Brien"),
 # initials and abbreviations ("U.S.", "M."), honorifics with their period ("Mr.").

@@ -1,0 +1,166 @@
+"""How likely two paragraphs of different outlets are to report the same thing in their own words.
+
+Sentence matching (``align``) finds copies and light rewrites; two reporters telling the same event
+share far fewer words ("greeted by a smiling Mr. Putin, who shook his hand" / "welcomed Kim ... with
+a handshake that lasted around 40 seconds"). This scorer looks at whole paragraphs with three
+signals and how each stands against the paragraph's other candidates:
+
+- meaning: cosine of the paragraphs' static embeddings (``embeddings``: WordLlama);
+- wording: TF-IDF cosine of the paragraphs, or of their closest pair of sentences;
+- shared content words: the rarity-weighted overlap of their lemmas (``simplemma``), with
+  hyphenated forms split so "Jong-un" meets "Jong Un" and "missiles" meets "missile";
+- for meaning and shared words, the margin to the best other candidate in the paragraph's row and
+  column: within one story every paragraph is "about" Kim and Putin, so what counts is being the
+  clearly best counterpart.
+
+The features are combined by a logistic model into log-odds that the link is a sure hand-labelled
+one (``tests/labels``; fitted by ``tests/benchmarks/fit_paraphrase.py``, which prints the
+leave-one-pair-out precision and recall). It scores every pair, so it is used up to
+``PARAPHRASE_LIMIT`` paragraph pairs; beyond that (long reports, benchmark-sized inputs) the
+sentence matcher's indexed candidates do the work alone.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from newsdiff.core.embeddings import embed
+from newsdiff.core.lexicon import STOPWORDS
+from newsdiff.core.tokens import sentence_spans, terms
+
+PARAPHRASE_LIMIT = 160_000
+"""Paragraph pairs scored densely (400 x 400): a few tens of milliseconds, bounded memory."""
+
+FEATURES = (
+    "meaning",
+    "wording",
+    "shared",
+    "meaning_margin_best",
+    "shared_margin_best",
+    "meaning_margin_worst",
+    "shared_margin_worst",
+    "meaning_x_shared",
+)
+# Fitted by tests/benchmarks/fit_paraphrase.py (logistic regression on standardised features);
+# the standardisation is folded in: log-odds = features @ WEIGHTS + BIAS.
+WEIGHTS = np.array([1.3626, 6.7896, 9.2313, 2.3881, 3.1365, 2.2706, 1.5350, 8.4047])
+BIAS = -5.8470
+DEFAULT_CUTOFF = -0.5
+"""Log-odds above which a paraphrase link is made, at the default threshold (see ``cutoff``)."""
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _lemma(word: str) -> str:
+    import simplemma
+
+    return str(simplemma.lemmatize(word, lang="en"))
+
+
+def lemmas(text: str) -> frozenset[str]:
+    """Content lemmas of ``text``: lower case, hyphens and apostrophes split, function words dropped."""
+    words = _WORD.findall(text.lower().replace("’", " ").replace("'", " ").replace("-", " "))
+    return frozenset(_lemma(w) for w in words if len(w) > 1 and w not in STOPWORDS)
+
+
+def _shared(sets_a: list[frozenset[str]], sets_b: list[frozenset[str]]) -> np.ndarray:
+    """Rarity-weighted lemma overlap, normalised by both sides' weight (a cosine of weighted sets)."""
+    vocab: dict[str, int] = {}
+    for s in (*sets_a, *sets_b):
+        for w in s:
+            vocab.setdefault(w, len(vocab))
+    n_docs = len(sets_a) + len(sets_b)
+
+    def incidence(sets: list[frozenset[str]]) -> np.ndarray:
+        m = np.zeros((len(sets), max(len(vocab), 1)))
+        for k, s in enumerate(sets):
+            m[k, [vocab[w] for w in s]] = 1.0
+        return m
+
+    ma, mb = incidence(sets_a), incidence(sets_b)
+    df = ma.sum(axis=0) + mb.sum(axis=0)
+    idf = np.log((n_docs + 1.0) / (df + 0.5))
+    shared = (ma * idf) @ mb.T
+    wa, wb = ma @ idf, mb @ idf
+    denominator = np.sqrt(np.maximum(np.outer(wa, wb), 1e-12))
+    result: np.ndarray = shared / denominator
+    return result
+
+
+def _best_sentence_wording(texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndarray:
+    """TF-IDF cosine of each paragraph pair's closest pair of sentences."""
+    from newsdiff.core.similarity import tfidf_vectors
+
+    def split(texts: Sequence[str]) -> tuple[list[list[str]], np.ndarray]:
+        units: list[list[str]] = []
+        owner: list[int] = []
+        for k, text in enumerate(texts):
+            for s, e in sentence_spans(text) or [(0, len(text))]:
+                units.append(terms(text[s:e]))
+                owner.append(k)
+        return units, np.asarray(owner)
+
+    units_a, owner_a = split(texts_a)
+    units_b, owner_b = split(texts_b)
+    va, vb = tfidf_vectors(units_a, units_b)
+    cosine = (va @ vb.T).toarray()
+    # Units of one paragraph are consecutive: reduce row blocks, then column blocks, with max.
+    starts_a = np.flatnonzero(np.r_[True, owner_a[1:] != owner_a[:-1]])
+    starts_b = np.flatnonzero(np.r_[True, owner_b[1:] != owner_b[:-1]])
+    by_row = np.maximum.reduceat(cosine, starts_a, axis=0)
+    result: np.ndarray = np.maximum.reduceat(by_row, starts_b, axis=1)
+    return result
+
+
+def features(texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndarray:
+    """The ``FEATURES`` of every paragraph pair, shape (len(a), len(b), len(FEATURES))."""
+    from newsdiff.core.similarity import tfidf_vectors
+
+    emb_a, emb_b = embed(texts_a), embed(texts_b)
+    meaning = (emb_a @ emb_b.T).astype(np.float64)
+    va, vb = tfidf_vectors([terms(t) for t in texts_a], [terms(t) for t in texts_b])
+    wording = np.sqrt(np.maximum((va @ vb.T).toarray(), _best_sentence_wording(texts_a, texts_b)))
+    shared = _shared([lemmas(t) for t in texts_a], [lemmas(t) for t in texts_b])
+
+    def margins(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        to_row = x - x.max(axis=1, keepdims=True)
+        to_col = x - x.max(axis=0, keepdims=True)
+        return np.maximum(to_row, to_col), np.minimum(to_row, to_col)
+
+    m_best, m_worst = margins(meaning)
+    s_best, s_worst = margins(shared)
+    return np.stack([meaning, wording, shared, m_best, s_best, m_worst, s_worst, meaning * shared], axis=-1)
+
+
+MEANING_FLOOR = 0.45
+"""Embedding cosine of unrelated paragraphs of one story reaches about this (median 0.34, 90th
+percentile 0.52 on the seeds' unlabelled pairs): ``likeness`` counts only what is above it."""
+
+
+def log_odds(texts_a: Sequence[str], texts_b: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Log-odds that each paragraph pair is a sure link, and how alike in meaning the two are.
+
+    Both of shape (len(a), len(b)); the likeness is the embedding cosine rescaled so that the
+    noise floor of unrelated paragraphs (``MEANING_FLOOR``) is 0 and identical meaning 1.
+    """
+    if not texts_a or not texts_b:
+        empty = np.zeros((len(texts_a), len(texts_b)))
+        return empty, empty
+    x = features(texts_a, texts_b)
+    likeness = np.clip((x[..., 0] - MEANING_FLOOR) / (1.0 - MEANING_FLOOR), 0.0, 1.0)
+    odds: np.ndarray = x @ WEIGHTS + BIAS
+    return odds, likeness
+
+
+def cutoff(threshold: float, default_threshold: float) -> float:
+    """The log-odds cut-off that goes with the sentence ``threshold``: one knob moves both.
+
+    Each 0.01 below the default threshold admits links 0.1 lower in log-odds (at ``--threshold
+    0.12``, -1.1: more pairs, a few more loose ones).
+    """
+    return DEFAULT_CUTOFF + 10.0 * (threshold - default_threshold)
