@@ -28,7 +28,7 @@ import numpy as np
 
 from newsdiff.core.article import Article
 from newsdiff.core.errors import Cancelled
-from newsdiff.core.paraphrase import PARAPHRASE_LIMIT, cutoff, log_odds
+from newsdiff.core.paraphrase import PARAPHRASE_LIMIT, conflicting_names, cutoff, log_odds
 from newsdiff.core.similarity import DENSE_LIMIT, MIN_WORDS_FOR_RATIO, Scored, score_pairs
 from newsdiff.core.tokens import sentence_spans, terms
 
@@ -340,19 +340,27 @@ def _with_paraphrases(
     strength: dict[tuple[int, int], float],
     odds: np.ndarray,
     min_odds: float,
+    texts: tuple[Sequence[str], Sequence[str]],
 ) -> list[tuple[int, int]]:
     """Sentence links and paraphrase links in the order the grouping takes them.
 
     Copies and light rewrites first (strength at least ``NEAR_COPY``), then every paragraph pair
     whose paraphrase log-odds reach ``min_odds``, most likely first. A looser sentence link joins
     only where the paraphrase model agrees: on its own, in text that shares a topic throughout,
-    a sentence or two in common is what produced false pairs.
+    a sentence or two in common is what produced false pairs. Short of an exact copy, no link
+    joins one template telling of other people or places (``paraphrase.conflicting_names``).
     """
     near = [key for key in links if strength[key] >= NEAR_COPY]
     taken = set(near)
     rows, cols = np.nonzero(odds >= min_odds)
     ranked = sorted(zip(rows.tolist(), cols.tolist(), strict=True), key=lambda k: (-odds[k], k))
-    return near + [key for key in ranked if key not in taken]
+    chosen = near + [key for key in ranked if key not in taken]
+    texts_a, texts_b = texts
+    return [
+        (pa, pb)
+        for pa, pb in chosen
+        if strength.get((pa, pb), 0.0) >= 1.0 or not conflicting_names(texts_a[pa], texts_b[pb])
+    ]
 
 
 def align_texts(
@@ -416,7 +424,9 @@ def align_texts(
     if paraphrase and len(texts_a) * len(texts_b) <= PARAPHRASE_LIMIT:
         steps.at(0.92)
         odds, likeness = log_odds(texts_a, texts_b)
-        links = _with_paraphrases(links, strength, odds, cutoff(threshold, DEFAULT_THRESHOLD))
+        links = _with_paraphrases(
+            links, strength, odds, cutoff(threshold, DEFAULT_THRESHOLD), (texts_a, texts_b)
+        )
     groups = _star_groups(links)
     group_of_a = {k: g for g, (members_a, _) in enumerate(groups) for k in members_a}
     group_of_b = {k: g for g, (_, members_b) in enumerate(groups) for k in members_b}

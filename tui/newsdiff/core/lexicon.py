@@ -16,3 +16,47 @@ STOPWORDS = word_set(
     more most other only own same too"""
 )
 """Function words: they carry no report of their own, so they never count as shared content."""
+
+
+DEMONYMS = {
+    "american": "america",
+    "afghan": "afghanistan",
+    "british": "britain",
+    "canadian": "canada",
+    "chinese": "china",
+    "egyptian": "egypt",
+    "european": "europe",
+    "french": "france",
+    "german": "germany",
+    "indian": "india",
+    "iranian": "iran",
+    "iraqi": "iraq",
+    "israeli": "israel",
+    "italian": "italy",
+    "japanese": "japan",
+    "korean": "korea",
+    "lebanese": "lebanon",
+    "palestinian": "palestine",
+    "polish": "poland",
+    "russian": "russia",
+    "saudi": "saudi",
+    "soviet": "soviet",
+    "spanish": "spain",
+    "syrian": "syria",
+    "turkish": "turkey",
+    "ukrainian": "ukraine",
+    "venezuelan": "venezuela",
+    "yemeni": "yemen",
+}
+"""Nationality adjectives and their countries: "Syrian troops" and "Syria's troops" report one thing."""
+
+ABBREVIATIONS = {
+    "u.s.": "united states",
+    "u.s.a.": "united states",
+    "u.n.": "united nations",
+    "u.k.": "united kingdom",
+    "e.u.": "european union",
+    "dprk": "north korea",
+    "nato": "nato",
+}
+"""Abbreviations whose letters alone would be dropped as one-letter words ("U.S." / "United States")."""
