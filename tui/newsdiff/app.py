@@ -53,10 +53,14 @@ WARM_UP_DELAY = 0.5
 
 
 def warm_up_imports() -> None:
-    """Import the comparison's heavy dependencies (numpy, scipy.sparse, csgraph, rapidfuzz)."""
+    """Import the comparison's heavy dependencies (numpy, scipy.sparse, csgraph, rapidfuzz) and load
+    the paraphrase scorer's model and lemmatizer."""
     import scipy.sparse.csgraph  # noqa: F401
 
     import newsdiff.core.compare  # noqa: F401
+    from newsdiff.core.paraphrase import warm_up
+
+    warm_up()
 
 
 def binding_ids() -> set[str]:

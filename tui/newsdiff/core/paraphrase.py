@@ -203,6 +203,13 @@ def log_odds(texts_a: Sequence[str], texts_b: Sequence[str]) -> tuple[np.ndarray
     return odds, likeness
 
 
+def warm_up() -> None:
+    """Load the embedding model and the lemmatizer's English dictionary (about 0.7 s together), so
+    that the first comparison does not wait for them."""
+    embed(["warm up"])
+    _lemma("missiles")
+
+
 def cutoff(threshold: float, default_threshold: float) -> float:
     """The log-odds cut-off that goes with the sentence ``threshold``: one knob moves both.
 
