@@ -45,6 +45,7 @@ def test_version(newsdiff: Runner) -> None:
         ["diff", str(A), str(B), "--bogus"],
         ["diff", str(A), str(B), "--width", "5"],
         ["diff", str(A), str(B), "--width", "wide"],
+        ["diff", str(A), str(B), "--width", "⁸⁰"],
         ["diff", str(A), str(B), "--color", "sometimes"],
         ["align", str(A), str(B), "--format", "xml"],
         ["align", str(A), str(B), "--threshold", "2"],

@@ -85,7 +85,7 @@ def _threshold(value: str) -> float:
 
 
 def _width(value: str) -> int:
-    if not value.isdigit() or int(value) < MIN_WIDTH:
+    if not value.isdecimal() or int(value) < MIN_WIDTH:  # isdigit() takes "²", which int() refuses
         raise argparse.ArgumentTypeError(f"must be a whole number of columns, at least {MIN_WIDTH}")
     return int(value)
 
