@@ -23,6 +23,7 @@ from newsdiff.core.article import Article
 from newsdiff.core.compare import Comparison
 from newsdiff.core.errors import Cancelled, InputError
 from newsdiff.core.loader import iter_load
+from newsdiff.core.options import LoadOptions
 from newsdiff.screens.compare_screen import CompareScreen
 from newsdiff.screens.story_screen import StoryScreen
 
@@ -32,8 +33,8 @@ async def test_the_progress_bar_follows_loading(
 ) -> None:
     gate = threading.Event()
 
-    def held_load(paths: Sequence[Path], max_bytes: int | None = None) -> Iterator[Any]:
-        items = list(iter_load(paths, max_bytes))
+    def held_load(paths: Sequence[Path], options: LoadOptions | None = None) -> Iterator[Any]:
+        items = list(iter_load(paths, options))
         yield items[0]
         gate.wait(timeout=30)
         yield from items[1:]
@@ -199,3 +200,12 @@ async def test_quitting_during_a_long_alignment_exits_promptly(
     exited = time.monotonic() - quit_at
     assert not observed.finished.is_set(), "the alignment had not finished when the app exited"
     assert exited < 1.5, f"quitting took {exited:.2f}s"
+
+
+async def test_the_apps_load_options_reach_its_loader() -> None:
+    """The size limit is the app's own (``load_options``), as the command line passes it."""
+    app = NewsdiffApp(paths=[SEEDS], load_options=LoadOptions(max_bytes=1_000))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await story_ready(pilot)
+        assert screen.articles == [] and len(screen.errors) == 5
+        assert all("over the 1 kB limit" in error for error in screen.errors), screen.errors

@@ -22,8 +22,6 @@ def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Each test its own cache, so no test is served another's page (and the user's is untouched)."""
     folder = tmp_path / "cache"
     monkeypatch.setenv("NEWSDIFF_CACHE_DIR", str(folder))
-    monkeypatch.delenv("NEWSDIFF_REFRESH", raising=False)
-    monkeypatch.delenv("NEWSDIFF_FETCH_TIMEOUT", raising=False)
     return folder
 
 

@@ -18,6 +18,7 @@ from appdriver import screen_text, story_ready, wait_for
 
 from newsdiff.app import NewsdiffApp
 from newsdiff.core.loader import load_paths
+from newsdiff.core.options import LoadOptions
 from newsdiff.screens.confirm_dialog import ConfirmDialog
 from newsdiff.screens.feed_picker import FeedPicker
 from newsdiff.screens.open_dialog import OpenDialog, SaveDialog
@@ -82,11 +83,8 @@ async def test_o_on_a_feed_shows_a_checklist_and_adds_the_checked_entries(site: 
         assert not screen.adding and not screen.query_one("#loading").display
 
 
-async def test_escape_cancels_fetching_between_entries(
-    site: HTTPServer, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("NEWSDIFF_FETCH_TIMEOUT", "5")
-    app = NewsdiffApp(paths=[SEEDS])
+async def test_escape_cancels_fetching_between_entries(site: HTTPServer) -> None:
+    app = NewsdiffApp(paths=[SEEDS], load_options=LoadOptions(timeout=5))
     async with app.run_test(size=SIZE) as pilot:
         screen = await story_ready(pilot)
         await _open(pilot, site.url_for("/slow-feed.xml"))

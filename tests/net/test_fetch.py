@@ -11,6 +11,7 @@ from pytest_httpserver import HTTPServer
 
 from newsdiff.core.errors import InputError
 from newsdiff.core.fetch import USER_AGENT, Cache, article_from_fetched, fetch, is_url, load_url
+from newsdiff.core.options import LoadOptions
 from support.seed_pages import CHROME_STRINGS, expected_paragraphs, page_meta
 
 
@@ -141,13 +142,11 @@ def test_a_second_open_with_the_server_stopped_comes_from_the_cache(
     assert fetched.from_cache and fetched.note is not None and fetched.note.startswith("from cache, fetched ")
 
 
-def test_refresh_asks_the_network_and_fails_honestly_without_a_copy(
-    own_server: HTTPServer, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_refresh_asks_the_network_and_fails_honestly_without_a_copy(own_server: HTTPServer) -> None:
     url = own_server.url_for("/news/004.html")
     load_url(url)
-    monkeypatch.setenv("NEWSDIFF_REFRESH", "1")
-    assert load_url(url).extra.get("from-cache") is None  # fetched again
+    assert load_url(url).extra.get("from-cache") == "yes"  # reopened from the cache
+    assert load_url(url, LoadOptions(refresh=True)).extra.get("from-cache") is None  # fetched again
     assert len([r for r, _ in own_server.log if r.path == "/news/004.html"]) == 2
     own_server.stop()
     with pytest.raises(InputError, match=r"connection refused|timed out"):

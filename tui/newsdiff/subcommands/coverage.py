@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from newsdiff.cli import EXIT_OK, _add_alignment_options, _emit, _Parser, settings_for
+from newsdiff.cli import EXIT_OK, _add_alignment_options, _emit, _Parser, load_options, settings_for
 from newsdiff.core.article import Article
 from newsdiff.core.errors import InputError
 
@@ -23,7 +23,7 @@ def load_story(args: argparse.Namespace) -> list[Article]:
     """Every article under the paths; a bad file is one line on stderr and the rest still load."""
     from newsdiff.core.loader import load_paths
 
-    result = load_paths(args.paths, args.max_size)
+    result = load_paths(args.paths, load_options(args))
     for error in result.errors:
         sys.stderr.write(f"newsdiff: skipped {error}\n")
     if len(result.articles) < 2:
