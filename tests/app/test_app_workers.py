@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import random
 import threading
-import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -174,14 +173,12 @@ async def test_leaving_during_a_long_alignment_cancels_it(
         )
         worker = next(w for w in app.workers if w.group == "align")
         assert not observed.finished.is_set(), "still aligning when the reader leaves"
-        left = time.monotonic()
         app.post_message(events.Key("escape", None))
         await wait_for(pilot, lambda: isinstance(app.screen, StoryScreen), "the story screen", workers=False)
         await wait_for(pilot, lambda: worker.is_finished, "the worker to stop", workers=False)
-        latency = time.monotonic() - left
         assert worker.state in (WorkerState.CANCELLED, WorkerState.ERROR), worker.state
-        assert latency < 2.0, f"the worker took {latency:.2f}s to stop"
-        # The abandoned alignment stops at its next checkpoint instead of running to the end.
+        # The abandoned alignment stops at its next checkpoint instead of running to the end
+        # (how soon, in seconds, is a benchmark: tests/benchmarks/app_probe.py cancel).
         assert await asyncio.to_thread(observed.cancelled.wait, 60)
         assert not observed.finished.is_set()
         assert not any(n.severity == "error" for n in app._notifications), "cancelling is not an error"
@@ -195,11 +192,10 @@ async def test_quitting_during_a_long_alignment_exits_promptly(
     app = NewsdiffApp(paths=[long_pair])
     async with app.run_test(size=SIZE) as pilot:
         await start_long_alignment(pilot, observed)
-        quit_at = time.monotonic()
         app.exit()
-    exited = time.monotonic() - quit_at
+    # The app is gone before the alignment would have ended: quitting did not wait for the worker
+    # (how soon, in seconds, is a benchmark: tests/benchmarks/app_probe.py cancel).
     assert not observed.finished.is_set(), "the alignment had not finished when the app exited"
-    assert exited < 1.5, f"quitting took {exited:.2f}s"
 
 
 async def test_the_apps_load_options_reach_its_loader() -> None:
