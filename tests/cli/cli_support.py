@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 
+import newsdiff.core.loader as loader
 from newsdiff.cli import main
 
 REPO = Path(__file__).resolve().parents[2]
@@ -71,43 +72,47 @@ class _Pipe(io.TextIOWrapper):
         raise io.UnsupportedOperation("fileno")
 
     def text(self) -> str:
-        """What was written, read back as ``subprocess.run(text=True)`` does (universal newlines)."""
+        """What was written, exactly (a stray carriage return stays visible)."""
         self.flush()
-        raw = self.buffer.getvalue().decode("utf-8", errors="replace")  # type: ignore[attr-defined]
-        return raw.replace("\r\n", "\n").replace("\r", "\n")
+        return self.buffer.getvalue().decode("utf-8", errors="replace")  # type: ignore[attr-defined, no-any-return]
 
 
 @contextlib.contextmanager
-def _as_a_child(env: dict[str, str], cwd: str | None) -> Iterator[tuple[_Pipe, _Pipe]]:
-    """This process's environment, folder and standard streams made a child's, then put back."""
+def _as_a_child(env: dict[str, str], cwd: str | None, stdin: bytes) -> Iterator[tuple[_Pipe, _Pipe]]:
+    """This process's environment, folder and standard streams made a child's, then put back.
+    Standard input holds ``stdin`` and has not been read yet (the loader reads it once)."""
     saved_env, saved_cwd = dict(os.environ), Path.cwd()
     saved_streams = sys.stdin, sys.stdout, sys.stderr
     out, err = _Pipe(env.get("PYTHONIOENCODING", "")), _Pipe(env.get("PYTHONIOENCODING", ""))
     os.environ.clear()
     os.environ.update(env)
+    loader._stdin_data = None
     try:
         if cwd is not None:
             os.chdir(cwd)
-        sys.stdin, sys.stdout, sys.stderr = io.TextIOWrapper(io.BytesIO(b"")), out, err
+        sys.stdin, sys.stdout, sys.stderr = io.TextIOWrapper(io.BytesIO(stdin)), out, err
         yield out, err
     finally:
+        loader._stdin_data = None
         sys.stdin, sys.stdout, sys.stderr = saved_streams
         os.chdir(saved_cwd)
         os.environ.clear()
         os.environ.update(saved_env)
 
 
-@cache
-def _run_in_process(
-    args: tuple[str, ...], extra_env: tuple[tuple[str, str], ...], cwd: str | None
+def _in_process(
+    args: tuple[str, ...], extra_env: tuple[tuple[str, str], ...], cwd: str | None, stdin: bytes = b""
 ) -> subprocess.CompletedProcess[str]:
-    with _as_a_child(environment(**dict(extra_env)), cwd) as (out, err):
+    with _as_a_child(environment(**dict(extra_env)), cwd, stdin) as (out, err):
         try:
             code = main(list(args))
         except Exception:  # what the interpreter would print for an uncaught error, exit 1
             err.write(traceback.format_exc())
             code = 1
         return subprocess.CompletedProcess(["newsdiff", *args], code, out.text(), err.text())
+
+
+_run_in_process = cache(_in_process)
 
 
 Runner = Callable[..., subprocess.CompletedProcess[str]]
@@ -123,6 +128,14 @@ def run_newsdiff(
     """``newsdiff *args`` with extra environment ``env`` in ``cwd``, run by ``main`` in this process:
     the exit status and the two streams, as a finished process gives them."""
     return _run_in_process(*_key(args, env, cwd))  # type: ignore[arg-type]
+
+
+def run_in_process(
+    *args: object, env: dict[str, str] | None = None, cwd: Path | None = None, stdin: bytes = b""
+) -> subprocess.CompletedProcess[str]:
+    """``run_newsdiff`` run afresh, not shared: for a command whose result depends on more than its
+    arguments (files it writes, a FIFO read once, a server's state) or that reads ``stdin``."""
+    return _in_process(*_key(args, env, cwd), stdin)  # type: ignore[arg-type]
 
 
 def run_process(
