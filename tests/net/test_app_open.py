@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
+from textual import events
 from textual.widgets import Input, SelectionList
 
 from support.seed_pages import SEEDS, expected_paragraphs
@@ -36,9 +37,14 @@ async def _type_into_prompt(pilot, text: str) -> None:  # type: ignore[no-untype
 
 
 async def _open(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    """o, then the URL pasted into the prompt (as the terminal sends a paste: one event, not a key
+    press per character, each waiting for the screen), then enter."""
     await pilot.press("o")
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, OpenDialog), "the open prompt")
-    await _type_into_prompt(pilot, text)
+    field = pilot.app.screen.query_one(Input)
+    field.value = ""
+    field.post_message(events.Paste(text))
+    await wait_for(pilot, lambda: field.value == text, "the pasted text")
     await pilot.press("enter")
 
 
