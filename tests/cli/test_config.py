@@ -3,12 +3,16 @@ does (one warning line, then the defaults), and export --format."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
 from cli_support import A, B, C, Runner
+
+from newsdiff.core.settings import Settings
 
 
 @pytest.fixture(scope="module")
@@ -164,3 +168,32 @@ def test_a_missing_config_file_is_the_same_warning_everywhere(
     assert result.stdout == default.stdout
     by_env = newsdiff(*args, env={"NEWSDIFF_CONFIG": str(missing)})
     assert by_env.stderr == result.stderr
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_app_gets_the_config_and_load_options_from_the_command_line(
+    configs: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``newsdiff [PATH]`` reads --config as every command does and hands the app its settings and
+    load options (the app itself is not run: it would take over the terminal)."""
+    from newsdiff import cli
+    from newsdiff.app import NewsdiffApp
+
+    opened: list[NewsdiffApp] = []
+    monkeypatch.setattr(NewsdiffApp, "run", lambda app, *args, **kwargs: opened.append(app))
+    monkeypatch.setattr(sys, "stdin", _Terminal())
+    monkeypatch.setattr(sys, "stdout", _Terminal())
+    monkeypatch.setenv("NEWSDIFF_CONFIG", os.devnull)
+    assert cli.main([str(A), str(B), "--config", str(configs["strict"]), "--max-size", "2M"]) == 0
+    assert opened[-1].settings.threshold == 0.6
+    assert opened[-1].load_options.max_bytes == 2_000_000
+    missing = tmp_path / "nope.toml"
+    errors = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", errors)
+    assert cli.main([str(A), str(B), "--config", str(missing)]) == 0
+    assert opened[-1].settings == Settings()
+    assert errors.getvalue() == f"newsdiff: {missing}: no such file; using the default settings\n"
