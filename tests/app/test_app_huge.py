@@ -1,13 +1,15 @@
-"""Huge inputs stay responsive: 10,000 tiny paragraphs a side, or one 100,000-character line with
+"""Huge inputs stay responsive: 10,000 tiny paragraphs a side, or one 20,000-character line with
 no space. Alignment runs in a worker behind a loading indicator while keys still work; only the
-rows near the view are drawn; G reaches the end."""
+rows near the view are drawn; G reaches the end.
+
+Responsiveness is checked by the order of events (a key is handled while the worker is held), not
+by seconds: how fast is for the benchmarks (``tests/benchmarks/run.py``: the key's latency against
+the alignment it does not wait for, and the 100,000-character line)."""
 
 from __future__ import annotations
 
-import asyncio
 import random
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +37,7 @@ from newsdiff.screens.help_screen import HelpScreen
 SIZE = (120, 40)
 WORDS = ["council", "budget", "mayor", "vote", "river", "bridge", "school", "tax", "rent", "court"]
 PARAGRAPHS = 10_000
-LINE = 100_000
+LINE = 20_000
 
 
 @pytest.fixture
@@ -61,7 +63,6 @@ async def test_ten_thousand_paragraphs_open_lazily_and_g_reaches_the_end(
     ten_thousand: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 ) -> None:
     computing = threading.Event()
-    computed = threading.Event()
     gate = threading.Event()
     request.addfinalizer(gate.set)
     real_compare = compare_screen.compare
@@ -69,14 +70,12 @@ async def test_ten_thousand_paragraphs_open_lazily_and_g_reaches_the_end(
     def observed_compare(a: Article, b: Article, *args: Any, **kwargs: Any) -> Comparison:
         computing.set()
         comparison = real_compare(a, b, *args, **kwargs)
-        computed.set()
         gate.wait(timeout=60)  # hold the worker until the test has looked at the screen
         return comparison
 
     monkeypatch.setattr(compare_screen, "compare", observed_compare)
     app = NewsdiffApp(paths=[ten_thousand])
     async with app.run_test(size=SIZE) as pilot:
-        started = time.monotonic()
         await story_ready(pilot)
         app.post_message(events.Key("c", "c"))
         await wait_for(pilot, computing.is_set, "the alignment to start", workers=False)
@@ -84,31 +83,24 @@ async def test_ten_thousand_paragraphs_open_lazily_and_g_reaches_the_end(
         assert isinstance(screen, CompareScreen)
         assert screen.diff_view.loading and isinstance(screen.diff_view._cover_widget, LoadingIndicator)
 
-        # A key pressed while the worker aligns is handled at once. The key is posted the way the
-        # terminal driver posts it: Pilot's press() would wait for the process to go idle, which
-        # it does not while a thread computes, and so measure the alignment instead of the key.
-        pressed = time.monotonic()
+        # A key pressed while the worker aligns is handled before the worker completes: the worker
+        # is held (gate) until after the help has opened, so the key cannot have waited for it.
+        # The key is posted the way the terminal driver posts it: Pilot's press() would wait for
+        # the process to go idle, which it does not while a thread computes.
         app.post_message(events.Key("question_mark", "?"))
-        while not isinstance(app.screen, HelpScreen) and time.monotonic() - pressed < 10:
-            await asyncio.sleep(0.005)
-        latency = time.monotonic() - pressed
-        during = not computed.is_set()
-        assert isinstance(app.screen, HelpScreen)
-        assert latency < 1.0, f"the help took {latency:.2f}s to open while aligning"
-        assert screen.comparison is None, "the worker was still running"
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help", workers=False)
+        assert screen.comparison is None and screen.diff_view.loading, "the worker was still running"
         app.post_message(events.Key("escape", None))
         await wait_for(pilot, lambda: app.screen is screen, "the help to close", workers=False)
 
         gate.set()
         await wait_for(pilot, lambda: screen.comparison is not None and not screen.diff_view.loading, "rows")
-        opened = time.monotonic() - started
         view = diff_view(app)
         near = 4 * view.scrollable_content_region.height
         assert len(view.order) == PARAGRAPHS
         assert "¶1 Item 0" in "".join(view_lines(app))
         assert screen.comparison is not None and len(screen.comparison._cache) <= near
 
-        moved = time.monotonic()
         await pilot.press("G")
         await settle(pilot)
         assert view.cursor == PARAGRAPHS - 1
@@ -121,24 +113,16 @@ async def test_ten_thousand_paragraphs_open_lazily_and_g_reaches_the_end(
         await pilot.press("g", "space", "j")
         await settle(pilot)
         assert_current_row_visible(app)
-        elapsed = time.monotonic() - moved
-        assert elapsed < 10, f"G, i, g, space and j took {elapsed:.1f}s"
-        print(
-            f"10,000 paragraphs: opened in {opened:.1f}s, help opened in {latency * 1000:.0f} ms"
-            f" ({'during' if during else 'after'} the alignment itself), G i g space j in {elapsed:.1f}s"
-        )
 
 
 async def test_one_long_line_without_spaces_opens_and_scrolls(one_long_line: Path) -> None:
     app = NewsdiffApp(paths=[one_long_line])
     async with app.run_test(size=SIZE) as pilot:
-        started = time.monotonic()
         screen = await open_comparison(pilot, 0, 1)
-        opened = time.monotonic() - started
         assert screen.comparison is not None
         view = diff_view(app)
         cell_a, cell_b = row_cells(app, 0)
-        assert len(cell_a) > 1000, "the line wraps, folded"
+        assert len(cell_a) > LINE // 60, "the line wraps, folded to the cell's width (under 60)"
         for cell in (cell_a, cell_b):
             shown = "".join(line.strip() for line in cell)
             assert len(shown) >= LINE, "the whole line is in the cell"
@@ -149,4 +133,3 @@ async def test_one_long_line_without_spaces_opens_and_scrolls(one_long_line: Pat
         await pilot.press("space", "pageup", "g")
         await settle(pilot)
         assert view.cursor == 0 and view.scroll_y == 0
-        assert opened < 20, f"opening took {opened:.1f}s"

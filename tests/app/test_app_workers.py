@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import random
 import threading
-import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from newsdiff.core.article import Article
 from newsdiff.core.compare import Comparison
 from newsdiff.core.errors import Cancelled, InputError
 from newsdiff.core.loader import iter_load
+from newsdiff.core.options import LoadOptions
 from newsdiff.screens.compare_screen import CompareScreen
 from newsdiff.screens.story_screen import StoryScreen
 
@@ -32,8 +32,8 @@ async def test_the_progress_bar_follows_loading(
 ) -> None:
     gate = threading.Event()
 
-    def held_load(paths: Sequence[Path], max_bytes: int | None = None) -> Iterator[Any]:
-        items = list(iter_load(paths, max_bytes))
+    def held_load(paths: Sequence[Path], options: LoadOptions | None = None) -> Iterator[Any]:
+        items = list(iter_load(paths, options))
         yield items[0]
         gate.wait(timeout=30)
         yield from items[1:]
@@ -173,14 +173,12 @@ async def test_leaving_during_a_long_alignment_cancels_it(
         )
         worker = next(w for w in app.workers if w.group == "align")
         assert not observed.finished.is_set(), "still aligning when the reader leaves"
-        left = time.monotonic()
         app.post_message(events.Key("escape", None))
         await wait_for(pilot, lambda: isinstance(app.screen, StoryScreen), "the story screen", workers=False)
         await wait_for(pilot, lambda: worker.is_finished, "the worker to stop", workers=False)
-        latency = time.monotonic() - left
         assert worker.state in (WorkerState.CANCELLED, WorkerState.ERROR), worker.state
-        assert latency < 2.0, f"the worker took {latency:.2f}s to stop"
-        # The abandoned alignment stops at its next checkpoint instead of running to the end.
+        # The abandoned alignment stops at its next checkpoint instead of running to the end
+        # (how soon, in seconds, is a benchmark: tests/benchmarks/app_probe.py cancel).
         assert await asyncio.to_thread(observed.cancelled.wait, 60)
         assert not observed.finished.is_set()
         assert not any(n.severity == "error" for n in app._notifications), "cancelling is not an error"
@@ -194,8 +192,16 @@ async def test_quitting_during_a_long_alignment_exits_promptly(
     app = NewsdiffApp(paths=[long_pair])
     async with app.run_test(size=SIZE) as pilot:
         await start_long_alignment(pilot, observed)
-        quit_at = time.monotonic()
         app.exit()
-    exited = time.monotonic() - quit_at
+    # The app is gone before the alignment would have ended: quitting did not wait for the worker
+    # (how soon, in seconds, is a benchmark: tests/benchmarks/app_probe.py cancel).
     assert not observed.finished.is_set(), "the alignment had not finished when the app exited"
-    assert exited < 1.5, f"quitting took {exited:.2f}s"
+
+
+async def test_the_apps_load_options_reach_its_loader() -> None:
+    """The size limit is the app's own (``load_options``), as the command line passes it."""
+    app = NewsdiffApp(paths=[SEEDS], load_options=LoadOptions(max_bytes=1_000))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await story_ready(pilot)
+        assert screen.articles == [] and len(screen.errors) == 5
+        assert all("over the 1 kB limit" in error for error in screen.errors), screen.errors

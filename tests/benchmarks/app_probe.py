@@ -4,6 +4,8 @@ python app_probe.py start            # process start -> story table filled (seed
 python app_probe.py compare          # press c -> comparison of two seeds drawn
 python app_probe.py scroll A B       # ms per key press moving through a big comparison
 python app_probe.py cancel A B       # 1 s into aligning A and B: escape -> worker stopped; quit -> exited
+python app_probe.py huge FOLDER      # ? while aligning the folder's pair -> help shown; then G i g space j
+python app_probe.py reader FOLDER    # enter on the first article -> laid out; -> all of it wrapped
 
 "compare" posts the key the way the terminal driver does and stops the clock when the view draws
 its first line of the comparison. Pilot's ``press`` is not used for it: it also waits until the
@@ -28,8 +30,11 @@ from textual import events  # noqa: E402
 
 from newsdiff.app import NewsdiffApp  # noqa: E402
 from newsdiff.screens.compare_screen import CompareScreen  # noqa: E402
+from newsdiff.screens.help_screen import HelpScreen  # noqa: E402
+from newsdiff.screens.reader_screen import ReaderScreen  # noqa: E402
 from newsdiff.screens.story_screen import StoryScreen  # noqa: E402
 from newsdiff.widgets.article_table import ArticleTable  # noqa: E402
+from newsdiff.widgets.article_view import ArticleView  # noqa: E402
 from newsdiff.widgets.diff_view import DiffView  # noqa: E402
 
 DRAWN: list[float] = []
@@ -92,9 +97,70 @@ async def cancel(paths: list[Path]) -> dict[str, float]:
     return results
 
 
+async def huge(paths: list[Path]) -> dict[str, float]:
+    """A key while the alignment of a big pair runs (the tests check it is handled before the
+    worker completes; this says how soon), the whole opening, then five moves through the rows."""
+    app = NewsdiffApp(paths=paths)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _until(pilot, lambda: _story_loaded(app))
+        await pilot.press("a", "down", "b")
+        started = time.perf_counter()
+        app.post_message(events.Key("c", "c"))
+        while not isinstance(app.screen, CompareScreen):
+            await asyncio.sleep(0.001)
+        screen = app.screen
+        t = time.perf_counter()
+        app.post_message(events.Key("question_mark", "?"))
+        while not isinstance(app.screen, HelpScreen):
+            await asyncio.sleep(0.001)
+        help_seconds = time.perf_counter() - t
+        during = screen.comparison is None
+        app.post_message(events.Key("escape", None))
+        while not _compare_shown(app):
+            await asyncio.sleep(0.001)
+        opened = time.perf_counter() - started
+        t = time.perf_counter()
+        await pilot.press("G", "i", "g", "space", "j")
+        keys = time.perf_counter() - t
+    return {
+        "help_seconds": help_seconds,
+        "during": float(during),
+        "open_seconds": opened,
+        "keys_seconds": keys,
+    }
+
+
+def _laid_out(app: NewsdiffApp) -> bool:
+    """The reader is up and its view has lines (the view is not mounted at once)."""
+    views = app.screen.query(ArticleView) if isinstance(app.screen, ReaderScreen) else []
+    return any(view.virtual_size.height > 0 for view in views)
+
+
+async def reader(paths: list[Path]) -> dict[str, float]:
+    """Opening the first article in the reader: until its first screens are laid out, and until
+    the thread has wrapped all of it (what the reader would wait for if it wrapped everything first)."""
+    app = NewsdiffApp(paths=paths)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _until(pilot, lambda: _story_loaded(app))
+        t = time.perf_counter()
+        app.post_message(events.Key("enter", "\r"))
+        while not _laid_out(app):
+            await asyncio.sleep(0.001)
+        first = time.perf_counter() - t
+        view = app.screen.query_one(ArticleView)
+        while not view.fully_wrapped:
+            await asyncio.sleep(0.001)
+        whole = time.perf_counter() - t
+    return {"first_seconds": first, "whole_seconds": whole}
+
+
 async def main(mode: str, paths: list[Path]) -> dict[str, float]:
     if mode == "cancel":
         return await cancel(paths)
+    if mode == "huge":
+        return await huge(paths)
+    if mode == "reader":
+        return await reader(paths)
     app = NewsdiffApp(paths=paths or None)
     async with app.run_test(size=(120, 40)) as pilot:
         await _until(pilot, lambda: _story_loaded(app))

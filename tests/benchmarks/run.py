@@ -236,6 +236,80 @@ def bench_app(tmp: Path, big: tuple[Path, Path] | None = None) -> list[dict[str,
     return results
 
 
+def _probe(*args: str) -> dict[str, float]:
+    result: dict[str, float] = json.loads(
+        run_measured([sys.executable, str(HERE / "app_probe.py"), *args])[2]
+    )
+    return result
+
+
+def _pair_folder(folder: Path, a: str, b: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "a.txt").write_text(a, encoding="utf-8")
+    (folder / "b.txt").write_text(b, encoding="utf-8")
+    return folder
+
+
+def bench_responsiveness(tmp: Path) -> list[dict[str, object]]:
+    """What tests/app/test_app_huge.py and test_app_reader.py check by the order of events, in
+    seconds, each against the work a screen that waited for it would wait for (measured here)."""
+    from newsdiff.core.compare import compare
+    from newsdiff.core.loader import load_article
+    from newsdiff.core.worddiff import diff_words
+
+    pick = random.Random(7).choice
+    words = ["council", "budget", "mayor", "vote", "river", "bridge", "school", "tax", "rent", "court"]
+    tiny = [f"Item {i} {pick(words)} {pick(words)}." for i in range(10_000)]
+    folder = _pair_folder(
+        tmp / "tiny", "\n\n".join(tiny), "\n\n".join(p.replace("river", "lake") for p in tiny)
+    )
+    start = time.perf_counter()
+    compare(load_article(folder / "a.txt"), load_article(folder / "b.txt"))
+    aligning = time.perf_counter() - start
+    huge = _probe("huge", str(folder))
+    rng = random.Random(8)
+    line = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(100_000))
+    long_folder = _pair_folder(tmp / "line", line, line[:50_000] + "XYZ" + line[50_003:])
+    start = time.perf_counter()
+    pair = compare(load_article(long_folder / "a.txt"), load_article(long_folder / "b.txt"))
+    diff_words(pair.a.paragraphs[0].text, pair.b.paragraphs[0].text)
+    line_core = time.perf_counter() - start
+    line_open = _probe("compare", str(long_folder))["seconds"]
+    paragraph = " ".join(f"word{k % 97}" for k in range(50)) + "."
+    book = tmp / "book"
+    book.mkdir()
+    (book / "long.txt").write_text(
+        "A very long report.\n\n" + "\n\n".join([paragraph] * 1000), encoding="utf-8"
+    )
+    (book / "short.txt").write_text("Short one.\n\nTwo paragraphs.\n", encoding="utf-8")
+    read = _probe("reader", str(book))
+    return [
+        {
+            "what": "a key (?) while aligning 10,000 x 10,000 tiny paragraphs: until the help shows",
+            "newsdiff": huge["help_seconds"],
+            "baseline": aligning,
+            "baseline_note": "the alignment itself, which a screen that waited for it would wait for"
+            + ("" if huge["during"] else " (it finished first this time)"),
+            "ratio": aligning / huge["help_seconds"],
+            "extra": f"the comparison opened in {huge['open_seconds']:.2f} s; G i g space j "
+            f"{huge['keys_seconds']:.2f} s",
+        },
+        {
+            "what": "open one 100,000-character line without spaces (press c -> rows drawn, headless)",
+            "newsdiff": line_open,
+            "baseline": line_core,
+            "baseline_note": "the core's alignment and word diff of the pair alone, nothing drawn",
+        },
+        {
+            "what": "open a 50,000-word article in the reader (enter -> first screens laid out)",
+            "newsdiff": read["first_seconds"],
+            "baseline": read["whole_seconds"],
+            "baseline_note": "until all of it is wrapped (in a thread, after the first paint)",
+            "ratio": read["whole_seconds"] / read["first_seconds"],
+        },
+    ]
+
+
 def machine() -> str:
     cpu = "unknown CPU"
     try:
@@ -287,6 +361,7 @@ def main() -> None:
         results.extend(bench_worddiff(300 if args.quick else 2000))
         big = (tmp / "a20000.txt", tmp / "b20000.txt")
         results.extend(bench_app(tmp, None if args.quick else big))
+        results.extend(bench_responsiveness(tmp))
     print()
     print(f"Machine: {machine()}")
     print(table(results))

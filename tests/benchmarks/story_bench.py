@@ -109,7 +109,7 @@ def child(view: str, folder: str) -> None:
     from newsdiff.core.loader import load_paths
 
     start = time.perf_counter()
-    articles = load_paths([Path(folder)], max_bytes=None).articles
+    articles = load_paths([Path(folder)]).articles
     loaded = time.perf_counter()
     cpu = time.process_time()
     result: dict[str, object] = {"load": loaded - start, "articles": len(articles)}

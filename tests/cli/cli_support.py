@@ -1,18 +1,29 @@
-"""Helpers to run the real command line in a subprocess, as a user's shell would.
+"""Helpers to run the command line as a user's shell would: ``newsdiff ARGS`` gives the exit
+status, standard output and standard error.
 
-Each run costs about a second (Python plus numpy/scipy start-up), so identical invocations are
-run once per session and shared between tests: a test that changes a file must give the changed
-file a new name, or it will get the earlier run's result.
+``run_newsdiff`` calls ``newsdiff.cli.main(argv)`` in this process, with the environment, working
+folder and standard streams (pipes, UTF-8, no terminal) that a child process would get: the tests
+of what a command prints or refuses need no new interpreter (about a second each, for Python plus
+numpy/scipy start-up). ``run_process`` starts the real program, for what only a process shows:
+signals and pipes closing, imports at start-up, standard input, the console script. Identical
+invocations are run once per session and shared between tests: a test that changes a file must
+give the changed file a new name, or it will get the earlier run's result.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+import traceback
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
+
+import newsdiff.core.loader as loader
+from newsdiff.cli import main
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "seeds"
@@ -49,14 +60,89 @@ def _run(
     )
 
 
+class _Pipe(io.TextIOWrapper):
+    """A standard stream as a child process has it when its output is captured: a pipe (no
+    terminal, no file descriptor to size), in the encoding ``PYTHONIOENCODING`` names."""
+
+    def __init__(self, encoding: str) -> None:
+        name, _, errors = encoding.partition(":")
+        super().__init__(io.BytesIO(), encoding=name or "utf-8", errors=errors or "strict", newline="\n")
+
+    def fileno(self) -> int:
+        raise io.UnsupportedOperation("fileno")
+
+    def text(self) -> str:
+        """What was written, exactly (a stray carriage return stays visible)."""
+        self.flush()
+        return self.buffer.getvalue().decode("utf-8", errors="replace")  # type: ignore[attr-defined, no-any-return]
+
+
+@contextlib.contextmanager
+def _as_a_child(env: dict[str, str], cwd: str | None, stdin: bytes) -> Iterator[tuple[_Pipe, _Pipe]]:
+    """This process's environment, folder and standard streams made a child's, then put back.
+    Standard input holds ``stdin`` and has not been read yet (the loader reads it once)."""
+    saved_env, saved_cwd = dict(os.environ), Path.cwd()
+    saved_streams = sys.stdin, sys.stdout, sys.stderr
+    out, err = _Pipe(env.get("PYTHONIOENCODING", "")), _Pipe(env.get("PYTHONIOENCODING", ""))
+    os.environ.clear()
+    os.environ.update(env)
+    loader._stdin_data = None
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        sys.stdin, sys.stdout, sys.stderr = io.TextIOWrapper(io.BytesIO(stdin)), out, err
+        yield out, err
+    finally:
+        loader._stdin_data = None
+        sys.stdin, sys.stdout, sys.stderr = saved_streams
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+
+
+def _in_process(
+    args: tuple[str, ...], extra_env: tuple[tuple[str, str], ...], cwd: str | None, stdin: bytes = b""
+) -> subprocess.CompletedProcess[str]:
+    with _as_a_child(environment(**dict(extra_env)), cwd, stdin) as (out, err):
+        try:
+            code = main(list(args))
+        except Exception:  # what the interpreter would print for an uncaught error, exit 1
+            err.write(traceback.format_exc())
+            code = 1
+        return subprocess.CompletedProcess(["newsdiff", *args], code, out.text(), err.text())
+
+
+_run_in_process = cache(_in_process)
+
+
 Runner = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def _key(args: tuple[object, ...], env: dict[str, str] | None, cwd: Path | None) -> tuple[object, ...]:
+    return tuple(str(a) for a in args), tuple(sorted((env or {}).items())), str(cwd) if cwd else None
 
 
 def run_newsdiff(
     *args: object, env: dict[str, str] | None = None, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """``newsdiff *args`` with extra environment ``env`` in ``cwd``: the finished process."""
-    return _run(tuple(str(a) for a in args), tuple(sorted((env or {}).items())), str(cwd) if cwd else None)
+    """``newsdiff *args`` with extra environment ``env`` in ``cwd``, run by ``main`` in this process:
+    the exit status and the two streams, as a finished process gives them."""
+    return _run_in_process(*_key(args, env, cwd))  # type: ignore[arg-type]
+
+
+def run_in_process(
+    *args: object, env: dict[str, str] | None = None, cwd: Path | None = None, stdin: bytes = b""
+) -> subprocess.CompletedProcess[str]:
+    """``run_newsdiff`` run afresh, not shared: for a command whose result depends on more than its
+    arguments (files it writes, a FIFO read once, a server's state) or that reads ``stdin``."""
+    return _in_process(*_key(args, env, cwd), stdin)  # type: ignore[arg-type]
+
+
+def run_process(
+    *args: object, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``newsdiff *args`` as a real child process (``python -m newsdiff``): the finished process."""
+    return _run(*_key(args, env, cwd))  # type: ignore[arg-type]
 
 
 def assert_one_line_error(result: subprocess.CompletedProcess[str], status: int) -> str:

@@ -3,11 +3,16 @@ does (one warning line, then the defaults), and export --format."""
 
 from __future__ import annotations
 
+import io
 import json
+import os
+import sys
 from pathlib import Path
 
 import pytest
-from cli_support import A, B, Runner
+from cli_support import A, B, C, Runner
+
+from newsdiff.core.settings import Settings
 
 
 @pytest.fixture(scope="module")
@@ -124,3 +129,71 @@ def test_help_names_the_config_file(newsdiff: Runner) -> None:
     result = newsdiff("--help")
     assert "--config PATH" in result.stdout and "NEWSDIFF_CONFIG" in result.stdout
     assert "--format {md,html,json}" in newsdiff("export", "--help").stdout
+
+
+# Every command that has settings, with what it prints: each reads --config through settings_for.
+_SETTINGS_COMMANDS = {
+    "diff": ("diff", A, B, "--width", "100", "--color", "never"),
+    "export": ("export", A, B, "--format", "md"),
+    "align": ("align", A, B),
+    "coverage": ("coverage", A, B, C, "--format", "json"),
+    "lineage": ("lineage", A, B, C, "--format", "json"),
+}
+
+
+@pytest.mark.parametrize("command", sorted(_SETTINGS_COMMANDS))
+def test_a_config_value_changes_every_commands_output(
+    newsdiff: Runner, configs: dict[str, Path], command: str
+) -> None:
+    args = _SETTINGS_COMMANDS[command]
+    default = newsdiff(*args, "--config", configs["empty"])
+    strict = newsdiff(*args, "--config", configs["strict"])
+    flag = newsdiff(*args, "--config", configs["empty"], "--threshold", "0.6")
+    assert default.returncode == strict.returncode == 0, strict.stderr
+    assert default.stderr == strict.stderr == ""
+    assert strict.stdout != default.stdout  # threshold = 0.6 in the file
+    assert strict.stdout == flag.stdout  # ... as if given on the command line
+
+
+@pytest.mark.parametrize("command", sorted(_SETTINGS_COMMANDS))
+def test_a_missing_config_file_is_the_same_warning_everywhere(
+    newsdiff: Runner, tmp_path: Path, command: str
+) -> None:
+    missing = tmp_path / "nope.toml"
+    args = _SETTINGS_COMMANDS[command]
+    result = newsdiff(*args, "--config", missing)
+    default = newsdiff(*args, "--config", os.devnull)
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [f"newsdiff: {missing}: no such file; using the default settings"]
+    assert result.stdout == default.stdout
+    by_env = newsdiff(*args, env={"NEWSDIFF_CONFIG": str(missing)})
+    assert by_env.stderr == result.stderr
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_app_gets_the_config_and_load_options_from_the_command_line(
+    configs: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``newsdiff [PATH]`` reads --config as every command does and hands the app its settings and
+    load options (the app itself is not run: it would take over the terminal)."""
+    from newsdiff import cli
+    from newsdiff.app import NewsdiffApp
+
+    opened: list[NewsdiffApp] = []
+    monkeypatch.setattr(NewsdiffApp, "run", lambda app, *args, **kwargs: opened.append(app))
+    monkeypatch.setattr(sys, "stdin", _Terminal())
+    monkeypatch.setattr(sys, "stdout", _Terminal())
+    monkeypatch.setenv("NEWSDIFF_CONFIG", os.devnull)
+    assert cli.main([str(A), str(B), "--config", str(configs["strict"]), "--max-size", "2M"]) == 0
+    assert opened[-1].settings.threshold == 0.6
+    assert opened[-1].load_options.max_bytes == 2_000_000
+    missing = tmp_path / "nope.toml"
+    errors = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", errors)
+    assert cli.main([str(A), str(B), "--config", str(missing)]) == 0
+    assert opened[-1].settings == Settings()
+    assert errors.getvalue() == f"newsdiff: {missing}: no such file; using the default settings\n"

@@ -213,3 +213,20 @@ def test_inline_never_glues_a_change_to_its_neighbour(newsdiff: Runner, tmp_path
     assert "Kim met Putin at the cosmodrome {+on Wednesday+}.\n" in out
     out = newsdiff("diff", "--inline", b, a, "--width", 100).stdout
     assert "Kim met Putin at the cosmodrome [-on Wednesday-].\n" in out
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("diff", "--width", "100"), ("export", "--format", "md"), ("align", "--format", "json", "--facts")],
+)
+def test_figures_in_any_unicode_digits_are_compared_not_a_crash(
+    newsdiff: Runner, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """Superscript, fraction, circled and Arabic-Indic digits: str.isdigit() takes some, float() none."""
+    a, b = tmp_path / "super_a.txt", tmp_path / "super_b.txt"
+    a.write_text("The test of the Hwasong-² missile, ½ of ⑦ and ٣ launches.\n", encoding="utf-8")
+    b.write_text("The test of the Hwasong-³ missile, ⅓ of ⑧ and ٤ launches.\n", encoding="utf-8")
+    result = newsdiff(command[0], a, b, *command[1:])
+    assert (result.returncode, result.stderr) == (0, "")
+    shown = result.stdout.replace("\\-", "-")  # Markdown escapes the hyphen
+    assert "Hwasong-²" in shown and "Hwasong-³" in shown

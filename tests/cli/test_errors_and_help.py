@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_support import A, B, Runner, assert_one_line_error, environment
+from cli_support import A, B, Runner, assert_one_line_error, environment, run_newsdiff, run_process
 
 from newsdiff import __version__, cli
 from newsdiff.core.align import DEFAULT_THRESHOLD
@@ -33,6 +33,22 @@ def test_top_level_help_lists_the_commands(newsdiff: Runner) -> None:
     assert f"(default {DEFAULT_THRESHOLD})" in " ".join(out.split())
 
 
+@pytest.mark.parametrize(
+    "args",
+    [("--version",), ("diff", A, B, "--width", "100"), ("align", A, "nope.txt"), ("export", A, B, "--bogus")],
+)
+def test_the_real_program_prints_what_main_does(args: tuple[object, ...]) -> None:
+    """The other tests run ``main(argv)`` in process (``run_newsdiff``); it stands for the program:
+    ``python -m newsdiff`` gives the same status and the same two streams."""
+    real, in_process = run_process(*args), run_newsdiff(*args)
+    assert (real.returncode, real.stdout, real.stderr) == (
+        in_process.returncode,
+        in_process.stdout,
+        in_process.stderr,
+    )
+    assert real.stdout or real.stderr
+
+
 def test_version(newsdiff: Runner) -> None:
     result = newsdiff("--version")
     assert (result.returncode, result.stdout, result.stderr) == (0, f"newsdiff {__version__}\n", "")
@@ -45,6 +61,7 @@ def test_version(newsdiff: Runner) -> None:
         ["diff", str(A), str(B), "--bogus"],
         ["diff", str(A), str(B), "--width", "5"],
         ["diff", str(A), str(B), "--width", "wide"],
+        ["diff", str(A), str(B), "--width", "⁸⁰"],
         ["diff", str(A), str(B), "--color", "sometimes"],
         ["align", str(A), str(B), "--format", "xml"],
         ["align", str(A), str(B), "--threshold", "2"],

@@ -1,5 +1,6 @@
-"""Bad and awkward inputs, each through the real command in a subprocess (and the loader where it
-matters). The helpers that run the command are the command-line tests' own (``tests/cli``)."""
+"""Bad and awkward inputs, each through the real command line (``main`` in process, or a real
+process where only one shows it: a terminal, a pipe to the app) and the loader where it matters.
+The helpers that run the command are the command-line tests' own (``tests/cli``)."""
 
 from __future__ import annotations
 

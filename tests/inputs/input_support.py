@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
-from cli_support import assert_one_line_error, environment, run_newsdiff
+from cli_support import assert_one_line_error, run_in_process, run_newsdiff
 
 COMMANDS = (("diff", "--width", "100"), ("export",), ("align", "--format", "json"))
 """The three commands a bad input is tried with."""
@@ -53,13 +52,4 @@ def succeeds(*args: object) -> subprocess.CompletedProcess[str]:
 
 def run_uncached(*args: object) -> subprocess.CompletedProcess[str]:
     """``newsdiff *args`` run afresh (``run_newsdiff`` caches by arguments; a FIFO reads once)."""
-    result: subprocess.CompletedProcess[str] = subprocess.run(
-        [sys.executable, "-m", "newsdiff", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=environment(),
-        timeout=60,
-        check=False,
-    )
-    return result
+    return run_in_process(*args)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from cli_support import SEEDS, assert_one_line_error, environment
+from cli_support import SEEDS, assert_one_line_error, environment, run_in_process
 from input_support import align_json, refused_by_every_command, succeeds
 
 from newsdiff.core.loader import load_article, load_paths
@@ -26,17 +26,7 @@ SEED_004 = SEEDS / "004_0585261c54842d1b.txt"
 
 def run_with_stdin(data: bytes, *args: object) -> subprocess.CompletedProcess[str]:
     """``newsdiff *args`` with ``data`` piped into its standard input."""
-    result = subprocess.run(
-        [sys.executable, "-m", "newsdiff", *map(str, args)],
-        input=data,
-        capture_output=True,
-        env=environment(),
-        timeout=120,
-        check=False,
-    )
-    return subprocess.CompletedProcess(
-        result.args, result.returncode, result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
-    )
+    return run_in_process(*args, stdin=data)
 
 
 def stdin_json(data: bytes, *args: object) -> dict[str, Any]:

@@ -7,8 +7,6 @@ import random
 import re
 import shutil
 import textwrap
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -76,29 +74,23 @@ def _column_text(output: str, column: int) -> str:
     return "".join("".join(cells).split())
 
 
-def test_a_line_of_100000_characters_wraps_whole(
-    tmp_path: Path, record_property: Callable[[str, object], None]
-) -> None:
+def test_a_line_of_100000_characters_wraps_whole(tmp_path: Path) -> None:
     noise = random.Random(5)
     endless = "".join(noise.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(100_000))
     a, b = tmp_path / "endless_a.txt", tmp_path / "endless_b.txt"
     a.write_text(f"Kim met Putin at the cosmodrome.\n\n{endless}\n", encoding="utf-8")
     b.write_text("Kim met Putin at the cosmodrome on Wednesday.\n", encoding="utf-8")
-    start = time.perf_counter()
     result = run_newsdiff("diff", a, b, "--width", 80)
-    elapsed = time.perf_counter() - start
     assert result.returncode == 0, result.stderr
-    record_property("seconds", round(elapsed, 2))
     lines = result.stdout.splitlines()
     assert max(len(line) for line in lines) <= 80
     assert endless in _column_text(result.stdout, 0), "every character, in order, in A's column"
     inline = succeeds("diff", "--inline", a, b, "--width", 80).stdout
     assert max(len(line) for line in inline.splitlines()) <= 80
     assert endless in "".join(inline.split())
-    assert elapsed < 30
 
 
-def test_ten_thousand_tiny_paragraphs(tmp_path: Path, record_property: Callable[[str, object], None]) -> None:
+def test_ten_thousand_tiny_paragraphs(tmp_path: Path) -> None:
     noise = random.Random(7)
     words = [
         "Kim",
@@ -122,13 +114,9 @@ def test_ten_thousand_tiny_paragraphs(tmp_path: Path, record_property: Callable[
     a.write_text("\n\n".join(first), encoding="utf-8")
     b.write_text("\n\n".join(second), encoding="utf-8")
     assert len(load_article(a).paragraphs) == 10_000
-    start = time.perf_counter()
     data = align_json(a, b)
-    elapsed = time.perf_counter() - start
-    record_property("seconds", round(elapsed, 2))
     assert len(data["a"]["paragraphs"]) == len(data["b"]["paragraphs"]) == 10_000
     assert [(p["a"], p["b"]) for p in data["pairs"]] == [([i], [i]) for i in range(10_000)]
-    assert elapsed < 60
 
 
 @pytest.mark.parametrize("width", [40, 100])

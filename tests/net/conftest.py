@@ -3,10 +3,13 @@ that list them, and the ways a server goes wrong; every test gets its own empty 
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "cli"))  # cli_support, the runner
 from net_site import serve_site
 from pytest_httpserver import HTTPServer
 
@@ -22,8 +25,6 @@ def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Each test its own cache, so no test is served another's page (and the user's is untouched)."""
     folder = tmp_path / "cache"
     monkeypatch.setenv("NEWSDIFF_CACHE_DIR", str(folder))
-    monkeypatch.delenv("NEWSDIFF_REFRESH", raising=False)
-    monkeypatch.delenv("NEWSDIFF_FETCH_TIMEOUT", raising=False)
     return folder
 
 

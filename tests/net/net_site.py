@@ -23,12 +23,18 @@ def _slow(_: Request) -> Response:
     return Response("<html><body><p>late</p></body></html>", content_type=HTML)
 
 
+ENDLESS_BLOCKS = 200
+ENDLESS_SENT: list[int] = []
+"""How many blocks of the endless body the server has handed out (one entry per block)."""
+
+
 def _endless(_: Request) -> Response:
     """A body with no Content-Length that never ends: only the size cap stops it."""
 
     def chunks() -> Iterator[bytes]:
         block = b"<p>" + b"x" * 65_000 + b"</p>\n"
-        for _ in range(200):  # 13 MB, far past any cap a test sets
+        for _ in range(ENDLESS_BLOCKS):  # 13 MB, far past any cap a test sets
+            ENDLESS_SENT.append(1)
             yield block
 
     return Response(chunks(), content_type=HTML)

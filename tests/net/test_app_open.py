@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
+from textual import events
 from textual.widgets import Input, SelectionList
 
 from support.seed_pages import SEEDS, expected_paragraphs
@@ -18,6 +19,7 @@ from appdriver import screen_text, story_ready, wait_for
 
 from newsdiff.app import NewsdiffApp
 from newsdiff.core.loader import load_paths
+from newsdiff.core.options import LoadOptions
 from newsdiff.screens.confirm_dialog import ConfirmDialog
 from newsdiff.screens.feed_picker import FeedPicker
 from newsdiff.screens.open_dialog import OpenDialog, SaveDialog
@@ -35,9 +37,14 @@ async def _type_into_prompt(pilot, text: str) -> None:  # type: ignore[no-untype
 
 
 async def _open(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    """o, then the URL pasted into the prompt (as the terminal sends a paste: one event, not a key
+    press per character, each waiting for the screen), then enter."""
     await pilot.press("o")
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, OpenDialog), "the open prompt")
-    await _type_into_prompt(pilot, text)
+    field = pilot.app.screen.query_one(Input)
+    field.value = ""
+    field.post_message(events.Paste(text))
+    await wait_for(pilot, lambda: field.value == text, "the pasted text")
     await pilot.press("enter")
 
 
@@ -82,11 +89,8 @@ async def test_o_on_a_feed_shows_a_checklist_and_adds_the_checked_entries(site: 
         assert not screen.adding and not screen.query_one("#loading").display
 
 
-async def test_escape_cancels_fetching_between_entries(
-    site: HTTPServer, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("NEWSDIFF_FETCH_TIMEOUT", "5")
-    app = NewsdiffApp(paths=[SEEDS])
+async def test_escape_cancels_fetching_between_entries(site: HTTPServer) -> None:
+    app = NewsdiffApp(paths=[SEEDS], load_options=LoadOptions(timeout=5))
     async with app.run_test(size=SIZE) as pilot:
         screen = await story_ready(pilot)
         await _open(pilot, site.url_for("/slow-feed.xml"))

@@ -1,13 +1,12 @@
-"""``newsdiff fetch`` and URLs given to diff/align, through the real command line in a subprocess."""
+"""``newsdiff fetch`` and URLs given to diff/align, through the command line (``main`` in process)."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import yaml
+from cli_support import run_in_process
 from pytest_httpserver import HTTPServer
 
 from newsdiff.core.loader import load_paths
@@ -15,18 +14,8 @@ from support.seed_pages import SEEDS, expected_paragraphs, page_meta
 
 
 def newsdiff(*args: object, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NEWSDIFF_FETCH_TIMEOUT": "0.5"}
-    env.pop("NO_COLOR", None)
-    return subprocess.run(
-        [sys.executable, "-m", "newsdiff", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=cwd,
-        timeout=120,
-        check=False,
-    )
+    """The command line run afresh (a server's state and the files it writes change between runs)."""
+    return run_in_process(*args, env={"NEWSDIFF_FETCH_TIMEOUT": "0.5"}, cwd=cwd)
 
 
 def test_fetch_writes_a_folder_that_reopens_with_the_same_paragraphs(

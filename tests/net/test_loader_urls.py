@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from pytest_httpserver import HTTPServer
 
 from newsdiff.core.loader import expand, load_paths
+from newsdiff.core.options import LoadOptions
 from support.seed_pages import SEEDS, expected_paragraphs
 
 
-def test_urls_files_and_bad_urls_load_side_by_side(site: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("NEWSDIFF_FETCH_TIMEOUT", "0.3")
+def test_urls_files_and_bad_urls_load_side_by_side(site: HTTPServer) -> None:
     seed = SEEDS / "004_0585261c54842d1b.txt"
     sources = [
         site.url_for("/news/001.html"),
@@ -21,7 +20,7 @@ def test_urls_files_and_bad_urls_load_side_by_side(site: HTTPServer, monkeypatch
         site.url_for("/to-file"),
         site.url_for("/slow"),
     ]
-    result = load_paths(sources)
+    result = load_paths(sources, LoadOptions(timeout=0.3))
     assert [a.path for a in result.articles] == [site.url_for("/news/001.html"), str(seed)]
     assert [p.text for p in result.articles[0].body] == expected_paragraphs("001")
     assert len(result.errors) == 3

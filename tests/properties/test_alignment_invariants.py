@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from newsdiff.core.align import align
@@ -13,11 +13,9 @@ from newsdiff.core.worddiff import DiffOptions, diff_words
 
 from .strategies import articles, as_text, paragraphs
 
-SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 separators = st.sampled_from(["\n\n", "\n", "\r\n\r\n", "\n \n"])
 
 
-@SETTINGS
 @given(articles, articles, separators)
 def test_every_paragraph_once_valid_indices_scores_in_range(pa: list[str], pb: list[str], sep: str) -> None:
     a = parse_article(as_text(pa, sep), "a.txt")
@@ -32,7 +30,6 @@ def test_every_paragraph_once_valid_indices_scores_in_range(pa: list[str], pb: l
         assert 0.0 <= pair.score <= 1.0
 
 
-@SETTINGS
 @given(articles, articles)
 def test_aligning_b_with_a_mirrors_a_with_b(pa: list[str], pb: list[str]) -> None:
     a = parse_article(as_text(pa), "a.txt")
@@ -40,7 +37,6 @@ def test_aligning_b_with_a_mirrors_a_with_b(pa: list[str], pb: list[str]) -> Non
     assert align(b, a) == align(a, b).swapped()
 
 
-@SETTINGS
 @given(articles)
 def test_an_article_aligns_with_itself_one_to_one_at_score_one(pa: list[str]) -> None:
     a = parse_article(as_text(pa), "a.txt")
@@ -50,7 +46,6 @@ def test_an_article_aligns_with_itself_one_to_one_at_score_one(pa: list[str]) ->
     ]
 
 
-@SETTINGS
 @given(paragraphs, paragraphs, st.booleans(), st.booleans(), st.booleans())
 def test_word_diff_rebuilds_both_texts(a: str, b: str, case: bool, punct: bool, quotes: bool) -> None:
     diff = diff_words(a, b, DiffOptions(ignore_case=case, ignore_punctuation=punct, fold_quotes=quotes))
@@ -62,7 +57,6 @@ def test_word_diff_rebuilds_both_texts(a: str, b: str, case: bool, punct: bool, 
         assert all(s.kind in {"equal", "insert", "delete", "replace"} for s in spans)
 
 
-@SETTINGS
 @given(articles, articles)
 def test_json_output_has_the_documented_shape(pa: list[str], pb: list[str]) -> None:
     a = parse_article(as_text(pa), "a.txt")
@@ -81,7 +75,6 @@ def test_json_output_has_the_documented_shape(pa: list[str], pb: list[str]) -> N
     assert all(isinstance(i, int) for i in data["only_a"] + data["only_b"])
 
 
-@SETTINGS
 @given(paragraphs)
 def test_fast_token_table_matches_tokenize(text: str) -> None:
     from newsdiff.core.tokens import token_table, tokenize

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -22,8 +22,6 @@ from newsdiff.core.export import MARKUP_TAGS, to_markdown
 from newsdiff.core.loader import parse_article
 
 from .strategies import articles, as_text, paragraphs
-
-SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Markdown and HTML that would become an element if it reached the document unescaped: block
 # syntax (meant for the start of a line), inline syntax, tables, fences, entities, autolinks.
@@ -206,7 +204,6 @@ def _words(article: Article) -> list[str]:
     return " ".join(p.text for p in article.paragraphs).split()
 
 
-@SETTINGS
 @given(article_pairs())
 def test_export_keeps_every_word_and_creates_no_element(texts: tuple[str, str]) -> None:
     a = parse_article(texts[0], "a.txt")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,12 @@ import pytest
 from newsdiff.cli import main
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def _no_user_config(monkeypatch: pytest.MonkeyPatch) -> None:
+    """coverage and lineage read the settings file: an empty one, not the developer's own."""
+    monkeypatch.setenv("NEWSDIFF_CONFIG", os.devnull)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import json
+import sys
+import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -336,12 +338,21 @@ _PIECES = st.sampled_from(
         "Wednesday",
         "of",
         "the",
+        # Numerals that str.isdigit() accepts and float() refuses, and digits of other scripts.
+        "²",
+        "Hwasong-²",
+        "½",
+        "٣",
+        "⑦",
     ]
 )
 _TEXTS = st.lists(_PIECES, max_size=30).map(" ".join)
 
 
 @given(_TEXTS, _TEXTS)
+@example("The test of the Hwasong-² missile.", "The test of the Hwasong-³ missile.")
+@example("Hwasong-½ and ⑦ missiles on Sept. ² , ²⁰²³", "Hwasong-٣ and ⑧ missiles on Sept. ٣ , ٢٠٢٣")
+@example("aged ² , ² p.m. , ²:³⁴ , $ ² million , ²% , ²th summit", "aged ³ , ³ p.m. , ³:⁴⁵ , $ ³ million")
 def test_any_text_gives_well_formed_reports(a: str, b: str) -> None:
     """Article text is hostile: nothing it holds raises, and every report quotes both texts."""
     for d in find_discrepancies(a, b):
@@ -356,3 +367,76 @@ def test_copied_pair_carries_the_same_note_as_the_export() -> None:
     copied = row_markdown(comparison, 2)
     assert "⚠ figures differ: \\$1\\.5 million → \\$2 million" in copied.splitlines()
     assert "⚠" not in row_markdown(comparison, 0)
+
+
+# Every character Unicode calls a number: decimal digits of every script (Nd: "٣", "३"), and the
+# digit-like rest (No, Nl: "²", "½", "⑦", "Ⅻ"), which str.isdigit() partly accepts and float() refuses.
+_NUMERALS = st.text(st.characters(categories=("Nd", "No", "Nl")), min_size=1, max_size=4)
+# Places where the figure reader turns a numeral into a value.
+_SLOTS = st.sampled_from(
+    [
+        "Hwasong-{}",
+        "fired {} missiles",
+        "Sept. {}, {}",
+        "{} September",
+        "in {}",
+        "at {}:{} p.m.",
+        "at {} a.m.",
+        "${} million",
+        "{}bn",
+        "{}%",
+        "{} per cent",
+        "the {}th summit",
+        "a {}-year-old",
+        "aged {}",
+        "{},{} people",
+        "{}.{} hours",
+        "district {}",
+    ]
+)
+
+
+def _numeral_texts(numerals: st.SearchStrategy[str] = _NUMERALS) -> st.SearchStrategy[str]:
+    """Sentences of figure slots filled with ``numerals``."""
+
+    @st.composite
+    def texts(draw: st.DrawFn) -> str:
+        slots = draw(st.lists(_SLOTS, min_size=1, max_size=6))
+        return " and ".join(slot.format(*(draw(numerals) for _ in range(slot.count("{}")))) for slot in slots)
+
+    return texts()
+
+
+@given(_numeral_texts(), _numeral_texts())
+@example("The test of the Hwasong-² missile.", "The test of the Hwasong-³ missile.")
+@example("fired ½ missiles", "fired ⅓ missiles")
+@example("fired ٣ missiles on Sept. ١٣, ٢٠٢٣", "fired ٤ missiles on Sept. ١٤, ٢٠٢٣")
+@example("aged ⑦ at ⑦:⑦⑦ p.m.", "aged ⑧ at ⑧:⑧⑧ p.m.")
+@example("Hwasong-Ⅻ for $² million", "Hwasong-ⅩⅢ for $³ million")
+def test_facts_check_reads_any_unicode_numeral(a: str, b: str) -> None:
+    """The facts check over any Unicode numerals: no error, and reports quote both texts."""
+    for text in (a, b):
+        for figure in extract_figures(text):
+            assert 0 <= figure.start < figure.end <= len(text)
+    for d in find_discrepancies(a, b):
+        assert one_line(a[slice(*d.a_span)]) == d.a and d.a
+        assert one_line(b[slice(*d.b_span)]) == d.b and d.b
+
+
+# The zero of every script's decimal digits (Nd runs of ten: "0", "٠", "०", "𝟎", ...).
+_ZEROS = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.decimal(chr(c), None) == 0]
+
+
+@given(_numeral_texts(st.text("0123456789", min_size=1, max_size=4)), st.sampled_from(_ZEROS))
+@example("fired 3 missiles on Sept. 13, 2023 at 4:05 p.m.", "٠")
+def test_decimal_digits_of_any_script_read_as_ascii_ones(ascii_text: str, zero: str) -> None:
+    """A figure written in Arabic-Indic or Devanagari digits means what it does in 0-9."""
+    script = "".join(chr(ord(zero) + int(ch)) if "0" <= ch <= "9" else ch for ch in ascii_text)
+    assert extract_figures(script) == extract_figures(ascii_text)
+
+
+def test_other_scripts_digits_are_compared_as_figures() -> None:
+    found = find_discrepancies(
+        "North Korea fired ٣ ballistic missiles.", "North Korea fired ٤ ballistic missiles."
+    )
+    assert [(d.kind, d.a, d.b) for d in found] == [("number", "٣ ballistic missiles", "٤ ballistic missiles")]

@@ -32,6 +32,8 @@ from textual.geometry import Size
 from textual.screen import ModalScreen
 
 from newsdiff.commands import KeyCommandsProvider
+from newsdiff.core.loader import Source
+from newsdiff.core.options import LoadOptions
 from newsdiff.core.seeds import seeds_dir
 from newsdiff.core.settings import Settings
 from newsdiff.core.settings import config_path as settings_file
@@ -120,20 +122,22 @@ class NewsdiffApp(App[None]):
 
     def __init__(
         self,
-        paths: Sequence[Path] | None = None,
+        paths: Sequence[Source] | None = None,
         threshold: float | None = None,
         options: DiffOptions | None = None,
         *,
         settings: Settings | None = None,
         config_path: Path | None = None,
         config_warning: str | None = None,
+        load_options: LoadOptions | None = None,
     ) -> None:
         """``paths``: files or folders of articles; none means the bundled example story.
 
         ``settings`` come from the config file (the CLI reads it; by default nothing is read);
         ``threshold`` and ``options``, when given, win over them. ``config_path`` is where the
         settings screen saves (by default the usual config file), and ``config_warning`` a problem
-        found while reading it, shown once the app is up.
+        found while reading it, shown once the app is up. ``load_options`` say how sources are
+        read (size limit, timeout, refresh): the defaults unless given, never the environment.
         """
         super().__init__()
         self.paths = list(paths) if paths else [seeds_dir()]
@@ -149,6 +153,7 @@ class NewsdiffApp(App[None]):
             )
         self.settings = settings
         self.config_path = config_path
+        self.load_options = load_options or LoadOptions()
         self._warnings = [config_warning] if config_warning else []
         self._previous_handlers: dict[int, SignalHandler] = {}
         self._started = False
@@ -171,7 +176,7 @@ class NewsdiffApp(App[None]):
             self.call_after_refresh(self._check_keymap)
         for warning in self._warnings:
             self.notify(warning, title="Settings", severity="warning", timeout=10, markup=False)
-        self.push_screen(StoryScreen(self.paths, self.threshold, self.options))
+        self.push_screen(StoryScreen(self.paths, self.threshold, self.options, self.load_options))
         # The aligner's libraries take ~0.3 s to import; do it while the reader picks sources,
         # so the first comparison opens without that wait, but after the first paint, so it does
         # not compete with start-up.

@@ -20,7 +20,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -31,6 +31,7 @@ from newsdiff.core.text import one_line
 if TYPE_CHECKING:
     from newsdiff.core.article import Article
     from newsdiff.core.compare import Comparison
+    from newsdiff.core.options import LoadOptions
     from newsdiff.core.settings import Settings
 
 BUILTIN_COMMANDS = ("diff", "export", "align")
@@ -85,7 +86,7 @@ def _threshold(value: str) -> float:
 
 
 def _width(value: str) -> int:
-    if not value.isdigit() or int(value) < MIN_WIDTH:
+    if not value.isdecimal() or int(value) < MIN_WIDTH:  # isdigit() takes "²", which int() refuses
         raise argparse.ArgumentTypeError(f"must be a whole number of columns, at least {MIN_WIDTH}")
     return int(value)
 
@@ -311,7 +312,38 @@ def settings_for(args: argparse.Namespace) -> Settings:
     )
 
 
-def _load(path: Path | str, max_bytes: int | None) -> Article:
+MAX_BYTES_ENV = "NEWSDIFF_MAX_BYTES"
+TIMEOUT_ENV = "NEWSDIFF_FETCH_TIMEOUT"
+
+
+def load_options(args: argparse.Namespace, env: Mapping[str, str] | None = None) -> LoadOptions:
+    """How this command reads its sources: ``--max-size``, ``--timeout``, ``--refresh``, else the
+    user's ``NEWSDIFF_MAX_BYTES`` / ``NEWSDIFF_FETCH_TIMEOUT`` (read here, the one place), else the
+    defaults. The result is passed to the loader, fetcher and app; the environment is left alone,
+    so nothing set for one command leaks into another or into a library caller."""
+    from newsdiff.core.options import LoadOptions
+
+    environ = os.environ if env is None else env
+    defaults = LoadOptions()
+    max_bytes = getattr(args, "max_size", None) or _positive(environ.get(MAX_BYTES_ENV), int)
+    timeout = getattr(args, "timeout", None) or _positive(environ.get(TIMEOUT_ENV), float)
+    return LoadOptions(
+        max_bytes=int(max_bytes or defaults.max_bytes),
+        timeout=float(timeout or defaults.timeout),
+        refresh=bool(getattr(args, "refresh", False)),
+    )
+
+
+def _positive(value: str | None, kind: type[int] | type[float]) -> float | None:
+    """A positive number from a variable, or None (unset, or not a number: the default applies)."""
+    try:
+        number = kind((value or "").strip())
+    except ValueError:
+        return None
+    return number if 0 < number < float("inf") else None
+
+
+def _load(path: Path | str, options: LoadOptions) -> Article:
     """One article, with its entry from the folder's ``newsdiff.toml`` as the app would use it."""
     from newsdiff.core.loader import load_article
     from newsdiff.core.metadata import load_metadata_file
@@ -319,18 +351,16 @@ def _load(path: Path | str, max_bytes: int | None) -> Article:
     if isinstance(path, str):  # a URL (source_argument)
         from newsdiff.core.fetch import load_url
 
-        return load_url(path, max_bytes)
+        return load_url(path, options)
     meta = load_metadata_file(path.parent).get(path.name) if path.is_file() else None
-    return load_article(path, meta, max_bytes)
+    return load_article(path, meta, options.max_bytes)
 
 
 def _compare(args: argparse.Namespace) -> Comparison:
     settings = settings_for(args)
-    from newsdiff.subcommands.fetch import apply_network_options
-
-    apply_network_options(args)
-    a = _load(args.a, args.max_size)
-    b = _load(args.b, args.max_size)
+    options = load_options(args)
+    a = _load(args.a, options)
+    b = _load(args.b, options)
     # Only now the numeric stack: a bad file is reported before numpy and scipy are even imported.
     from newsdiff.core.compare import compare
 
@@ -396,7 +426,7 @@ def run_align(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _stdin_then_terminal(max_size: int | None) -> None:
+def _stdin_then_terminal(max_size: int) -> None:
     """For ``-`` in the app: read the piped article now, then take keys from the terminal.
 
     The app reads keys from file descriptor 0, which is the pipe; once the article is read, the
@@ -417,9 +447,10 @@ def _stdin_then_terminal(max_size: int | None) -> None:
     os.close(terminal)
 
 
-def run_app(args: argparse.Namespace) -> int:
+def run_app(args: argparse.Namespace, options: LoadOptions | None = None) -> int:
     """Open the app, after checking every path (it exists; a folder holds articles) so a typo is a
-    one-line error, not an empty screen."""
+    one-line error, not an empty screen. ``options``: how to read the sources (by default from
+    ``args``, see ``load_options``)."""
     from newsdiff.core.loader import expand
     from newsdiff.core.seeds import seeds_dir
 
@@ -432,21 +463,20 @@ def run_app(args: argparse.Namespace) -> int:
             raise InputError(f"{path}: no such file or folder{hint}")
         if path.is_dir():
             expand([path])  # a folder with no article files is an error here, not an empty story
+    options = options or load_options(args)
     if any(str(path) == "-" for path in paths):
-        _stdin_then_terminal(args.max_size)
+        _stdin_then_terminal(options.max_bytes)
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError("the app needs a terminal; for output you can pipe, use 'newsdiff diff A B'")
-    if args.max_size is not None:
-        # The app's loader reads the limit from the environment (loader.max_bytes_from_env).
-        os.environ["NEWSDIFF_MAX_BYTES"] = str(args.max_size)
-    from newsdiff.subcommands.fetch import apply_network_options
-
-    apply_network_options(args)
     settings = settings_for(args)
     from newsdiff.app import NewsdiffApp
 
     app = NewsdiffApp(
-        paths=paths, settings=settings, config_path=args.config_path, config_warning=args.config_warning
+        paths=paths,
+        settings=settings,
+        config_path=args.config_path,
+        config_warning=args.config_warning,
+        load_options=options,
     )
     app.run()
     code = getattr(app, "return_code", None)
@@ -457,6 +487,7 @@ _RUNNERS = {"diff": run_diff, "export": run_export, "align": run_align}
 
 
 def _dispatch(argv: Sequence[str]) -> int:
+    runner: Callable[[argparse.Namespace], int]  # a module command's run() too, imported by name
     try:
         if argv and argv[0] in MODULE_COMMANDS:
             import importlib

@@ -191,6 +191,9 @@ _NAME_JOINERS = frozenset(_wordlist("of de da del della der van von bin al la le
 _SENTENCE_ENDS = frozenset(".!?…:")
 _OPENERS = frozenset("\"'“‘«([")
 
+# Numerals: ``\d`` and ``str.isdecimal`` both mean a decimal digit of any script (Unicode Nd:
+# "3", "٣", "३"), exactly what ``int`` and ``float`` read. ``str.isdigit`` also takes superscript
+# and circled digits ("²", "⑦") that they refuse, so it is never the test here.
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _DIGITS_SCALED = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|bn|b|tn)$")
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
@@ -345,7 +348,7 @@ def _date_after_month(atoms: list[_Atom], i: int, month: int) -> tuple[Value, in
         j += 1
     day: int | None = None
     year: int | None = None
-    if j < len(atoms) and atoms[j].text.isdigit() and 1 <= int(atoms[j].text) <= 31:
+    if j < len(atoms) and atoms[j].text.isdecimal() and 1 <= int(atoms[j].text) <= 31:
         day = int(atoms[j].text)
         j += 1
         if j + 1 < len(atoms) and atoms[j].text == "," and _is_year(atoms[j + 1].text):
@@ -360,7 +363,7 @@ def _date_after_month(atoms: list[_Atom], i: int, month: int) -> tuple[Value, in
 
 
 def _is_year(word: str) -> bool:
-    return len(word) == 4 and word.isdigit() and 1800 <= int(word) <= 2100
+    return len(word) == 4 and word.isdecimal() and 1800 <= int(word) <= 2100
 
 
 def _month_at(atoms: list[_Atom], i: int) -> int | None:
@@ -372,8 +375,8 @@ def _month_at(atoms: list[_Atom], i: int) -> int | None:
     nxt = atoms[i + 1] if i + 1 < len(atoms) else None
     if nxt is not None and nxt.text == "." and len(atom.text) <= 4:
         nxt = atoms[i + 2] if i + 2 < len(atoms) else None
-    followed_by_number = nxt is not None and nxt.text.isdigit()
-    led = i > 0 and (atoms[i - 1].lower in _MONTH_LEADS or atoms[i - 1].text.isdigit())
+    followed_by_number = nxt is not None and nxt.text.isdecimal()
+    led = i > 0 and (atoms[i - 1].lower in _MONTH_LEADS or atoms[i - 1].text.isdecimal())
     if len(atom.text) <= 4 and atom.lower not in ("may", "june", "july"):
         return month if followed_by_number else None  # "Mar", "Dec" alone are too ambiguous
     return month if followed_by_number or led else None
@@ -392,7 +395,7 @@ def _figures(atoms: list[_Atom]) -> list[Figure]:
         atom = atoms[i]
         word = atom.lower
         first = word[0]
-        if not first.isdigit() and word not in _TRIGGERS and word[:-2] not in _WEEKDAYS:
+        if not first.isdecimal() and word not in _TRIGGERS and word[:-2] not in _WEEKDAYS:
             i += 1  # most words: nothing below can start with them
             continue
         start = atom.start
@@ -410,13 +413,13 @@ def _figures(atoms: list[_Atom]) -> list[Figure]:
             i += 1
             continue
         # "Hwasong-15", "Soyuz-2": a model number belongs to the name before it.
-        if atom.hyphen and word.isdigit() and i > 0 and atoms[i - 1].text[0].isupper():
+        if atom.hyphen and word.isdecimal() and i > 0 and atoms[i - 1].text[0].isupper():
             figures.append(Figure(atoms[i - 1].start, atom.end, "model:" + atoms[i - 1].lower, float(word)))
             i += 1
             continue
         # Ordinals: "70th anniversary", "ninth-biggest exporter", "the second time".
         ordinal = _ORDINAL_WORDS.get(word)
-        match = _ORDINAL_DIGITS.match(word) if first.isdigit() else None
+        match = _ORDINAL_DIGITS.match(word) if first.isdecimal() else None
         if match:
             ordinal = int(match.group(1))
         if ordinal is not None and not (i > 0 and _number_at(atoms, i - 1) is not None):
@@ -464,7 +467,7 @@ def _figures(atoms: list[_Atom]) -> list[Figure]:
                 figures.append(Figure(start, atoms[number[1] - 1].end, "duration", number[0] * _YEAR_SECONDS))
                 i = number[1]
                 continue
-        scaled = _DIGITS_SCALED.match(word) if first.isdigit() else None
+        scaled = _DIGITS_SCALED.match(word) if first.isdecimal() else None
         number = (
             (float(scaled.group(1)) * _SHORT_SCALES[scaled.group(2)], i + 1)
             if scaled

@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 
 from newsdiff import __version__
 from newsdiff.core.errors import Cancelled, InputError
+from newsdiff.core.options import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, LoadOptions
 from newsdiff.core.text import one_line
 
 if TYPE_CHECKING:
@@ -42,8 +43,6 @@ if TYPE_CHECKING:
     from newsdiff.core.article import Article
 
 USER_AGENT = f"newsdiff/{__version__} (+https://github.com/newsdiff/newsdiff)"
-DEFAULT_TIMEOUT = 15.0
-"""Seconds to connect, and between two pieces of the body (NEWSDIFF_FETCH_TIMEOUT overrides)."""
 DEFAULT_DEADLINE = 60.0
 """Seconds for a whole fetch, redirects included."""
 DEFAULT_MAX_REDIRECTS = 5
@@ -73,20 +72,6 @@ def is_url(value: object) -> bool:
     """True for ``http://…``, ``https://…`` and any other ``scheme://`` (refused later, by name),
     so ``ftp://x`` is reported as a URL newsdiff will not fetch rather than a missing file."""
     return isinstance(value, str) and bool(_SCHEME.match(value))
-
-
-def timeout_from_env() -> float:
-    """NEWSDIFF_FETCH_TIMEOUT in seconds (tests use a fraction of a second), else the default."""
-    try:
-        value = float(os.environ.get("NEWSDIFF_FETCH_TIMEOUT", ""))
-    except ValueError:
-        return DEFAULT_TIMEOUT
-    return value if value > 0 else DEFAULT_TIMEOUT
-
-
-def refresh_from_env() -> bool:
-    """NEWSDIFF_REFRESH=1 (what ``--refresh`` sets): fetch pages again instead of using the cache."""
-    return os.environ.get("NEWSDIFF_REFRESH", "") not in ("", "0")
 
 
 def _now() -> str:
@@ -368,10 +353,8 @@ def fetch(
     reopened, identical and offline); otherwise the network is asked first and the cached copy
     serves only when the network fails (the result says ``from_cache``). A successful fetch
     always refreshes the cache. ``should_stop`` is polled while the body streams (raises
-    ``Cancelled``).
+    ``Cancelled``). ``timeout`` and ``max_bytes`` not given are the defaults (``core.options``).
     """
-    from newsdiff.core.loader import max_bytes_from_env
-
     store = Cache() if cache is True else (cache or None)
     if store is not None and prefer_cache:
         kept = store.get(url)
@@ -380,9 +363,9 @@ def fetch(
     try:
         fetched = _download(
             url,
-            timeout=timeout if timeout is not None else timeout_from_env(),
+            timeout=timeout if timeout is not None else DEFAULT_TIMEOUT,
             deadline=deadline,
-            max_bytes=max_bytes or max_bytes_from_env(),
+            max_bytes=max_bytes or DEFAULT_MAX_BYTES,
             max_redirects=max_redirects,
             accept=accept,
             should_stop=should_stop,
@@ -436,8 +419,11 @@ def article_from_fetched(fetched: Fetched, meta: dict[str, str] | None = None) -
     return article_from_blocks(paragraphs, fetched.url, meta, stated)
 
 
-def load_url(url: str, max_bytes: int | None = None, *, timeout: float | None = None) -> Article:
+def load_url(url: str, options: LoadOptions | None = None) -> Article:
     """One article from a URL, as the loader opens a file: the cached copy if there is one (unless
-    ``--refresh``/NEWSDIFF_REFRESH), so a story reopens the same and offline."""
-    fetched = fetch(url, timeout=timeout, max_bytes=max_bytes, prefer_cache=not refresh_from_env())
+    ``options.refresh``, from ``--refresh``), so a story reopens the same and offline."""
+    options = options or LoadOptions()
+    fetched = fetch(
+        url, timeout=options.timeout, max_bytes=options.max_bytes, prefer_cache=not options.refresh
+    )
     return article_from_fetched(fetched)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -14,6 +13,7 @@ from newsdiff.core.clean import classify, split_mixed_blocks
 from newsdiff.core.errors import InputError
 from newsdiff.core.fetch import is_url
 from newsdiff.core.metadata import lead_title, load_metadata_file, read_text_metadata
+from newsdiff.core.options import DEFAULT_MAX_BYTES, LoadOptions
 from newsdiff.core.text import decode, looks_binary, sanitize
 
 TEXT_SUFFIXES = (".txt", ".text")
@@ -24,14 +24,6 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES
 STDIN = "-"
 """The path that means "one article from standard input"."""
 _HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL)
-DEFAULT_MAX_BYTES = 10_000_000
-"""Files above this are refused with a message; ``--max-size`` or NEWSDIFF_MAX_BYTES raise it."""
-
-
-def max_bytes_from_env() -> int:
-    """The size limit, from NEWSDIFF_MAX_BYTES when set to a positive whole number."""
-    value = os.environ.get("NEWSDIFF_MAX_BYTES", "")
-    return int(value) if value.isdigit() and int(value) > 0 else DEFAULT_MAX_BYTES
 
 
 def parse_article(text: str, path: str, meta: dict[str, str] | None = None) -> Article:
@@ -106,7 +98,7 @@ def read_file_bytes(path: Path, max_bytes: int | None = None) -> bytes:
 
     Any reader of local files (articles, feeds) uses this, so the limit and messages are the same.
     """
-    limit = max_bytes or max_bytes_from_env()
+    limit = max_bytes or DEFAULT_MAX_BYTES
     try:
         size = path.stat().st_size
         if size > limit:
@@ -137,7 +129,7 @@ def read_stdin(limit: int | None = None) -> bytes:
     """Standard input's bytes, read once (up to the limit) and kept, so ``-`` named twice, or
     checked before the app starts and loaded inside it, sees the same article."""
     global _stdin_data
-    limit = limit or max_bytes_from_env()
+    limit = limit or DEFAULT_MAX_BYTES
     if _stdin_data is None:
         stream = sys.stdin.buffer if sys.stdin is not None else None
         if stream is None:
@@ -244,12 +236,16 @@ def expand(paths: Iterable[Source]) -> list[Source]:
 
 
 def iter_load(
-    paths: Sequence[Source], max_bytes: int | None = None
+    paths: Sequence[Source], options: LoadOptions | None = None
 ) -> Iterator[tuple[int, int, Article | InputError]]:
     """Load article by article, yielding ``(done, total, article or error)`` for progress bars.
 
-    A bad path, file or URL yields its error and loading goes on with the others.
+    A bad path, file or URL yields its error and loading goes on with the others. ``options``
+    (size limit, timeout, refresh) are the defaults unless given: nothing is read from the
+    environment.
     """
+    options = options or LoadOptions()
+    max_bytes = options.max_bytes
     files: list[Source | InputError] = []
     for path in paths:
         try:
@@ -265,7 +261,7 @@ def iter_load(
             if isinstance(file, str):  # a URL, as expand() keeps them
                 from newsdiff.core.fetch import load_url
 
-                yield done, len(files), load_url(file, max_bytes)
+                yield done, len(files), load_url(file, options)
                 continue
             folder = file.parent
             if str(file) == STDIN:
@@ -278,11 +274,11 @@ def iter_load(
             yield done, len(files), exc
 
 
-def load_paths(paths: Sequence[Source], max_bytes: int | None = None) -> LoadResult:
+def load_paths(paths: Sequence[Source], options: LoadOptions | None = None) -> LoadResult:
     """Load every article under ``paths``; a bad file is reported and the others still load."""
     articles: list[Article] = []
     errors: list[str] = []
-    for _, _, item in iter_load(paths, max_bytes):
+    for _, _, item in iter_load(paths, options):
         if isinstance(item, InputError):
             errors.append(str(item))
         else:

@@ -66,7 +66,14 @@ def _open_worker(screen: StoryScreen, value: str) -> None:
         if is_url(value):
             from newsdiff.core.fetch import article_from_fetched, fetch
 
-            fetched = fetch(value, accept="any", should_stop=lambda: worker.is_cancelled)
+            options = screen.load_options
+            fetched = fetch(
+                value,
+                timeout=options.timeout,
+                max_bytes=options.max_bytes,
+                accept="any",
+                should_stop=lambda: worker.is_cancelled,
+            )
             if fetched.is_feed:
                 from newsdiff.core.feeds import parse_feed
 
@@ -80,7 +87,7 @@ def _open_worker(screen: StoryScreen, value: str) -> None:
         if path.is_file() and path.suffix.lower() in FEED_SUFFIXES:
             from newsdiff.core.feeds import read_feed
 
-            call(_pick, screen, read_feed(path))
+            call(_pick, screen, read_feed(path, max_bytes=screen.load_options.max_bytes))
             return
         _load_sources(screen, [path])
     except InputError as exc:
@@ -98,7 +105,7 @@ def _load_sources(screen: StoryScreen, sources: Sequence[Path | str]) -> None:
     articles: list[Article] = []
     errors: list[str] = []
     total = 0
-    for done, total, item in iter_load(sources):
+    for done, total, item in iter_load(sources, screen.load_options):
         if worker.is_cancelled:
             break
         if isinstance(item, InputError):

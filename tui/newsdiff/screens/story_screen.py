@@ -7,7 +7,6 @@ progress bar moves and each unreadable file becomes one notification while the o
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import ClassVar
 
 from textual import work
@@ -21,7 +20,8 @@ from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
 from newsdiff.core.align import DEFAULT_THRESHOLD
 from newsdiff.core.article import Article
 from newsdiff.core.errors import InputError
-from newsdiff.core.loader import iter_load
+from newsdiff.core.loader import Source, iter_load
+from newsdiff.core.options import LoadOptions
 from newsdiff.core.search import Hit, Matches, find
 from newsdiff.core.worddiff import DiffOptions
 from newsdiff.screens.compare_screen import CompareScreen
@@ -173,12 +173,14 @@ class StoryScreen(Screen[None]):
 
     def __init__(
         self,
-        paths: Sequence[Path],
+        paths: Sequence[Source],
         threshold: float = DEFAULT_THRESHOLD,
         options: DiffOptions | None = None,
+        load_options: LoadOptions | None = None,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
+        self.load_options = load_options or LoadOptions()
         self.threshold = threshold
         self.options = options or DiffOptions()
         self.articles: list[Article] = []
@@ -220,7 +222,7 @@ class StoryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:
-        for done, total, item in iter_load(self.paths):
+        for done, total, item in iter_load(self.paths, self.load_options):
             self.app.call_from_thread(self._loaded_one, done, total, item)
         self.app.call_from_thread(self._loaded_all)
 

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from newsdiff.cli import EXIT_OK, _add_alignment_options, _emit, _Parser
+from newsdiff.cli import EXIT_OK, _add_alignment_options, _emit, _Parser, load_options, settings_for
 from newsdiff.core.article import Article
 from newsdiff.core.errors import InputError
 
@@ -23,7 +23,7 @@ def load_story(args: argparse.Namespace) -> list[Article]:
     """Every article under the paths; a bad file is one line on stderr and the rest still load."""
     from newsdiff.core.loader import load_paths
 
-    result = load_paths(args.paths, args.max_size)
+    result = load_paths(args.paths, load_options(args))
     for error in result.errors:
         sys.stderr.write(f"newsdiff: skipped {error}\n")
     if len(result.articles) < 2:
@@ -32,9 +32,9 @@ def load_story(args: argparse.Namespace) -> list[Article]:
 
 
 def threshold_of(args: argparse.Namespace) -> float:
-    from newsdiff.core.align import DEFAULT_THRESHOLD
-
-    return DEFAULT_THRESHOLD if args.threshold is None else float(args.threshold)
+    """``--threshold``, else the settings file's: read as every command reads it (``settings_for``),
+    a missing or broken ``--config`` file being the same one warning line."""
+    return settings_for(args).threshold
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,11 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    threshold = threshold_of(args)
     articles = load_story(args)
     from newsdiff.core.coverage import coverage
     from newsdiff.core.story_export import coverage_json, coverage_markdown
 
-    result = coverage(articles, threshold_of(args))
+    result = coverage(articles, threshold)
     if args.format == "json":
         _emit(json.dumps(coverage_json(result), ensure_ascii=False, indent=2) + "\n")
     else:

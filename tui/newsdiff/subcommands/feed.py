@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsdiff.cli import _Parser, _say, source_argument
-from newsdiff.subcommands.fetch import add_network_options, add_size_option, apply_network_options
+from newsdiff.cli import _Parser, _say, load_options, source_argument
+from newsdiff.subcommands.fetch import add_network_options, add_size_option
 
 if TYPE_CHECKING:
     from newsdiff.core.feeds import Feed
@@ -55,8 +55,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("-d and --open need --pick (which entries, e.g. --pick 1,3-5)")
     if args.dir and args.open:
         raise UsageError("choose -d FOLDER (save) or --open, not both")
-    apply_network_options(args)
-    feed = read_feed(args.feed, timeout=args.timeout, max_bytes=args.max_size)
+    options = load_options(args)
+    feed = read_feed(args.feed, timeout=options.timeout, max_bytes=options.max_bytes)
     if feed.note:
         _say(f"{feed.location}: {feed.note}")
     if not args.pick:
@@ -66,13 +66,11 @@ def run(args: argparse.Namespace) -> int:
     if args.open:
         from newsdiff.cli import app_parser, run_app
 
-        return run_app(app_parser().parse_args(links))
+        return run_app(app_parser().parse_args(links), options)
     if args.dir:
         from newsdiff.subcommands import fetch
 
-        options = ["-d", str(args.dir), *(["--force"] if args.force else [])]
-        if args.max_size:
-            options += ["--max-size", str(args.max_size)]
-        return fetch.run(fetch.build_parser().parse_args([*links, *options]))
+        flags = ["-d", str(args.dir), *(["--force"] if args.force else [])]
+        return fetch.run(fetch.build_parser().parse_args([*links, *flags]), options)
     sys.stdout.write("".join(f"{link}\n" for link in links))
     return 0

@@ -8,12 +8,15 @@ One failing source is one line on stderr; the others are still saved (exit statu
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from newsdiff.cli import _Parser, _say, _size, source_argument
+from newsdiff.cli import _Parser, _say, _size, load_options, source_argument
 from newsdiff.core.errors import InputError
+
+if TYPE_CHECKING:
+    from newsdiff.core.options import LoadOptions
 
 NETWORK_HELP = "fetch pages again instead of using the copies kept in the cache"
 
@@ -38,15 +41,6 @@ def _seconds(value: str) -> float:
     if not 0 < number <= 3600:
         raise argparse.ArgumentTypeError(f"must be a number of seconds above 0, not {value!r}")
     return number
-
-
-def apply_network_options(args: argparse.Namespace) -> None:
-    """Hand the options to the loader the way ``--max-size`` is: through the environment, which the
-    app's worker threads and the loader read (core.fetch.refresh_from_env, timeout_from_env)."""
-    if getattr(args, "refresh", False):
-        os.environ["NEWSDIFF_REFRESH"] = "1"
-    if getattr(args, "timeout", None) is not None:
-        os.environ["NEWSDIFF_FETCH_TIMEOUT"] = str(args.timeout)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -74,15 +68,15 @@ def add_size_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, options: LoadOptions | None = None) -> int:
+    """Save the sources; ``options`` (by default from ``args``) say how to read them."""
     from newsdiff.core.fetch import human_time
     from newsdiff.core.loader import iter_load
     from newsdiff.core.story_folder import save_story
 
-    apply_network_options(args)
     articles = []
     failed = 0
-    for _, _, item in iter_load(args.sources, args.max_size):
+    for _, _, item in iter_load(args.sources, options or load_options(args)):
         if isinstance(item, InputError):
             _say(str(item))
             failed += 1

@@ -21,11 +21,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    threshold = threshold_of(args)
     articles = load_story(args)
     from newsdiff.core.lineage import lineage
     from newsdiff.core.story_export import lineage_json, lineage_markdown
 
-    result = lineage(articles, threshold_of(args))
+    result = lineage(articles, threshold)
     if args.format == "json":
         _emit(json.dumps(lineage_json(result), ensure_ascii=False, indent=2) + "\n")
     else:

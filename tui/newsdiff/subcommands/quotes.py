@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from newsdiff.cli import EXIT_OK, _emit, _Parser, _size
+from newsdiff.cli import EXIT_OK, _emit, _Parser, _size, load_options
 from newsdiff.core.errors import InputError
 
 
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     from newsdiff.core.loader import load_paths
     from newsdiff.core.quotes import find_quote_clusters, quotes_json, quotes_markdown
 
-    result = load_paths(args.paths, args.max_size)
+    result = load_paths(args.paths, load_options(args))
     for error in result.errors:
         sys.stderr.write(f"newsdiff: skipped {error}\n")
     if not result.articles:
