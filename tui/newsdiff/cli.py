@@ -16,7 +16,6 @@ the reader of a pipe goes away, as ``head`` does.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import sys
@@ -26,7 +25,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from newsdiff import __version__
 from newsdiff.core.errors import InputError
-from newsdiff.core.text import one_line
+from newsdiff.core.untrusted import safe_line
 
 if TYPE_CHECKING:
     from newsdiff.core.article import Article
@@ -380,7 +379,7 @@ def run_export(args: argparse.Namespace) -> int:
         _emit(text)
         return EXIT_OK
     write_export(output, text, force=args.force)
-    sys.stderr.write(f"wrote {output}\n")
+    tell(f"wrote {output}")
     return EXIT_OK
 
 
@@ -389,8 +388,9 @@ def run_align(args: argparse.Namespace) -> int:
     from newsdiff.core.serialize import alignment_text, comparison_json
 
     if args.format == "json":
-        data = comparison_json(comparison, facts=args.facts)
-        _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        from newsdiff.core.untrusted import json_text
+
+        _emit(json_text(comparison_json(comparison, facts=args.facts)))
     else:
         _emit(alignment_text(comparison))
     return EXIT_OK
@@ -478,11 +478,21 @@ def _dispatch(argv: Sequence[str]) -> int:
 
 
 def _say(message: str) -> None:
-    """One line on stderr, whatever the message holds (a path may contain a newline)."""
+    """One line on stderr, whatever the message holds (a path may contain a newline or an escape)."""
     try:
-        sys.stderr.write(f"newsdiff: {one_line(message)}\n")
+        sys.stderr.write(f"newsdiff: {safe_line(message)}\n")
         sys.stderr.flush()
     except (OSError, ValueError):
+        pass
+
+
+def tell(line: str) -> None:
+    """A note on stderr that is not an error (``wrote FILE``): one safe line; if stderr is closed
+    the note is lost, and the command's outcome is unchanged."""
+    try:
+        sys.stderr.write(f"{safe_line(line)}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
         pass
 
 

@@ -14,7 +14,9 @@ from newsdiff.core.clean import classify, split_mixed_blocks
 from newsdiff.core.errors import InputError
 from newsdiff.core.fetch import is_url
 from newsdiff.core.metadata import lead_title, load_metadata_file, read_text_metadata
-from newsdiff.core.text import decode, looks_binary, sanitize
+from newsdiff.core.reading import read_at_most
+from newsdiff.core.text import decode, looks_binary, one_line, sanitize
+from newsdiff.core.untrusted import printable
 
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -52,9 +54,14 @@ def article_from_blocks(
     suggests and over the metadata file, except the title, where the file still wins (a
     hand-written title is the most deliberate). One function for every format, so the same
     paragraphs get the same boilerplate decisions whether they came from text, Markdown or HTML.
+
+    Metadata is untrusted like the text (a ``newsdiff.toml`` title may hold an escape sequence or
+    a newline): every value is sanitised to one line here, and the path, which names a file whose
+    name may hold anything, is kept with its unsafe characters written as visible escapes.
     """
-    meta = meta or {}
-    stated = stated or {}
+    meta = _clean_fields(meta)
+    stated = _clean_fields(stated)
+    path = printable(path)
     blocks = split_mixed_blocks(blocks)
     found = read_text_metadata(blocks)
     reasons = classify(blocks, found.title_index)
@@ -79,6 +86,12 @@ def article_from_blocks(
 
 
 _ARTICLE_FIELDS = frozenset({"title", "outlet", "date", "byline", "url"})
+
+
+def _clean_fields(fields: dict[str, str] | None) -> dict[str, str]:
+    """Metadata values as one line of safe text, empty ones left out."""
+    cleaned = {key: one_line(sanitize(str(value))) for key, value in (fields or {}).items()}
+    return {key: value for key, value in cleaned.items() if value}
 
 
 def size_text(count: int) -> str:
@@ -114,9 +127,10 @@ def read_file_bytes(path: Path, max_bytes: int | None = None) -> bytes:
                 f"{path}: file is {size_text(size)}, over the {size_text(limit)} limit {_RAISE_IT}"
             )
         # Read at most one byte past the limit: a pipe, /dev/zero or a /proc file reports size 0,
-        # and a file may grow after stat; none of them may fill the memory.
+        # and a file may grow after stat; none of them may fill the memory. In pieces, so a limit
+        # of many gigabytes allocates nothing up front.
         with path.open("rb") as handle:
-            data = handle.read(limit + 1)
+            data = read_at_most(handle, limit)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except PermissionError:
@@ -143,7 +157,7 @@ def read_stdin(limit: int | None = None) -> bytes:
         if stream is None:
             raise InputError(f"{STDIN}: standard input is closed")
         try:
-            _stdin_data = stream.read(limit + 1)
+            _stdin_data = read_at_most(stream, limit)
         except OSError as exc:
             raise InputError(f"{STDIN}: cannot read standard input: {exc.strerror or exc}") from None
     if len(_stdin_data) > limit:
@@ -209,10 +223,12 @@ def _folder_files(folder: Path) -> list[Path]:
         raise InputError(f"{folder}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{folder}: cannot list folder: {exc.strerror or exc}") from None
+    # Only regular files (or links to them): opening a FIFO would wait for a writer forever, and
+    # a device is no article. Named one by one on the command line, a pipe is still read.
     files = [
         p
         for p in entries
-        if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".") and not p.is_dir()
+        if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".") and p.is_file()
     ]
     if not files:
         raise InputError(f"{folder}: no articles here (looked for {', '.join(ARTICLE_SUFFIXES)} files)")

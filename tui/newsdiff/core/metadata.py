@@ -24,6 +24,7 @@ from pathlib import Path
 
 from newsdiff.core.clean import line_rule
 from newsdiff.core.errors import InputError
+from newsdiff.core.reading import read_small_file
 
 METADATA_FILE = "newsdiff.toml"
 _FIELDS = ("outlet", "title", "date", "byline", "url")
@@ -126,9 +127,13 @@ def load_metadata_file(folder: Path) -> dict[str, dict[str, str]]:
     if not path.is_file():
         return {}
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(read_small_file(path).decode("utf-8"))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read metadata file: {exc.strerror or exc}") from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise InputError(f"{path}: cannot read metadata file: {exc}") from None
+    except RecursionError:  # tomllib recurses once per level of nesting: [[[[…]]]]
+        raise InputError(f"{path}: cannot read metadata file: nested too deeply") from None
     result: dict[str, dict[str, str]] = {}
     for name, table in data.items():
         if isinstance(table, dict):

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from pathlib import Path
 
-from newsdiff.cli import _Parser, _say, _size, source_argument
+from newsdiff.cli import _Parser, _say, _size, source_argument, tell
 from newsdiff.core.errors import InputError
 
 NETWORK_HELP = "fetch pages again instead of using the copies kept in the cache"
@@ -93,5 +92,5 @@ def run(args: argparse.Namespace) -> int:
     if not articles:
         raise InputError("nothing to save: no source could be read")
     for path in save_story(articles, args.dir, force=args.force):
-        sys.stderr.write(f"wrote {path}\n")
+        tell(f"wrote {path}")
     return 1 if failed else 0
