@@ -26,6 +26,9 @@ _META_CHARSET = re.compile(
     re.IGNORECASE,
 )
 # WHATWG: pages labelled Latin-1 or ASCII are decoded as windows-1252 by every browser.
+_NOT_PAGE_CODECS = frozenset(
+    {"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape", "utf-7"}
+)
 _AS_WINDOWS_1252 = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "iso8859-1", "l1", "cp819"}
 # Elements of trafilatura's output that hold one paragraph each; containers are walked into.
 _PARAGRAPHS = {"p", "head", "item", "cell"}
@@ -44,18 +47,33 @@ def decode_html(data: bytes) -> str:
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return decode(data)
     match = _META_CHARSET.search(data[:4096])
-    if match:
-        label = match.group(1).decode("ascii").lower()
-        label = "cp1252" if label in _AS_WINDOWS_1252 else label
+    codec = _text_codec(match.group(1).decode("ascii")) if match else ""
+    if codec:
         try:
-            codec = codecs.lookup(label).name
-        except LookupError:
-            codec = ""
-        if codec.startswith("utf-16"):
-            codec = ""  # a page that says UTF-16 but reached here has no BOM: ASCII-compatible bytes
-        if codec:
             return data.decode(codec, errors="replace")
+        except (UnicodeError, LookupError, ValueError, TypeError):
+            pass  # a codec that fails even with errors="replace": the label is ignored
     return decode(data)
+
+
+def _text_codec(label: str) -> str:
+    """The codec a ``<meta charset>`` label names, or "" when it names none a page can be in.
+
+    Python's codec registry also holds transforms (base64, rot13, hex, zlib, bz2, uu, quopri) and
+    codecs that are not page encodings (idna, punycode, undefined, the escape codecs, UTF-7, which
+    browsers refuse too): a page is hostile input, and its label may name any of them.
+    """
+    label = label.lower()
+    label = "cp1252" if label in _AS_WINDOWS_1252 else label
+    try:
+        info = codecs.lookup(label)
+    except LookupError:
+        return ""
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_CODECS:
+        return ""
+    if info.name.startswith(("utf-16", "utf-32")):
+        return ""  # a page that says UTF-16 but reached here has no BOM: ASCII-compatible bytes
+    return info.name
 
 
 def _text(element: _Element) -> str:
