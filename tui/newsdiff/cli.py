@@ -16,8 +16,11 @@ the reader of a pipe goes away, as ``head`` does.
 from __future__ import annotations
 
 import argparse
+import errno
+import io
 import os
 import re
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -49,6 +52,7 @@ checks it against ``newsdiff.core.align.DEFAULT_THRESHOLD``."""
 MIN_WIDTH = 40
 """Narrower than this, two columns of text cannot hold ordinary words without folding them."""
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
+EXIT_TERMINATED = 143
 
 _SIZE = re.compile(r"(\d+)\s*([kmg]?)b?", re.IGNORECASE)
 _UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
@@ -505,11 +509,55 @@ def _detach_stdout() -> None:
         pass
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: raised where the program is, so it unwinds as for Ctrl-C (an export's
+    temporary file is removed) and exits 143. A BaseException, so no ``except Exception`` keeps it."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the shell closed it (``>&-``): Python leaves ``sys.stdout`` None. Writing
+    is the error it would be on a closed descriptor; a command that writes nothing there succeeds."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _closed_streams() -> None:
+    """Stand-ins for closed standard streams: stdout fails on first write, one line says so; stderr
+    discards, so notes such as ``wrote FILE`` cannot turn a success into a failure."""
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
+    if sys.stderr is None:
+        sys.stderr = io.StringIO()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status (the console script exits with it)."""
     args = sys.argv[1:] if argv is None else argv
+    _closed_streams()
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread (a test calling main): SIGTERM keeps its handler
+        previous = None
+    try:
+        return _run_main(args)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run_main(args: list[str]) -> int:
     try:
         return _dispatch(args)
+    except Terminated:
+        return EXIT_TERMINATED
     except UsageError as exc:
         _say(str(exc))
         return EXIT_USAGE
