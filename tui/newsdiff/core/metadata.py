@@ -42,8 +42,11 @@ _COPYRIGHT_OUTLET = re.compile(
 _MASTHEAD_OUTLET = re.compile(r"^[-–—|] (?P<outlet>.{2,60}?) [-–—|] ")
 # "SEOUL, South Korea — " or "WASHINGTON (AP) — " before the lead.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:, [\w .'’-]{2,40})?(?: \([\w .]{1,20}\))? [—–-]{1,2} ")
+# Names are separated by ", " only: " and Name" is already a run of name characters, and allowing
+# it as a separator too made the pattern ambiguous, exponential in the names of a line ("By Ab and
+# Ab and …," took 30 ms a line at 110 characters). The language matched is the same.
 _BYLINE = re.compile(
-    r"^(?:By (?P<byline>[A-Z][\w.’' -]+(?:(?:,| and) [A-Z][\w.’' -]+)*)$|"
+    r"^(?:By (?P<byline>[A-Z][\w.’' -]+(?:, [A-Z][\w.’' -]+)*)$|"
     r"[•*·-]?\s*(?P<contact>[A-Z][\w.’' -]{1,60}) can be (?:reached|contacted) at )"
 )
 
