@@ -75,7 +75,7 @@ def article_from_blocks(
         title = Path(path).name
     return Article(
         path=path,
-        title=meta.get("title") or stated.get("title") or title,
+        title=meta.get("title") or stated.get("title") or one_line(title),  # a lead may hold a line break
         outlet=stated.get("outlet") or found.outlet or meta.get("outlet"),
         paragraphs=paragraphs,
         date=stated.get("date") or found.date or meta.get("date"),
