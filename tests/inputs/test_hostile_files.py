@@ -251,3 +251,20 @@ def test_a_fifo_as_settings_is_a_warning_not_a_hang(tmp_path: Path) -> None:
     warnings: list[str | None] = []
     assert finishes(lambda: warnings.append(load_config(fifo).warning), on_timeout=unblock(fifo))
     assert warnings[0] is not None and "not a regular file" in warnings[0]
+
+
+# -- decided: a link in a story folder is followed, wherever it leads --------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_a_link_in_a_story_folder_leading_outside_is_followed(tmp_path: Path) -> None:
+    """The README's decision: a story folder may be made of links to articles kept elsewhere; only
+    article-named regular files are read, and a link to a FIFO or device is skipped like one."""
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_bytes(B.read_bytes())
+    folder = story(tmp_path / "s", ("a.txt", "unused.txt"))
+    (folder / "unused.txt").unlink()
+    (folder / "b.txt").symlink_to(elsewhere)
+    (folder / "c.txt").symlink_to(os.devnull)
+    assert expand([folder]) == [folder / "a.txt", folder / "b.txt"]
+    assert len(load_paths([folder]).articles) == 2

@@ -143,3 +143,16 @@ def test_headers_trickled_byte_by_byte_stop_at_the_deadline() -> None:
 def test_a_prompt_server_is_unaffected_by_the_deadline_guard() -> None:
     with raw_server([response(PAGE)]) as base:
         assert fetch(base + "/p", cache=False, deadline=5).body == PAGE
+
+
+# -- decided: a redirect to a private or loopback address is followed -------------------------------
+
+
+def test_a_redirect_to_a_loopback_address_is_followed() -> None:
+    """The README's decision: newsdiff sends a plain GET with no cookies or credentials, and says
+    where the page ended up (the article's URL), so such a redirect is followed like any other."""
+    with raw_server([response(PAGE)]) as inner:
+        moved = response(b"", status=b"302 Found", headers=[("Location", inner + "/private")])
+        with raw_server([moved]) as outer:
+            fetched = fetch(outer + "/public", cache=False)
+    assert fetched.final_url == inner + "/private" and fetched.body == PAGE
