@@ -206,6 +206,24 @@ def test_a_fifo_in_a_story_folder_is_skipped(tmp_path: Path) -> None:
     assert results == [2]
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_nobody_writes_to_is_empty_not_a_hang(tmp_path: Path) -> None:
+    """Named on the command line, a FIFO is read (as ``<(curl …)`` is), but one with no writer must
+    not hold the program (nor the app's ``q``) in its open for ever."""
+    fifo = tmp_path / "nobody.txt"
+    os.mkfifo(fifo)
+    errors: list[str] = []
+
+    def load() -> None:
+        try:
+            load_article(fifo)
+        except InputError as exc:
+            errors.append(str(exc))
+
+    assert finishes(load, on_timeout=unblock(fifo))
+    assert errors == [f"{fifo}: the file is empty"]
+
+
 # -- 12: huge size limits ----------------------------------------------------------------------------
 
 

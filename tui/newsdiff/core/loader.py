@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from newsdiff.core.clean import classify, split_mixed_blocks
 from newsdiff.core.errors import InputError
 from newsdiff.core.fetch import is_url
 from newsdiff.core.metadata import lead_title, load_metadata_file, read_text_metadata
-from newsdiff.core.reading import read_at_most
+from newsdiff.core.reading import open_without_waiting, read_at_most
 from newsdiff.core.text import decode, looks_binary, one_line, sanitize
 from newsdiff.core.untrusted import printable
 
@@ -121,7 +122,8 @@ def read_file_bytes(path: Path, max_bytes: int | None = None) -> bytes:
     """
     limit = max_bytes or max_bytes_from_env()
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        size = info.st_size
         if size > limit:
             raise InputError(
                 f"{path}: file is {size_text(size)}, over the {size_text(limit)} limit {_RAISE_IT}"
@@ -129,7 +131,9 @@ def read_file_bytes(path: Path, max_bytes: int | None = None) -> bytes:
         # Read at most one byte past the limit: a pipe, /dev/zero or a /proc file reports size 0,
         # and a file may grow after stat; none of them may fill the memory. In pieces, so a limit
         # of many gigabytes allocates nothing up front.
-        with path.open("rb") as handle:
+        # A FIFO is opened without waiting for a writer (reading.open_without_waiting).
+        fifo = stat.S_ISFIFO(info.st_mode)
+        with open_without_waiting(path) if fifo else path.open("rb") as handle:
             data = read_at_most(handle, limit)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None

@@ -42,6 +42,23 @@ def read_at_most(stream: BinaryIO, limit: int) -> bytes:
     return b"".join(pieces)
 
 
+def open_without_waiting(path: Path) -> BinaryIO:
+    """``path`` opened for reading, never waiting in the open itself.
+
+    Opening a FIFO waits until something opens it for writing, for ever if nothing will (Ctrl-C
+    and the app's ``q`` could not end that wait). Opened without blocking, then read normally: a
+    pipe with a writer (``<(curl …)``) is read as it comes, a FIFO with none reads as empty at once.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def read_small_file(path: Path, limit: int = SMALL_FILE_LIMIT) -> bytes:
     """The bytes of a small file, without ever blocking on it.
 
@@ -49,9 +66,8 @@ def read_small_file(path: Path, limit: int = SMALL_FILE_LIMIT) -> bytes:
     FIFO or socket (opened without blocking, never read); ``TooLargeError`` past ``limit``
     (``/dev/zero`` ends here after ``limit`` bytes).
     """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(fd).st_mode
+    with open_without_waiting(path) as handle:
+        mode = os.fstat(handle.fileno()).st_mode
         if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
             raise NotRegularFileError(0, "a FIFO or socket, not a regular file")
         if stat.S_ISDIR(mode):
