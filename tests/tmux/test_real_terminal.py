@@ -169,3 +169,32 @@ def test_escape_sequences_in_articles_never_reach_the_terminal(
     session.wait_for("2 articles")
     session.keys("q")
     session.assert_shell_back(0, gone="2 articles")
+
+
+def test_hostile_names_and_metadata_never_reach_the_terminal(
+    start: Callable[[list[str]], Session], tmp_path: Path
+) -> None:
+    """Issue 16, items 4 and 5: a file name and a newsdiff.toml outlet that would set the window
+    title if their escape sequences reached the terminal, in `diff --color always` and the app."""
+    folder = tmp_path / "names"
+    folder.mkdir()
+    prose = (
+        "The council met on Tuesday evening to debate the spending plan for the coming year, "
+        "and members spoke for several hours about the river bridge and the school buildings.\n"
+    )
+    a = folder / "a\x1b]2;pwned-by-name\x07.txt"
+    a.write_text(prose, encoding="utf-8")
+    (folder / "b.txt").write_text(prose.replace("Tuesday", "Monday"), encoding="utf-8")
+    (folder / "newsdiff.toml").write_text(
+        '["b.txt"]\noutlet = "Evil \\u001b]2;pwned-by-toml\\u0007 News"\n', encoding="utf-8"
+    )
+    session = start(["diff", "--color", "always", str(a), str(folder / "b.txt")])
+    screen = session.wait_for("EXIT=0")
+    assert "Evil ]2;pwned-by-toml News" in screen
+    title = _tmux("display-message", "-p", "-t", session.name, "#{pane_title}")
+    assert "pwned" not in title
+    app = start([str(folder)])
+    app.wait_for("2 articles")
+    assert "pwned" not in _tmux("display-message", "-p", "-t", app.name, "#{pane_title}")
+    app.keys("q")
+    app.assert_shell_back(0, gone="2 articles")

@@ -16,9 +16,11 @@ the reader of a pipe goes away, as ``head`` does.
 from __future__ import annotations
 
 import argparse
-import json
+import errno
+import io
 import os
 import re
+import signal
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -26,7 +28,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from newsdiff import __version__
 from newsdiff.core.errors import InputError
-from newsdiff.core.text import one_line
+from newsdiff.core.untrusted import safe_line
 
 if TYPE_CHECKING:
     from newsdiff.core.article import Article
@@ -51,6 +53,7 @@ checks it against ``newsdiff.core.align.DEFAULT_THRESHOLD``."""
 MIN_WIDTH = 40
 """Narrower than this, two columns of text cannot hold ordinary words without folding them."""
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
+EXIT_TERMINATED = 143
 
 _SIZE = re.compile(r"(\d+)\s*([kmg]?)b?", re.IGNORECASE)
 _UNITS = {"": 1, "k": 1_000, "m": 1_000_000, "g": 1_000_000_000}
@@ -410,7 +413,7 @@ def run_export(args: argparse.Namespace) -> int:
         _emit(text)
         return EXIT_OK
     write_export(output, text, force=args.force)
-    sys.stderr.write(f"wrote {output}\n")
+    tell(f"wrote {output}")
     return EXIT_OK
 
 
@@ -419,8 +422,9 @@ def run_align(args: argparse.Namespace) -> int:
     from newsdiff.core.serialize import alignment_text, comparison_json
 
     if args.format == "json":
-        data = comparison_json(comparison, facts=args.facts)
-        _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        from newsdiff.core.untrusted import json_text
+
+        _emit(json_text(comparison_json(comparison, facts=args.facts)))
     else:
         _emit(alignment_text(comparison))
     return EXIT_OK
@@ -509,11 +513,21 @@ def _dispatch(argv: Sequence[str]) -> int:
 
 
 def _say(message: str) -> None:
-    """One line on stderr, whatever the message holds (a path may contain a newline)."""
+    """One line on stderr, whatever the message holds (a path may contain a newline or an escape)."""
     try:
-        sys.stderr.write(f"newsdiff: {one_line(message)}\n")
+        sys.stderr.write(f"newsdiff: {safe_line(message)}\n")
         sys.stderr.flush()
     except (OSError, ValueError):
+        pass
+
+
+def tell(line: str) -> None:
+    """A note on stderr that is not an error (``wrote FILE``): one safe line; if stderr is closed
+    the note is lost, and the command's outcome is unchanged."""
+    try:
+        sys.stderr.write(f"{safe_line(line)}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
         pass
 
 
@@ -526,11 +540,55 @@ def _detach_stdout() -> None:
         pass
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: raised where the program is, so it unwinds as for Ctrl-C (an export's
+    temporary file is removed) and exits 143. A BaseException, so no ``except Exception`` keeps it."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the shell closed it (``>&-``): Python leaves ``sys.stdout`` None. Writing
+    is the error it would be on a closed descriptor; a command that writes nothing there succeeds."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _closed_streams() -> None:
+    """Stand-ins for closed standard streams: stdout fails on first write, one line says so; stderr
+    discards, so notes such as ``wrote FILE`` cannot turn a success into a failure."""
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
+    if sys.stderr is None:
+        sys.stderr = io.StringIO()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status (the console script exits with it)."""
     args = sys.argv[1:] if argv is None else argv
+    _closed_streams()
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread (a test calling main): SIGTERM keeps its handler
+        previous = None
+    try:
+        return _run_main(args)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run_main(args: list[str]) -> int:
     try:
         return _dispatch(args)
+    except Terminated:
+        return EXIT_TERMINATED
     except UsageError as exc:
         _say(str(exc))
         return EXIT_USAGE

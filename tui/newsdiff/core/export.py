@@ -299,6 +299,9 @@ def write_export(path: Path, text: str, force: bool = False) -> None:
     """
     if path.is_dir():
         raise InputError(f"{path}: is a folder; give a file name to export to")
+    if path.exists() and not path.is_file():
+        # A device or FIFO (/dev/null, as root): --force must not replace it with a file.
+        raise InputError(f"{path}: is not a regular file (a device or FIFO); give a file name to export to")
     if path.exists() and not force:
         raise _exists(path)
     folder = path.parent

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from newsdiff.core.compare import Comparison
@@ -35,8 +34,9 @@ def render(comparison: Comparison, fmt: str) -> str:
         return to_html(comparison)
     if fmt == "json":
         from newsdiff.core.serialize import comparison_json
+        from newsdiff.core.untrusted import json_text
 
-        return json.dumps(comparison_json(comparison), ensure_ascii=False, indent=2) + "\n"
+        return json_text(comparison_json(comparison))
     if fmt == "md":
         from newsdiff.core.export import to_markdown
 

@@ -12,13 +12,14 @@ import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from newsdiff.core.errors import InputError
 from newsdiff.core.fetch import ALLOWED_SCHEMES, is_url
 from newsdiff.core.text import one_line, sanitize
 
 _PICK = re.compile(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?")
+_BLANK = re.compile(r"\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,14 @@ def _clean(value: object) -> str:
     return one_line(sanitize(str(value))) if value else ""
 
 
+def _link(value: object) -> str:
+    """An entry's link with no white space in it: each blank inside is percent-encoded (as a
+    browser sends it), so a printed link is one word to a shell. ``$(newsdiff feed … --pick 1)``
+    could otherwise split ``http://x/a /etc/passwd`` into a URL and a local file to read."""
+    link = sanitize(str(value)).strip() if value else ""
+    return _BLANK.sub(lambda m: quote(m.group(), safe=""), link)
+
+
 def _date(entry: object) -> str | None:
     for key in ("published_parsed", "updated_parsed"):
         value = getattr(entry, "get", lambda _k: None)(key)
@@ -64,7 +73,7 @@ def parse_feed(data: bytes, *, location: str, base_url: str | None = None) -> Fe
     feed_title = _clean(parsed.feed.get("title")) or location
     entries = []
     for entry in parsed.entries:
-        link = _clean(entry.get("link"))
+        link = _link(entry.get("link"))
         if urlsplit(link).scheme.lower() not in ALLOWED_SCHEMES:
             # A feed is untrusted: a "link" to a local path or file:// must never be read.
             link = ""
@@ -103,6 +112,7 @@ def parse_picks(spec: str, count: int) -> list[int]:
     """``"1,3-5"`` as 0-based indices ``[0, 2, 3, 4]`` (in the order given, no repeats), checked
     against the ``count`` entries; ``InputError`` names what is wrong."""
     picks: list[int] = []
+    seen: set[int] = set()  # a set, so --pick 1-100000 is linear, not a list searched per number
     for part in spec.split(","):
         match = _PICK.fullmatch(part)
         if not match:
@@ -113,5 +123,8 @@ def parse_picks(spec: str, count: int) -> list[int]:
             raise InputError(f"--pick {spec}: {part.strip()} is not a range of entries from 1 up")
         if last > count:
             raise InputError(f"--pick {spec}: the feed has {count} entr{'y' if count == 1 else 'ies'}")
-        picks.extend(i - 1 for i in range(first, last + 1) if i - 1 not in picks)
+        for index in range(first - 1, last):
+            if index not in seen:
+                seen.add(index)
+                picks.append(index)
     return picks

@@ -32,6 +32,13 @@ from urllib.parse import urlsplit
 
 from newsdiff import __version__
 from newsdiff.core.errors import Cancelled, InputError
+from newsdiff.core.fetch_guard import (
+    ACCEPT_ENCODING,
+    EncodingError,
+    content_encoding,
+    decoded,
+    install_deadline,
+)
 from newsdiff.core.options import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, LoadOptions
 from newsdiff.core.text import one_line
 
@@ -65,7 +72,8 @@ _SCHEME = re.compile(r"\A[A-Za-z][A-Za-z0-9+.-]*://")
 _FEED_START = re.compile(
     rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)[\s>]", re.S
 )
-_CHUNK = 64 * 1024
+_SHOWN = 80
+"""At most this much of what a server says (a reason phrase, a content type) is quoted in a message."""
 
 
 def is_url(value: object) -> bool:
@@ -206,11 +214,12 @@ def _connect_message(exc: Exception) -> str:
 
 
 def _reason(status: int, phrase: str) -> str:
-    """The standard phrase ("Not Found"), whatever case or wording the server chose."""
+    """The standard phrase ("Not Found"), whatever case or wording the server chose; for a code
+    with none, the server's own, shortened (``InputError`` makes it safe to show)."""
     try:
         return HTTPStatus(status).phrase
     except ValueError:
-        return one_line(phrase) or "error"
+        return one_line(phrase)[:_SHOWN] or "error"
 
 
 def _type_allowed(mime: str, accept: Accept) -> bool:
@@ -226,7 +235,7 @@ def _type_allowed(mime: str, accept: Accept) -> bool:
 
 def _refuse_type(url: str, mime: str, accept: Accept) -> InputError:
     wanted = {"page": "an HTML page", "feed": "a feed", "any": "an HTML page or a feed"}[accept]
-    return InputError(f"{url}: not {wanted} (the server says {mime})")
+    return InputError(f"{url}: not {wanted} (the server says {mime[:_SHOWN]})")
 
 
 def _read_body(
@@ -244,18 +253,30 @@ def _read_body(
         raise InputError(
             f"{url}: the page is {size_text(int(declared))}, over the {size_text(max_bytes)} limit"
         )
+    try:
+        encoding = content_encoding(response.headers.get("content-encoding", ""))
+    except EncodingError as exc:
+        raise InputError(f"{url}: {exc}") from None
     chunks: list[bytes] = []
     size = 0
-    for chunk in response.iter_bytes(_CHUNK):
-        size += len(chunk)
-        if size > max_bytes:
-            raise InputError(f"{url}: more than the {size_text(max_bytes)} limit")
-        chunks.append(chunk)
-        if time.monotonic() - started > deadline:
-            raise InputError(f"{url}: timed out (still downloading after {deadline:g} s)")
-        if should_stop is not None and should_stop():
-            raise Cancelled()
+    try:
+        # Raw pieces as they arrive, inflated here with a cap (fetch_guard.decoded), never by httpx.
+        for chunk in decoded(response.iter_raw(), encoding, max_bytes):
+            size += len(chunk)
+            if size > max_bytes:
+                raise InputError(f"{url}: more than the {size_text(max_bytes)} limit")
+            chunks.append(chunk)
+            if time.monotonic() - started > deadline:
+                raise _deadline_error(url, deadline)
+            if should_stop is not None and should_stop():
+                raise Cancelled()
+    except EncodingError as exc:
+        raise InputError(f"{url}: {exc}") from None
     return b"".join(chunks)
+
+
+def _deadline_error(url: str, deadline: float) -> InputError:
+    return InputError(f"{url}: timed out (still downloading after {deadline:g} s)")
 
 
 @cache
@@ -284,6 +305,7 @@ def _download(
     headers = {
         "User-Agent": USER_AGENT,
         "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5",
+        "Accept-Encoding": ACCEPT_ENCODING,
     }
 
     def refuse_other_schemes(response: httpx.Response) -> None:
@@ -303,6 +325,7 @@ def _download(
             event_hooks=hooks,
             verify=_tls_context(),
         ) as client:
+            install_deadline(client, started + deadline)  # every read, headers included, ends by then
             for _ in range(max_redirects + 1):
                 with client.stream("GET", current) as response:
                     if response.is_redirect and "location" in response.headers:
@@ -323,6 +346,8 @@ def _download(
                     return Fetched(url, str(response.url), content_type, body, _now())
             raise InputError(f"{url}: too many redirects (more than {max_redirects})")
     except httpx.TimeoutException:
+        if time.monotonic() - started >= deadline:
+            raise _deadline_error(url, deadline) from None
         raise InputError(f"{url}: timed out after {timeout:g} s") from None
     except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
         raise InputError(f"{url}: not a valid URL ({one_line(str(exc))})") from None

@@ -26,11 +26,18 @@ _META_CHARSET = re.compile(
     re.IGNORECASE,
 )
 # WHATWG: pages labelled Latin-1 or ASCII are decoded as windows-1252 by every browser.
+_NOT_PAGE_CODECS = frozenset(
+    {"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape", "utf-7"}
+)
 _AS_WINDOWS_1252 = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "iso8859-1", "l1", "cp819"}
 # Elements of trafilatura's output that hold one paragraph each; containers are walked into.
 _PARAGRAPHS = {"p", "head", "item", "cell"}
 _CONTAINERS = {"list", "quote", "div", "table", "body", "section"}
 _SKIPPED = {"graphic"}
+MAX_ROW_CELLS = 1_000
+"""Columns of a table row kept (colspans counted): trafilatura's table handling is quadratic in a
+row's cells (200,000 took nine minutes), and no article's table is this wide."""
+_CELL_TAG = re.compile(r"<t[dh][\s>/]", re.IGNORECASE)
 _CELL_SEPARATOR = " | "
 """A table row is one paragraph, its cells joined by this (a paragraph per cell would scatter it)."""
 
@@ -44,18 +51,33 @@ def decode_html(data: bytes) -> str:
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return decode(data)
     match = _META_CHARSET.search(data[:4096])
-    if match:
-        label = match.group(1).decode("ascii").lower()
-        label = "cp1252" if label in _AS_WINDOWS_1252 else label
+    codec = _text_codec(match.group(1).decode("ascii")) if match else ""
+    if codec:
         try:
-            codec = codecs.lookup(label).name
-        except LookupError:
-            codec = ""
-        if codec.startswith("utf-16"):
-            codec = ""  # a page that says UTF-16 but reached here has no BOM: ASCII-compatible bytes
-        if codec:
             return data.decode(codec, errors="replace")
+        except (UnicodeError, LookupError, ValueError, TypeError):
+            pass  # a codec that fails even with errors="replace": the label is ignored
     return decode(data)
+
+
+def _text_codec(label: str) -> str:
+    """The codec a ``<meta charset>`` label names, or "" when it names none a page can be in.
+
+    Python's codec registry also holds transforms (base64, rot13, hex, zlib, bz2, uu, quopri) and
+    codecs that are not page encodings (idna, punycode, undefined, the escape codecs, UTF-7, which
+    browsers refuse too): a page is hostile input, and its label may name any of them.
+    """
+    label = label.lower()
+    label = "cp1252" if label in _AS_WINDOWS_1252 else label
+    try:
+        info = codecs.lookup(label)
+    except LookupError:
+        return ""
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_CODECS:
+        return ""
+    if info.name.startswith(("utf-16", "utf-32")):
+        return ""  # a page that says UTF-16 but reached here has no BOM: ASCII-compatible bytes
+    return info.name
 
 
 def _text(element: _Element) -> str:
@@ -107,6 +129,27 @@ def _stated(document: Any, url: str | None) -> dict[str, str]:
     return {key: one_line(sanitize(str(value))) for key, value in fields.items() if value}
 
 
+def _bounded(page: str) -> Any:
+    """What trafilatura is given: the page's text, or, when it holds more table cells than one row
+    may keep, its parsed tree with every row cut to ``MAX_ROW_CELLS`` columns (a fresh tree each
+    time: trafilatura changes the tree it reads)."""
+    if sum(1 for _ in _CELL_TAG.finditer(page)) <= MAX_ROW_CELLS:
+        return page
+    from trafilatura.utils import load_html
+
+    tree = load_html(page)
+    if tree is None:
+        return page
+    for parent in tree.iter("tr", "table"):  # a table's own cells (outside any row) join a row too
+        width = 0
+        for cell in [child for child in parent if child.tag in ("td", "th")]:
+            span = cell.get("colspan", "1")
+            width += min(int(span), 100) if span.isdecimal() else 1
+            if width > MAX_ROW_CELLS:
+                parent.remove(cell)
+    return tree
+
+
 def extract_page(data: bytes | str, *, path: Path) -> tuple[list[str], dict[str, str]]:
     """The page's body paragraphs and its stated metadata (title, outlet, byline, date, url).
 
@@ -131,9 +174,11 @@ def extract_page(data: bytes | str, *, path: Path) -> tuple[list[str], dict[str,
     try:
         # First trafilatura's own precise extraction; only if it finds nothing, its fallback
         # extractors (readability, jusText), whose result must read as prose to count.
-        document: Any = trafilatura.bare_extraction(data, favor_precision=True, fast=True, **options)
+        document: Any = trafilatura.bare_extraction(
+            _bounded(data), favor_precision=True, fast=True, **options
+        )
         if getattr(document, "body", None) is None:
-            document = trafilatura.bare_extraction(data, **options)
+            document = trafilatura.bare_extraction(_bounded(data), **options)
             if getattr(document, "body", None) is not None and not _reads_as_prose(document.body):
                 document = None
     except (ValueError, TypeError, AssertionError, RecursionError) as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -14,7 +15,9 @@ from newsdiff.core.errors import InputError
 from newsdiff.core.fetch import is_url
 from newsdiff.core.metadata import lead_title, load_metadata_file, read_text_metadata
 from newsdiff.core.options import DEFAULT_MAX_BYTES, LoadOptions
-from newsdiff.core.text import decode, looks_binary, sanitize
+from newsdiff.core.reading import open_without_waiting, read_at_most
+from newsdiff.core.text import decode, looks_binary, one_line, sanitize
+from newsdiff.core.untrusted import printable
 
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -44,9 +47,14 @@ def article_from_blocks(
     suggests and over the metadata file, except the title, where the file still wins (a
     hand-written title is the most deliberate). One function for every format, so the same
     paragraphs get the same boilerplate decisions whether they came from text, Markdown or HTML.
+
+    Metadata is untrusted like the text (a ``newsdiff.toml`` title may hold an escape sequence or
+    a newline): every value is sanitised to one line here, and the path, which names a file whose
+    name may hold anything, is kept with its unsafe characters written as visible escapes.
     """
-    meta = meta or {}
-    stated = stated or {}
+    meta = _clean_fields(meta)
+    stated = _clean_fields(stated)
+    path = printable(path)
     blocks = split_mixed_blocks(blocks)
     found = read_text_metadata(blocks)
     reasons = classify(blocks, found.title_index)
@@ -60,7 +68,7 @@ def article_from_blocks(
         title = Path(path).name
     return Article(
         path=path,
-        title=meta.get("title") or stated.get("title") or title,
+        title=meta.get("title") or stated.get("title") or one_line(title),  # a lead may hold a line break
         outlet=stated.get("outlet") or found.outlet or meta.get("outlet"),
         paragraphs=paragraphs,
         date=stated.get("date") or found.date or meta.get("date"),
@@ -71,6 +79,12 @@ def article_from_blocks(
 
 
 _ARTICLE_FIELDS = frozenset({"title", "outlet", "date", "byline", "url"})
+
+
+def _clean_fields(fields: dict[str, str] | None) -> dict[str, str]:
+    """Metadata values as one line of safe text, empty ones left out."""
+    cleaned = {key: one_line(sanitize(str(value))) for key, value in (fields or {}).items()}
+    return {key: value for key, value in cleaned.items() if value}
 
 
 def size_text(count: int) -> str:
@@ -100,15 +114,19 @@ def read_file_bytes(path: Path, max_bytes: int | None = None) -> bytes:
     """
     limit = max_bytes or DEFAULT_MAX_BYTES
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        size = info.st_size
         if size > limit:
             raise InputError(
                 f"{path}: file is {size_text(size)}, over the {size_text(limit)} limit {_RAISE_IT}"
             )
         # Read at most one byte past the limit: a pipe, /dev/zero or a /proc file reports size 0,
-        # and a file may grow after stat; none of them may fill the memory.
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)
+        # and a file may grow after stat; none of them may fill the memory. In pieces, so a limit
+        # of many gigabytes allocates nothing up front.
+        # A FIFO is opened without waiting for a writer (reading.open_without_waiting).
+        fifo = stat.S_ISFIFO(info.st_mode)
+        with open_without_waiting(path) if fifo else path.open("rb") as handle:
+            data = read_at_most(handle, limit)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except PermissionError:
@@ -135,7 +153,7 @@ def read_stdin(limit: int | None = None) -> bytes:
         if stream is None:
             raise InputError(f"{STDIN}: standard input is closed")
         try:
-            _stdin_data = stream.read(limit + 1)
+            _stdin_data = read_at_most(stream, limit)
         except OSError as exc:
             raise InputError(f"{STDIN}: cannot read standard input: {exc.strerror or exc}") from None
     if len(_stdin_data) > limit:
@@ -201,10 +219,12 @@ def _folder_files(folder: Path) -> list[Path]:
         raise InputError(f"{folder}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{folder}: cannot list folder: {exc.strerror or exc}") from None
+    # Only regular files (or links to them): opening a FIFO would wait for a writer forever, and
+    # a device is no article. Named one by one on the command line, a pipe is still read.
     files = [
         p
         for p in entries
-        if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".") and not p.is_dir()
+        if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".") and p.is_file()
     ]
     if not files:
         raise InputError(f"{folder}: no articles here (looked for {', '.join(ARTICLE_SUFFIXES)} files)")

@@ -55,6 +55,8 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, str], str]:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
         raise InputError(f"{path}: the front matter is not valid YAML{where}") from None
+    except RecursionError:  # PyYAML composes nested lists recursively: [[[[…]]]]
+        raise InputError(f"{path}: the front matter is nested too deeply") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from newsdiff.core.clean import line_rule
 from newsdiff.core.errors import InputError
+from newsdiff.core.reading import read_small_file
 
 METADATA_FILE = "newsdiff.toml"
 _FIELDS = ("outlet", "title", "date", "byline", "url")
@@ -41,8 +42,11 @@ _COPYRIGHT_OUTLET = re.compile(
 _MASTHEAD_OUTLET = re.compile(r"^[-–—|] (?P<outlet>.{2,60}?) [-–—|] ")
 # "SEOUL, South Korea — " or "WASHINGTON (AP) — " before the lead.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:, [\w .'’-]{2,40})?(?: \([\w .]{1,20}\))? [—–-]{1,2} ")
+# Names are separated by ", " only: " and Name" is already a run of name characters, and allowing
+# it as a separator too made the pattern ambiguous, exponential in the names of a line ("By Ab and
+# Ab and …," took 30 ms a line at 110 characters). The language matched is the same.
 _BYLINE = re.compile(
-    r"^(?:By (?P<byline>[A-Z][\w.’' -]+(?:(?:,| and) [A-Z][\w.’' -]+)*)$|"
+    r"^(?:By (?P<byline>[A-Z][\w.’' -]+(?:, [A-Z][\w.’' -]+)*)$|"
     r"[•*·-]?\s*(?P<contact>[A-Z][\w.’' -]{1,60}) can be (?:reached|contacted) at )"
 )
 
@@ -126,9 +130,13 @@ def load_metadata_file(folder: Path) -> dict[str, dict[str, str]]:
     if not path.is_file():
         return {}
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(read_small_file(path).decode("utf-8"))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read metadata file: {exc.strerror or exc}") from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise InputError(f"{path}: cannot read metadata file: {exc}") from None
+    except RecursionError:  # tomllib recurses once per level of nesting: [[[[…]]]]
+        raise InputError(f"{path}: cannot read metadata file: nested too deeply") from None
     result: dict[str, dict[str, str]] = {}
     for name, table in data.items():
         if isinstance(table, dict):

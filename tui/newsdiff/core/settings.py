@@ -181,8 +181,10 @@ def parse_settings(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
 def load_settings(path: Path, *, required: bool = False) -> Loaded:
     """Read ``path``; a missing file is the defaults, silently unless ``required`` (the reader
     named it with ``--config`` or ``NEWSDIFF_CONFIG``)."""
+    from newsdiff.core.reading import read_small_file
+
     try:
-        raw = path.read_bytes()
+        raw = read_small_file(path)  # never blocks on a FIFO, never reads /dev/zero to the end
     except FileNotFoundError:
         warning = f"{path}: no such file; using the default settings" if required else None
         return Loaded(Settings(), path, warning and one_line(warning))
@@ -198,6 +200,8 @@ def load_settings(path: Path, *, required: bool = False) -> Loaded:
         return Loaded(
             Settings(), path, one_line(f"{path}: not valid TOML ({exc}); using the default settings")
         )
+    except RecursionError:  # tomllib recurses once per level of nesting: a = [[[[…]]]]
+        return Loaded(Settings(), path, one_line(f"{path}: nested too deeply; using the default settings"))
     settings, problems = parse_settings(data)
     if not problems:
         return Loaded(settings, path)

@@ -31,6 +31,9 @@ RATIO_FLOOR = 0.6
 """Character similarity at or below this counts as no evidence (unrelated sentences reach ~0.5)."""
 MIN_WORDS_FOR_RATIO = 4
 """Shorter units score by TF-IDF only: "He said." and "She said." are not the same report."""
+MAX_RATIO_CHARS = 20_000
+"""Longer units score by TF-IDF only: no sentence is this long, and the ratio's cost grows with the
+product of the two lengths (two 5 MB units would take hours)."""
 IDF_FLOOR = 0.1
 """Keeps terms shared by every unit from vanishing, so identical tiny documents still score 1."""
 DENSE_LIMIT = 1_000_000
@@ -120,8 +123,17 @@ def _rescale_ratio(raw: np.ndarray) -> np.ndarray:
     return scaled
 
 
-def _short(norm: Sequence[str]) -> np.ndarray:
-    return np.array([len(t.split()) < MIN_WORDS_FOR_RATIO for t in norm], dtype=bool)
+def _no_ratio(norm: Sequence[str]) -> np.ndarray:
+    """Units that score by TF-IDF only: too few words, or too long for a character ratio."""
+    return np.array(
+        [len(t) > MAX_RATIO_CHARS or len(t.split()) < MIN_WORDS_FOR_RATIO for t in norm], dtype=bool
+    )
+
+
+def _ratio_texts(norm: Sequence[str], skip: np.ndarray) -> list[str]:
+    """The texts given to rapidfuzz: empty for a unit whose ratio is not used, so a 5 MB "word"
+    costs nothing there (a ratio is quadratic in the lengths: it took ten minutes)."""
+    return ["" if out else text for text, out in zip(norm, skip.tolist(), strict=True)]
 
 
 def _dense(terms_a: Sequence[Terms], terms_b: Sequence[Terms]) -> Scored:
@@ -129,10 +141,17 @@ def _dense(terms_a: Sequence[Terms], terms_b: Sequence[Terms]) -> Scored:
     cosine = (vec_a @ vec_b.T).toarray()
     norm_a = [" ".join(t) for t in terms_a]
     norm_b = [" ".join(t) for t in terms_b]
-    raw = process.cdist(norm_a, norm_b, scorer=fuzz.ratio, dtype=np.float32, workers=1)
+    skip_a, skip_b = _no_ratio(norm_a), _no_ratio(norm_b)
+    raw = process.cdist(
+        _ratio_texts(norm_a, skip_a),
+        _ratio_texts(norm_b, skip_b),
+        scorer=fuzz.ratio,
+        dtype=np.float32,
+        workers=1,
+    )
     ratio = _rescale_ratio(raw)
-    ratio[_short(norm_a), :] = 0.0
-    ratio[:, _short(norm_b)] = 0.0
+    ratio[skip_a, :] = 0.0
+    ratio[:, skip_b] = 0.0
     combined = np.clip(np.maximum(cosine, ratio), 0.0, 1.0)
     rows, cols = np.nonzero(combined > 0)
     return Scored(rows, cols, combined[rows, cols], combined.shape)
@@ -167,11 +186,13 @@ def _indexed(terms_a: Sequence[Terms], terms_b: Sequence[Terms]) -> Scored:
         cosine[sl] = np.asarray(vec_a[rows[sl]].multiply(vec_b[cols[sl]]).sum(axis=1)).ravel()
     norm_a = [" ".join(t) for t in terms_a]
     norm_b = [" ".join(t) for t in terms_b]
+    skip_a, skip_b = _no_ratio(norm_a), _no_ratio(norm_b)
+    text_a, text_b = _ratio_texts(norm_a, skip_a), _ratio_texts(norm_b, skip_b)
     raw = process.cpdist(
-        [norm_a[i] for i in rows], [norm_b[j] for j in cols], scorer=fuzz.ratio, dtype=np.float32, workers=-1
+        [text_a[i] for i in rows], [text_b[j] for j in cols], scorer=fuzz.ratio, dtype=np.float32, workers=-1
     )
     ratio = _rescale_ratio(np.asarray(raw))
-    ratio[_short(norm_a)[rows] | _short(norm_b)[cols]] = 0.0
+    ratio[skip_a[rows] | skip_b[cols]] = 0.0
     return Scored(rows, cols, np.clip(np.maximum(cosine, ratio), 0.0, 1.0), (len(terms_a), len(terms_b)))
 
 

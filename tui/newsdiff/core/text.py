@@ -20,6 +20,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # differences nobody can see. All are removed; the zero-width (non-)joiners stay, as emoji
 # sequences and Persian or Indic spelling need them.
 _INVISIBLE = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200b\u200e\u200f\u061c\u2060-\u2064\ufeff\u00ad]")
+# A lone surrogate (YAML's "\uD800", a JSON escape) is no character: it cannot be encoded, so any
+# write of it (an export, the terminal) would fail. It becomes U+FFFD, as a broken byte does.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 _WESTERN_CODEC = "cp1252"
@@ -129,7 +132,8 @@ def looks_binary(data: bytes) -> bool:
 
 
 def sanitize(text: str) -> str:
-    """Normalise line ends to ``\\n``; remove control, bidi-override and invisible characters.
+    """Normalise line ends to ``\\n``; remove control, bidi-override and invisible characters;
+    replace lone surrogates with U+FFFD.
 
     NFC normalisation makes the same letter compare equal however it was encoded.
     """
@@ -137,6 +141,7 @@ def sanitize(text: str) -> str:
     text = _BREAKS.sub("\n", text)
     text = _CONTROL.sub("", text)
     text = _INVISIBLE.sub("", text)
+    text = _SURROGATE.sub("\ufffd", text)
     return unicodedata.normalize("NFC", text)
 
 

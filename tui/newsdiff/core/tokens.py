@@ -12,11 +12,19 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from newsdiff.core.graphemes import EXTEND, REGIONAL_PAIR
+
 # A word: letters/digits with inner apostrophes, hyphens, periods or commas ("don’t", "Soyuz-2",
 # "U.S.", "1,000", "3.5"). Anything else that is not white space is a one-character token.
 # An abbreviation keeps its final period ("U.S.", "e.g."). The pattern tries that period only
-# after a word, so most words match in one pass.
-_TOKEN_PATTERN = r"\w+(?:[’'\-.,]\w+)*(?:\.(?<=\w\.\w\.))?|[^\w\s]"
+# after a word, so most words match in one pass. A token never ends inside a grapheme cluster:
+# combining marks (Devanagari, Tamil and Thai vowel signs), skin tones, ZWJ sequences and flags
+# stay in the token they belong to (core.graphemes), so no change marker can split them.
+_LETTERS_IN_CLUSTERS = rf"\w+(?:{EXTEND}\w*)*"
+_TOKEN_PATTERN = (
+    rf"{_LETTERS_IN_CLUSTERS}(?:[’'\-.,]{_LETTERS_IN_CLUSTERS})*(?:\.(?<=\w\.\w\.))?"
+    rf"|{REGIONAL_PAIR}|[^\w\s]{EXTEND}*"
+)
 _TOKEN = re.compile(_TOKEN_PATTERN, re.UNICODE)
 # Splitting on the token pattern keeps the tokens and the white space between them: lets
 # ``token_table`` find every offset without a Python-level step per match.

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 
-from newsdiff.cli import EXIT_OK, _add_alignment_options, _emit, _Parser, load_options, settings_for
+from newsdiff.cli import EXIT_OK, _add_alignment_options, _emit, _Parser, _say, load_options, settings_for
 from newsdiff.core.article import Article
 from newsdiff.core.errors import InputError
+from newsdiff.core.untrusted import json_text
 
 
 def add_story_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,7 +24,7 @@ def load_story(args: argparse.Namespace) -> list[Article]:
 
     result = load_paths(args.paths, load_options(args))
     for error in result.errors:
-        sys.stderr.write(f"newsdiff: skipped {error}\n")
+        _say(f"skipped {error}")
     if len(result.articles) < 2:
         raise InputError(f"{len(result.articles)} article(s) loaded; the story view needs at least two")
     return result.articles
@@ -57,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
 
     result = coverage(articles, threshold)
     if args.format == "json":
-        _emit(json.dumps(coverage_json(result), ensure_ascii=False, indent=2) + "\n")
+        _emit(json_text(coverage_json(result)))
     else:
         _emit(coverage_markdown(result))
     return EXIT_OK

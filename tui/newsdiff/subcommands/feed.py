@@ -9,11 +9,10 @@ printed one a line (for ``newsdiff $(newsdiff feed URL --pick 1-3)`` or any othe
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsdiff.cli import _Parser, _say, load_options, source_argument
+from newsdiff.cli import _emit, _Parser, _say, load_options, source_argument
 from newsdiff.subcommands.fetch import add_network_options, add_size_option
 
 if TYPE_CHECKING:
@@ -60,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     if feed.note:
         _say(f"{feed.location}: {feed.note}")
     if not args.pick:
-        sys.stdout.write(listing(feed))
+        _emit(listing(feed))  # in pieces, so "| head -1" ends it with 141, not a silent 0
         return 0
     links = picked_links(feed, args.pick)
     if args.open:
@@ -72,5 +71,5 @@ def run(args: argparse.Namespace) -> int:
 
         flags = ["-d", str(args.dir), *(["--force"] if args.force else [])]
         return fetch.run(fetch.build_parser().parse_args([*links, *flags]), options)
-    sys.stdout.write("".join(f"{link}\n" for link in links))
+    _emit("".join(f"{link}\n" for link in links))
     return 0

@@ -8,11 +8,10 @@ One failing source is one line on stderr; the others are still saved (exit statu
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsdiff.cli import _Parser, _say, _size, load_options, source_argument
+from newsdiff.cli import _Parser, _say, _size, load_options, source_argument, tell
 from newsdiff.core.errors import InputError
 
 if TYPE_CHECKING:
@@ -87,5 +86,5 @@ def run(args: argparse.Namespace, options: LoadOptions | None = None) -> int:
     if not articles:
         raise InputError("nothing to save: no source could be read")
     for path in save_story(articles, args.dir, force=args.force):
-        sys.stderr.write(f"wrote {path}\n")
+        tell(f"wrote {path}")
     return 1 if failed else 0

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from newsdiff.cli import EXIT_OK, _emit, _Parser
+from newsdiff.core.untrusted import json_text
 from newsdiff.subcommands.coverage import add_story_arguments, load_story, threshold_of
 
 
@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
 
     result = lineage(articles, threshold)
     if args.format == "json":
-        _emit(json.dumps(lineage_json(result), ensure_ascii=False, indent=2) + "\n")
+        _emit(json_text(lineage_json(result)))
     else:
         _emit(lineage_markdown(result))
     return EXIT_OK

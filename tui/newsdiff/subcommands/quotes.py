@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 
-from newsdiff.cli import EXIT_OK, _emit, _Parser, _size, load_options
+from newsdiff.cli import EXIT_OK, _emit, _Parser, _say, _size, load_options
 from newsdiff.core.errors import InputError
+from newsdiff.core.untrusted import json_text
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,12 +38,12 @@ def run(args: argparse.Namespace) -> int:
 
     result = load_paths(args.paths, load_options(args))
     for error in result.errors:
-        sys.stderr.write(f"newsdiff: skipped {error}\n")
+        _say(f"skipped {error}")
     if not result.articles:
         raise InputError("no article could be read")
     clusters = find_quote_clusters(result.articles)
     if args.format == "json":
-        _emit(json.dumps(quotes_json(clusters), ensure_ascii=False, indent=2) + "\n")
+        _emit(json_text(quotes_json(clusters)))
     else:
         _emit(quotes_markdown(clusters, result.articles))
     return EXIT_OK
