@@ -249,7 +249,7 @@ def _read_body(
     from newsdiff.core.loader import size_text
 
     declared = response.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > max_bytes:
+    if declared.isascii() and declared.isdigit() and int(declared) > max_bytes:
         raise InputError(
             f"{url}: the page is {size_text(int(declared))}, over the {size_text(max_bytes)} limit"
         )
