@@ -149,7 +149,10 @@ async def test_wrap_width_and_show_scores_change_the_columns() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await open_comparison(pilot)
         view = diff_view(app)
-        assert view.columns.gutter == 8 and "0.23" in "".join(line[:9] for line in view_lines(app))
+        assert view.comparison is not None
+        first_pair = next(row for row in view.comparison.rows if row.score is not None)
+        shown = "".join(line[:9] for line in view_lines(app))
+        assert view.columns.gutter == 8 and f"{first_pair.score:.2f}" in shown
         view.show_scores = False
         await settle(pilot)
         assert view.columns.gutter == 0

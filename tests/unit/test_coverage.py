@@ -192,3 +192,20 @@ def test_markdown_escapes_article_text() -> None:
     # Table rows still have exactly their columns: the article's "|" did not open a new cell.
     rows = [line for line in text.splitlines() if line.startswith("| 1 |") or line.startswith("| 2 |")]
     assert rows and all(line.replace("\\|", "").count("|") == 6 for line in rows)  # 5 cells
+
+
+def test_a_story_of_more_than_twelve_articles_uses_the_story_index() -> None:
+    arts = seeds()
+    story = [
+        *arts,
+        *(parse_article("\n\n".join(p.text for p in a.body), f"copy{k}.txt") for k, a in enumerate(arts)),
+    ]
+    story += [parse_article("\n\n".join(p.text for p in arts[0].body[:3]), f"extra{k}.txt") for k in range(3)]
+    assert len(story) == 13
+    result = coverage(story)
+    assert result.method == "index"
+    where = report_of(result)
+    # every copy of an article reports with its original, paragraph by paragraph
+    for k, article in enumerate(arts):
+        for n, p in enumerate(article.body):
+            assert where[(k, p.index)] == where[(5 + k, n)]

@@ -16,6 +16,7 @@ and everything the app shows is computed by ``newsdiff.core``. What the app itse
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -60,9 +61,11 @@ def warm_up_imports() -> None:
     import scipy.sparse.csgraph  # noqa: F401
 
     import newsdiff.core.compare  # noqa: F401
+    from newsdiff.core.errors import InputError
     from newsdiff.core.paraphrase import warm_up
 
-    warm_up()
+    with contextlib.suppress(InputError):  # a broken install: the comparison reports it, one line
+        warm_up()
 
 
 def binding_ids() -> set[str]:

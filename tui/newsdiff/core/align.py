@@ -28,9 +28,15 @@ import numpy as np
 
 from newsdiff.core.article import Article
 from newsdiff.core.errors import Cancelled
-from newsdiff.core.paraphrase import PARAPHRASE_LIMIT, conflicting_names, cutoff, log_odds
+from newsdiff.core.paraphrase import (
+    PARAPHRASE_LIMIT,
+    conflicting_names,
+    cutoff,
+    log_odds,
+    paraphrase_applies,
+)
 from newsdiff.core.similarity import DENSE_LIMIT, MIN_WORDS_FOR_RATIO, Scored, score_pairs
-from newsdiff.core.tokens import sentence_spans, terms
+from newsdiff.core.tokens import sentence_units, terms
 
 DEFAULT_THRESHOLD = 0.18
 """Unit pairs scoring below this are not evidence of shared content.
@@ -139,18 +145,6 @@ class Alignment:
                 row_key = (float("inf"), 0, j)
             keyed.append((row_key, Row((), (j,), None)))
         return [row for _, row in sorted(keyed, key=lambda item: item[0])]
-
-
-def _units(texts: Sequence[str]) -> tuple[list[str], list[int]]:
-    """Sentences of all texts, and which text each came from."""
-    units: list[str] = []
-    owner: list[int] = []
-    for k, text in enumerate(texts):
-        spans = sentence_spans(text) or [(0, len(text))]
-        for start, end in spans:
-            units.append(text[start:end])
-            owner.append(k)
-    return units, owner
 
 
 def _linkable(units: list[str], owner: list[int]) -> list[bool]:
@@ -340,25 +334,32 @@ def _with_paraphrases(
     strength: dict[tuple[int, int], float],
     odds: np.ndarray,
     min_odds: float,
-    texts: tuple[Sequence[str], Sequence[str]],
 ) -> list[tuple[int, int]]:
     """Sentence links and paraphrase links in the order the grouping takes them.
 
     Copies and light rewrites first (strength at least ``NEAR_COPY``), then every paragraph pair
     whose paraphrase log-odds reach ``min_odds``, most likely first. A looser sentence link joins
     only where the paraphrase model agrees: on its own, in text that shares a topic throughout,
-    a sentence or two in common is what produced false pairs. Short of an exact copy, no link
-    joins one template telling of other people or places (``paraphrase.conflicting_names``).
+    a sentence or two in common is what produced false pairs.
     """
     near = [key for key in links if strength[key] >= NEAR_COPY]
     taken = set(near)
     rows, cols = np.nonzero(odds >= min_odds)
     ranked = sorted(zip(rows.tolist(), cols.tolist(), strict=True), key=lambda k: (-odds[k], k))
-    chosen = near + [key for key in ranked if key not in taken]
-    texts_a, texts_b = texts
+    return near + [key for key in ranked if key not in taken]
+
+
+def _not_templates(
+    links: list[tuple[int, int]],
+    strength: dict[tuple[int, int], float],
+    texts_a: Sequence[str],
+    texts_b: Sequence[str],
+) -> list[tuple[int, int]]:
+    """The links, less those that join one template telling of other people or places
+    (``paraphrase.conflicting_names``), short of an exact copy."""
     return [
         (pa, pb)
-        for pa, pb in chosen
+        for pa, pb in links
         if strength.get((pa, pb), 0.0) >= 1.0 or not conflicting_names(texts_a[pa], texts_b[pb])
     ]
 
@@ -373,12 +374,14 @@ def align_texts(
 ) -> tuple[list[Pair], list[int], list[int]]:
     """Align two lists of paragraphs; indices in the result are positions in those lists.
 
-    With ``paraphrase`` (body text of inputs up to ``PARAPHRASE_LIMIT`` paragraph pairs), links
-    of the paraphrase scorer join the sentence matcher's (see ``_with_paraphrases``).
+    With ``paraphrase`` (body text), links of the paraphrase scorer join the sentence matcher's
+    where ``paraphrase.paraphrase_applies`` (see ``_with_paraphrases``), and up to
+    ``PARAPHRASE_LIMIT`` paragraph pairs no link joins two tellings of one template about other
+    people or places (``_not_templates``).
     """
     steps.at(0.0)
-    units_a, owner_a = _units(texts_a)
-    units_b, owner_b = _units(texts_b)
+    units_a, owner_a = sentence_units(texts_a)
+    units_b, owner_b = sentence_units(texts_b)
     link_a, link_b = _linkable(units_a, owner_a), _linkable(units_b, owner_b)
     # Identical paragraphs pair first, sentence by sentence, and their sentences take no part in
     # the matching: otherwise an exact copy's sentences can be claimed by an earlier paragraph
@@ -415,18 +418,20 @@ def align_texts(
         evidence[key] = evidence.get(key, 0.0) + score * (weight_a[i] + weight_b[j])
     words_a = _paragraph_weights(weight_a, owner_a, len(texts_a))
     words_b = _paragraph_weights(weight_b, owner_b, len(texts_b))
+    for pa, pb in copies:  # identical words, however differently split into sentences
+        evidence[(pa, pb)] = float(words_a[pa] + words_b[pb])
     # A link's strength: the share of both paragraphs' words its matched sentences cover, weighted
     # by their similarity. Normalised, so an exact copy (1.0) beats a longer, looser partner that
     # gathers more raw evidence, at any input size.
     strength = {(pa, pb): value / max(words_a[pa] + words_b[pb], 1) for (pa, pb), value in evidence.items()}
     links = sorted(strength, key=lambda key: (-strength[key], key))
     likeness = None
+    if paraphrase and paraphrase_applies(len(texts_a), len(texts_b), len(units_a) * len(units_b)):
+        stage = steps.part(0.9, 0.98)
+        odds, likeness = log_odds(texts_a, texts_b, stage.at)
+        links = _with_paraphrases(links, strength, odds, cutoff(threshold, DEFAULT_THRESHOLD))
     if paraphrase and len(texts_a) * len(texts_b) <= PARAPHRASE_LIMIT:
-        steps.at(0.92)
-        odds, likeness = log_odds(texts_a, texts_b)
-        links = _with_paraphrases(
-            links, strength, odds, cutoff(threshold, DEFAULT_THRESHOLD), (texts_a, texts_b)
-        )
+        links = _not_templates(links, strength, texts_a, texts_b)
     groups = _star_groups(links)
     group_of_a = {k: g for g, (members_a, _) in enumerate(groups) for k in members_a}
     group_of_b = {k: g for g, (_, members_b) in enumerate(groups) for k in members_b}

@@ -236,7 +236,7 @@ def coverage_from_comparisons(
         if progress is not None:
             progress(0.9 * done / max(len(todo), 1), "comparing every pair of articles")
         body_x = {p.index for p in articles[x].paragraphs if p.is_body}
-        for pair in align(articles[x], articles[y], threshold).pairs:
+        for pair in align(articles[x], articles[y], threshold, cancel=cancelled).pairs:
             if pair.a[0] not in body_x:
                 continue
             links.extend((pair.score, (x, i), (y, j)) for i in pair.a for j in pair.b)

@@ -23,16 +23,22 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from newsdiff.core.errors import InputError
+
 if TYPE_CHECKING:
     from tokenizers import Tokenizer
 
 MODEL = "l2_supercat_256"
 _TOKENS_PER_CHUNK = 200_000
 """Token vectors gathered at once: bounds memory (200,000 x 256 floats, 200 MB) on huge inputs."""
+MAX_CHARS = 20_000
+"""Characters of a text that are embedded (about 4,000 words): the mean of its token vectors has
+long settled by then, and a 10 MB paragraph would otherwise cost gigabytes and seconds."""
 
 
-class ModelMissingError(RuntimeError):
-    """The wordllama package (a declared dependency) or its model files are not installed."""
+class ModelMissingError(InputError):
+    """The wordllama package (a declared dependency) or its model files are not installed: a broken
+    install, told as one line like any other error the user can fix."""
 
 
 def _package_dir() -> Path:
@@ -65,7 +71,7 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     if not texts:
         return out
     tokenizer, table = _model()
-    encodings = tokenizer.encode_batch(list(texts), add_special_tokens=False)
+    encodings = tokenizer.encode_batch([t[:MAX_CHARS] for t in texts], add_special_tokens=False)
     start = 0
     while start < len(encodings):
         # Gather the token vectors of a chunk of texts and sum them per text (reduceat).

@@ -39,8 +39,6 @@ DEMONYMS = {
     "palestinian": "palestine",
     "polish": "poland",
     "russian": "russia",
-    "saudi": "saudi",
-    "soviet": "soviet",
     "spanish": "spain",
     "syrian": "syria",
     "turkish": "turkey",
@@ -57,6 +55,5 @@ ABBREVIATIONS = {
     "u.k.": "united kingdom",
     "e.u.": "european union",
     "dprk": "north korea",
-    "nato": "nato",
 }
 """Abbreviations whose letters alone would be dropped as one-letter words ("U.S." / "United States")."""

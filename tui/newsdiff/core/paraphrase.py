@@ -24,16 +24,31 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
 from newsdiff.core.embeddings import embed
 from newsdiff.core.lexicon import ABBREVIATIONS, DEMONYMS, STOPWORDS, word_set
-from newsdiff.core.tokens import sentence_spans, terms
+from newsdiff.core.tokens import sentence_spans, sentence_units, terms
 
 PARAPHRASE_LIMIT = 160_000
-"""Paragraph pairs scored densely (400 x 400): a few tens of milliseconds, bounded memory."""
+"""Paragraph pairs scored densely, at most (400 x 400: about 2 s and 250 MB)."""
+SENTENCE_PAIR_LIMIT = 1_000_000
+"""Sentence pairs of the closest-sentence wording, at most (a dense matrix of 8 MB)."""
+MIN_CANDIDATES = 3
+"""Paragraphs each side needs: the margin features compare a pair with the paragraph's other
+candidates, and with none (a one-paragraph text) every pair would look like the clearly best."""
+
+
+def paraphrase_applies(paragraphs_a: int, paragraphs_b: int, sentence_pairs: int) -> bool:
+    """Whether the paraphrase scorer runs for inputs of this size (see the limits above)."""
+    return (
+        min(paragraphs_a, paragraphs_b) >= MIN_CANDIDATES
+        and paragraphs_a * paragraphs_b <= PARAPHRASE_LIMIT
+        and sentence_pairs <= SENTENCE_PAIR_LIMIT
+    )
+
 
 FEATURES = (
     "meaning",
@@ -82,6 +97,12 @@ def lemmas(text: str) -> frozenset[str]:
 
 
 _TITLES = word_set("mr mrs ms dr gen adm sen rep gov president minister prime premier")
+_CALENDAR = word_set(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december jan feb mar apr jun jul aug sep sept oct
+    nov dec"""
+)
+"""Capitalised, but dates, not names: a changed weekday is a discrepancy within one report."""
 TEMPLATE_OVERLAP = 0.35
 """Two paragraphs sharing this share (Jaccard) of their lemmas besides names are one template."""
 
@@ -96,7 +117,7 @@ def names(text: str) -> frozenset[str]:
             if not word[0].isupper():
                 continue
             lower = word.lower().removesuffix("'s").rstrip("'")
-            if lower in STOPWORDS or lower in _TITLES:
+            if lower in STOPWORDS or lower in _TITLES or lower in _CALENDAR:
                 continue
             found.add(DEMONYMS.get(lower, lower))
     return frozenset(found)
@@ -104,10 +125,12 @@ def names(text: str) -> frozenset[str]:
 
 def conflicting_names(text_a: str, text_b: str) -> bool:
     """The same template telling of other people or places ("... in Russia plane crash near Moscow"
-    / "... in Italy coach crash near Venice"): both name someone or somewhere, they share no name,
-    yet most of their other words are the same. Such paragraphs are two reports, not one."""
+    / "... in Italy coach crash near Venice"): both name two or more people or places, they share
+    none, yet most of their other words are the same. Such paragraphs are two reports, not one."""
     names_a, names_b = names(text_a), names(text_b)
-    if not names_a or not names_b or names_a & names_b:
+    # One name changed is a discrepancy to show side by side (``facts`` flags it); every one of
+    # two or more changed is another report.
+    if len(names_a) < 2 or len(names_b) < 2 or names_a & names_b:
         return False
     rest_a, rest_b = lemmas(text_a) - names_a, lemmas(text_b) - names_b
     union = rest_a | rest_b
@@ -116,22 +139,23 @@ def conflicting_names(text_a: str, text_b: str) -> bool:
 
 def _shared(sets_a: list[frozenset[str]], sets_b: list[frozenset[str]]) -> np.ndarray:
     """Rarity-weighted lemma overlap, normalised by both sides' weight (a cosine of weighted sets)."""
+    from scipy import sparse
+
     vocab: dict[str, int] = {}
     for s in (*sets_a, *sets_b):
         for w in s:
             vocab.setdefault(w, len(vocab))
     n_docs = len(sets_a) + len(sets_b)
 
-    def incidence(sets: list[frozenset[str]]) -> np.ndarray:
-        m = np.zeros((len(sets), max(len(vocab), 1)))
-        for k, s in enumerate(sets):
-            m[k, [vocab[w] for w in s]] = 1.0
-        return m
+    def incidence(sets: list[frozenset[str]]) -> sparse.csr_matrix:
+        cols = [vocab[w] for s in sets for w in s]
+        rows = np.repeat(np.arange(len(sets)), [len(s) for s in sets])
+        return sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(len(sets), max(len(vocab), 1)))
 
     ma, mb = incidence(sets_a), incidence(sets_b)
-    df = ma.sum(axis=0) + mb.sum(axis=0)
+    df = np.asarray(ma.sum(axis=0)).ravel() + np.asarray(mb.sum(axis=0)).ravel()
     idf = np.log((n_docs + 1.0) / (df + 0.5))
-    shared = (ma * idf) @ mb.T
+    shared = (ma @ sparse.diags(idf) @ mb.T).toarray()
     wa, wb = ma @ idf, mb @ idf
     denominator = np.sqrt(np.maximum(np.outer(wa, wb), 1e-12))
     result: np.ndarray = shared / denominator
@@ -142,18 +166,10 @@ def _best_sentence_wording(texts_a: Sequence[str], texts_b: Sequence[str]) -> np
     """TF-IDF cosine of each paragraph pair's closest pair of sentences."""
     from newsdiff.core.similarity import tfidf_vectors
 
-    def split(texts: Sequence[str]) -> tuple[list[list[str]], np.ndarray]:
-        units: list[list[str]] = []
-        owner: list[int] = []
-        for k, text in enumerate(texts):
-            for s, e in sentence_spans(text) or [(0, len(text))]:
-                units.append(terms(text[s:e]))
-                owner.append(k)
-        return units, np.asarray(owner)
-
-    units_a, owner_a = split(texts_a)
-    units_b, owner_b = split(texts_b)
-    va, vb = tfidf_vectors(units_a, units_b)
+    units_a, owned_a = sentence_units(texts_a)
+    units_b, owned_b = sentence_units(texts_b)
+    owner_a, owner_b = np.asarray(owned_a), np.asarray(owned_b)
+    va, vb = tfidf_vectors([terms(u) for u in units_a], [terms(u) for u in units_b])
     cosine = (va @ vb.T).toarray()
     # Units of one paragraph are consecutive: reduce row blocks, then column blocks, with max.
     starts_a = np.flatnonzero(np.r_[True, owner_a[1:] != owner_a[:-1]])
@@ -163,15 +179,28 @@ def _best_sentence_wording(texts_a: Sequence[str], texts_b: Sequence[str]) -> np
     return result
 
 
-def features(texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndarray:
+Checkpoint = Callable[[float], None]
+"""Told the share done between stages; may raise ``Cancelled`` (the aligner's ``_Steps.at``)."""
+
+
+def _no_checkpoint(done: float) -> None:
+    return None
+
+
+def features(
+    texts_a: Sequence[str], texts_b: Sequence[str], checkpoint: Checkpoint = _no_checkpoint
+) -> np.ndarray:
     """The ``FEATURES`` of every paragraph pair, shape (len(a), len(b), len(FEATURES))."""
     from newsdiff.core.similarity import tfidf_vectors
 
     emb_a, emb_b = embed(texts_a), embed(texts_b)
     meaning = (emb_a @ emb_b.T).astype(np.float64)
+    checkpoint(0.4)
     va, vb = tfidf_vectors([terms(t) for t in texts_a], [terms(t) for t in texts_b])
     wording = np.sqrt(np.maximum((va @ vb.T).toarray(), _best_sentence_wording(texts_a, texts_b)))
+    checkpoint(0.7)
     shared = _shared([lemmas(t) for t in texts_a], [lemmas(t) for t in texts_b])
+    checkpoint(0.9)
 
     def margins(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         to_row = x - x.max(axis=1, keepdims=True)
@@ -188,7 +217,9 @@ MEANING_FLOOR = 0.45
 percentile 0.52 on the seeds' unlabelled pairs): ``likeness`` counts only what is above it."""
 
 
-def log_odds(texts_a: Sequence[str], texts_b: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+def log_odds(
+    texts_a: Sequence[str], texts_b: Sequence[str], checkpoint: Checkpoint = _no_checkpoint
+) -> tuple[np.ndarray, np.ndarray]:
     """Log-odds that each paragraph pair is a sure link, and how alike in meaning the two are.
 
     Both of shape (len(a), len(b)); the likeness is the embedding cosine rescaled so that the
@@ -197,7 +228,7 @@ def log_odds(texts_a: Sequence[str], texts_b: Sequence[str]) -> tuple[np.ndarray
     if not texts_a or not texts_b:
         empty = np.zeros((len(texts_a), len(texts_b)))
         return empty, empty
-    x = features(texts_a, texts_b)
+    x = features(texts_a, texts_b, checkpoint)
     likeness = np.clip((x[..., 0] - MEANING_FLOOR) / (1.0 - MEANING_FLOOR), 0.0, 1.0)
     odds: np.ndarray = x @ WEIGHTS + BIAS
     return odds, likeness

@@ -28,11 +28,11 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
-from newsdiff.core.align import DEFAULT_THRESHOLD, _linkable, _units
+from newsdiff.core.align import DEFAULT_THRESHOLD, _linkable
 from newsdiff.core.article import Article
 from newsdiff.core.errors import Cancelled
 from newsdiff.core.similarity import MIN_WORDS_FOR_RATIO, _rescale_ratio, tfidf_vectors
-from newsdiff.core.tokens import terms
+from newsdiff.core.tokens import sentence_units, terms
 
 RARE_DF = 48
 """A feature in at most this many sentences of the story enters the candidate index."""
@@ -249,7 +249,7 @@ def build_index(
             _check(cancelled)
             _say(progress, 0.1 * k / max(1, len(articles)), "splitting sentences")
         body = article.body
-        texts, owner = _units([p.text for p in body])
+        texts, owner = sentence_units([p.text for p in body])
         base = len(para_index)
         unit_texts.extend(texts)
         unit_para.extend(base + o for o in owner)

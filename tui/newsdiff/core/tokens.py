@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsdiff.core.graphemes import EXTEND, REGIONAL_PAIR
@@ -265,6 +266,17 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if start < len(text) and text[start:].strip():
         spans.append((start, len(text.rstrip())))
     return spans
+
+
+def sentence_units(texts: Sequence[str]) -> tuple[list[str], list[int]]:
+    """The sentences of all ``texts`` (a text with none is one unit), and which text each came from."""
+    units: list[str] = []
+    owner: list[int] = []
+    for k, text in enumerate(texts):
+        for start, end in sentence_spans(text) or [(0, len(text))]:
+            units.append(text[start:end])
+            owner.append(k)
+    return units, owner
 
 
 def sentences(text: str) -> list[str]:
