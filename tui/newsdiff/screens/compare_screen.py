@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.widgets import Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsdiff.core.article import Article
@@ -37,6 +37,7 @@ from newsdiff.screens.confirm_dialog import ConfirmDialog
 from newsdiff.screens.export_dialog import ExportChoice, ExportDialog, default_export_path
 from newsdiff.widgets.compare_header import ColumnHeads, SummaryBar, state_content
 from newsdiff.widgets.diff_view import EMPTY_MESSAGE, Columns, DiffView, SearchLocation
+from newsdiff.widgets.key_footer import KeyFooter
 from newsdiff.widgets.search_bar import SearchBar
 
 T = TypeVar("T")
@@ -146,6 +147,22 @@ class CompareScreen(Screen[None]):
         Binding("G,end", "bottom", "bottom", id="compare.bottom", group=ENDS, tooltip="last row"),
         Binding("pagedown,space", "page(1)", "page down", id="compare.page-down", show=False),
         Binding("pageup", "page(-1)", "page up", id="compare.page-up", show=False),
+        # Before the view toggles: the footer shows keys in this order and cuts the last at 80 columns.
+        Binding(
+            "slash",
+            "search",
+            "search",
+            id="compare.search",
+            tooltip="search the text of both columns",
+            priority=True,  # see SearchBar.open: keys typed right after "/" must reach the input
+        ),
+        Binding(
+            "e",
+            "export",
+            "export",
+            id="compare.export-markdown",
+            tooltip="write the comparison as Markdown, HTML or JSON",
+        ),
         Binding("s", "swap", "swap", id="compare.swap-sides", tooltip="exchange sides A and B"),
         Binding(
             "i",
@@ -177,13 +194,6 @@ class CompareScreen(Screen[None]):
             tooltip="word-level highlights or whole changed paragraphs tinted",
         ),
         Binding(
-            "e",
-            "export",
-            "export",
-            id="compare.export-markdown",
-            tooltip="write the comparison as Markdown, HTML or JSON",
-        ),
-        Binding(
             "y",
             "copy_row",
             "copy",
@@ -198,14 +208,6 @@ class CompareScreen(Screen[None]):
             id="compare.copy-comparison",
             show=False,
             tooltip="copy the whole comparison as Markdown",
-        ),
-        Binding(
-            "slash",
-            "search",
-            "search",
-            id="compare.search",
-            tooltip="search the text of both columns",
-            priority=True,  # see SearchBar.open: keys typed right after "/" must reach the input
         ),
         Binding(
             "escape", "clear_search", "clear search", id="compare.clear-search", tooltip="clear the search"
@@ -236,7 +238,7 @@ class CompareScreen(Screen[None]):
         yield ColumnHeads(id="heads")
         yield DiffView(id="diff")
         yield SearchBar(id="compare-search")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def diff_view(self) -> DiffView:

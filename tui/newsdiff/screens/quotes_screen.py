@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from newsdiff.core.article import Article
 from newsdiff.core.quotes import (
@@ -34,6 +34,8 @@ from newsdiff.core.story_index import CancelCheck, Progress
 from newsdiff.core.text import one_line
 from newsdiff.screens.story_view import StoryViewScreen, back_binding
 from newsdiff.widgets.diff_text import DELETE_STYLE, INSERT_STYLE
+from newsdiff.widgets.fit_table import FitTable, Flex, ellipsis_text
+from newsdiff.widgets.key_footer import KeyFooter
 
 SINGLE_FLAG = "only one outlet"
 UNATTRIBUTED = "unattributed"
@@ -72,7 +74,7 @@ class QuotesScreen(StoryViewScreen[list[QuoteCluster]]):
     AREA = "quotes"
     WHAT = "finding quotes"
     DEFAULT_CSS = """
-    QuotesScreen #quotes-summary { height: 1; padding: 0 1; color: $text-muted; }
+    QuotesScreen #quotes-summary { height: auto; padding: 0 1; color: $text-muted; }
     QuotesScreen #quotes-table { height: 1fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -94,7 +96,8 @@ class QuotesScreen(StoryViewScreen[list[QuoteCluster]]):
 
     def compose_view(self) -> ComposeResult:
         yield Static(Content(""), id="quotes-summary", markup=False)
-        yield DataTable(id="quotes-table", cursor_type="row", zebra_stripes=True)
+        flex = (Flex("speaker", 10, 26, 0.3), Flex("quote", 20))
+        yield FitTable(flex, id="quotes-table", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         self.query_one("#quotes-table").display = False
@@ -108,7 +111,7 @@ class QuotesScreen(StoryViewScreen[list[QuoteCluster]]):
         return find_quote_clusters(self.articles, report, cancelled)
 
     def show_result(self, result: list[QuoteCluster]) -> None:
-        table: DataTable[Text] = self.query_one("#quotes-table", DataTable)
+        table = self.query_one("#quotes-table", FitTable)
         table.add_column(Text("#"), key="number")
         table.add_column(Text("outlets"), key="outlets")
         table.add_column(Text(""), key="flag")
@@ -122,11 +125,12 @@ class QuotesScreen(StoryViewScreen[list[QuoteCluster]]):
                     Text(str(number), justify="right"),
                     Text(str(cluster.articles), justify="right"),
                     Text(SINGLE_FLAG if cluster.single_outlet else "", style="italic"),
-                    Text(speaker[:26], style="" if cluster.speaker else "italic"),
-                    Text(first_words(cluster)),
+                    ellipsis_text(speaker, style="" if cluster.speaker else "italic"),
+                    ellipsis_text(first_words(cluster)),
                 ]
             )
         table.add_rows(rows)
+        table.fit_columns()
         shared = sum(1 for c in result if not c.single_outlet)
         quotations = sum(len(c.variants) for c in result)
         note = f" · showing the first {MAX_ROWS:,}" if len(result) > MAX_ROWS else ""
@@ -195,7 +199,7 @@ class QuoteClusterScreen(Screen[None]):
                 yield Static(Content(head), classes="quote-source", markup=False)
                 wording = Content(variant.text) if number == 0 else marked_wording(reference, variant.text)
                 yield Static(wording, classes="quote-text", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def action_back(self) -> None:
         self.dismiss()

@@ -14,12 +14,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from newsdiff.core.coverage import Coverage
 from newsdiff.core.serialize import plural
 from newsdiff.core.text import one_line
 from newsdiff.core.worddiff import DiffOptions, diff_words
+from newsdiff.widgets.key_footer import KeyFooter
 
 PARAGRAPH_JOINER = "\n\n"
 MAX_SOURCES = 40
@@ -103,7 +104,7 @@ class ReportScreen(Screen[None]):
                 for heading, text in blocks:
                     yield Static(Content(heading), classes="report-source", markup=False)
                     yield Static(text, classes="report-text", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def action_back(self) -> None:
         self.dismiss()
