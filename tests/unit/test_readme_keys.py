@@ -50,9 +50,11 @@ WHERE = {
     "ReaderScreen": "reader",
     "ArticlePicker": "picker",  # the reader's `c`: pick the other article
     "CoverageScreen": "coverage",
+    "CoverageTable": "coverage",  # the coverage screen's table of reports
     "ReportScreen": "report",  # one report of the coverage view
     "LineageScreen": "lineage",
     "QuotesScreen": "quotes",
+    "QuotesTable": "quotes",  # the quotes screen's table of utterances
     "QuoteClusterScreen": "quote",  # one utterance of the quotes view
     "HelpScreen": "help",
     "SettingsScreen": "settings",

@@ -27,6 +27,7 @@ from newsdiff.core.worddiff import DiffOptions
 from newsdiff.screens.report_screen import ReportScreen
 from newsdiff.screens.story_view import StoryViewScreen, back_binding
 from newsdiff.widgets.fit_table import FitTable, Flex, ellipsis_text
+from newsdiff.widgets.nav_keys import nav_bindings
 
 FILLED, EMPTY = "█", "·"
 MAX_SOURCE_COLUMNS = 12
@@ -55,6 +56,12 @@ def exclusive_content(result: Coverage, excerpt_chars: int = 100) -> Content:
         if len(only) > EXCLUSIVE_LINES:
             lines.append(Content(f"        … and {len(only) - EXCLUSIVE_LINES} more"))
     return Content("\n").join(lines)
+
+
+class CoverageTable(FitTable):
+    """The reports, one per row; the moving keys have coverage's ids (for the help and keymaps)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*nav_bindings("coverage", "report")]
 
 
 class CoverageScreen(StoryViewScreen[Coverage]):
@@ -92,7 +99,7 @@ class CoverageScreen(StoryViewScreen[Coverage]):
 
     def compose_view(self) -> ComposeResult:
         yield Static(Content(""), id="coverage-summary", markup=False)
-        yield FitTable(id="coverage-table", cursor_type="row", zebra_stripes=True)
+        yield CoverageTable(id="coverage-table", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="coverage-exclusive"):
             yield Static(Content(""), id="coverage-exclusive-text", markup=False)
 

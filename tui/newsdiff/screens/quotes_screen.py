@@ -36,6 +36,7 @@ from newsdiff.screens.story_view import StoryViewScreen, back_binding
 from newsdiff.widgets.diff_text import DELETE_STYLE, INSERT_STYLE
 from newsdiff.widgets.fit_table import FitTable, Flex, ellipsis_text
 from newsdiff.widgets.key_footer import KeyFooter
+from newsdiff.widgets.nav_keys import nav_bindings, navigate
 
 SINGLE_FLAG = "only one outlet"
 UNATTRIBUTED = "unattributed"
@@ -68,6 +69,12 @@ def marked_wording(reference: str, text: str) -> Content:
     return Content.assemble(*parts)
 
 
+class QuotesTable(FitTable):
+    """The utterances, one per row; the moving keys have the quotes' ids (for help and keymaps)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*nav_bindings("quotes", "utterance")]
+
+
 class QuotesScreen(StoryViewScreen[list[QuoteCluster]]):
     """Every utterance quoted in the story, most widely quoted first."""
 
@@ -97,7 +104,7 @@ class QuotesScreen(StoryViewScreen[list[QuoteCluster]]):
     def compose_view(self) -> ComposeResult:
         yield Static(Content(""), id="quotes-summary", markup=False)
         flex = (Flex("speaker", 10, 26, 0.3), Flex("quote", 20))
-        yield FitTable(flex, id="quotes-table", cursor_type="row", zebra_stripes=True)
+        yield QuotesTable(flex, id="quotes-table", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         self.query_one("#quotes-table").display = False
@@ -171,6 +178,7 @@ class QuoteClusterScreen(Screen[None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q,escape", "back", "back", id="quote.back", tooltip="back to the list of quotes"),
+        *nav_bindings("quote", "line"),
     ]
 
     def __init__(self, cluster: QuoteCluster) -> None:
@@ -200,6 +208,9 @@ class QuoteClusterScreen(Screen[None]):
                 wording = Content(variant.text) if number == 0 else marked_wording(reference, variant.text)
                 yield Static(wording, classes="quote-text", markup=False)
         yield KeyFooter()
+
+    def action_nav(self, move: str) -> None:
+        navigate(self.query(VerticalScroll), move)
 
     def action_back(self) -> None:
         self.dismiss()

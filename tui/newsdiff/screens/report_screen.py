@@ -21,6 +21,7 @@ from newsdiff.core.serialize import plural
 from newsdiff.core.text import one_line
 from newsdiff.core.worddiff import DiffOptions, diff_words
 from newsdiff.widgets.key_footer import KeyFooter
+from newsdiff.widgets.nav_keys import nav_bindings, navigate
 
 PARAGRAPH_JOINER = "\n\n"
 MAX_SOURCES = 40
@@ -56,6 +57,7 @@ class ReportScreen(Screen[None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q,escape", "back", "back", id="report.back", tooltip="back to the coverage table"),
+        *nav_bindings("report", "line"),
     ]
 
     def __init__(self, coverage: Coverage, index: int, options: DiffOptions | None = None) -> None:
@@ -105,6 +107,10 @@ class ReportScreen(Screen[None]):
                     yield Static(Content(heading), classes="report-source", markup=False)
                     yield Static(text, classes="report-text", markup=False)
         yield KeyFooter()
+
+    def action_nav(self, move: str) -> None:
+        """Side by side, the two sources' columns scroll together."""
+        navigate(self.query(VerticalScroll), move)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -17,6 +17,7 @@ from textual.widgets.data_table import ColumnKey
 
 from newsdiff.core.article import Article
 from newsdiff.widgets.fit_table import FitTable, Flex, ellipsis_text
+from newsdiff.widgets.nav_keys import nav_bindings
 
 Side = Literal["a", "b"]
 MARK_STYLE = "bold reverse"
@@ -59,8 +60,7 @@ class ArticleTable(FitTable):
             show=False,
             tooltip="mark the highlighted article as B",
         ),
-        Binding("j", "cursor_down", "down", id="story.down", show=False),
-        Binding("k", "cursor_up", "up", id="story.up", show=False),
+        *nav_bindings("story", "article"),
     ]
 
     class MarksChanged(Message):

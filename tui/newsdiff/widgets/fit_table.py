@@ -17,6 +17,8 @@ from textual import events
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
+from newsdiff.widgets.nav_keys import navigate
+
 
 @dataclass(frozen=True, slots=True)
 class Flex:
@@ -80,3 +82,7 @@ class FitTable(DataTable[Text]):
 
     def on_resize(self, _: events.Resize) -> None:
         self.fit_columns()
+
+    def action_nav(self, move: str) -> None:
+        """For ``nav_bindings``: subclasses bind them with their screen's area in the ids."""
+        navigate([self], move)
