@@ -61,7 +61,17 @@ def exclusive_content(result: Coverage, excerpt_chars: int = 100) -> Content:
 class CoverageTable(FitTable):
     """The reports, one per row; the moving keys have coverage's ids (for the help and keymaps)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [*nav_bindings("coverage", "report")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "screen.open_report",
+            "open report",
+            id="coverage.open",
+            tooltip="show the report's paragraphs",
+        ),
+        *nav_bindings("coverage", "report"),
+    ]
+    """On the table, not the screen: the table's own enter would hide it from the help."""
 
 
 class CoverageScreen(StoryViewScreen[Coverage]):
@@ -75,9 +85,6 @@ class CoverageScreen(StoryViewScreen[Coverage]):
     CoverageScreen #coverage-summary { height: auto; padding: 0 1; color: $text-muted; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "enter", "open_report", "open report", id="coverage.open", tooltip="show the report's paragraphs"
-        ),
         Binding(
             "x",
             "toggle_exclusive",

@@ -94,7 +94,7 @@ class LineageScreen(StoryViewScreen[Lineage]):
     LineageScreen .lineage-heading { height: auto; text-style: bold; }
     LineageScreen #lineage-sentences { height: auto; }
     """
-    BINDINGS: ClassVar = [back_binding("lineage"), *nav_bindings("lineage", "line")]
+    BINDINGS: ClassVar = [back_binding("lineage"), *nav_bindings("lineage", "line", priority=True)]
 
     def title_text(self) -> str:
         return f"Rewrite lineage · {plural(len(self.articles), 'article')}"

@@ -72,7 +72,17 @@ def marked_wording(reference: str, text: str) -> Content:
 class QuotesTable(FitTable):
     """The utterances, one per row; the moving keys have the quotes' ids (for help and keymaps)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [*nav_bindings("quotes", "utterance")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "screen.open_cluster",
+            "open",
+            id="quotes.open",
+            tooltip="show how each outlet words this utterance",
+        ),
+        *nav_bindings("quotes", "utterance"),
+    ]
+    """On the table, not the screen: the table's own enter would hide it from the help."""
 
 
 class QuotesScreen(StoryViewScreen[list[QuoteCluster]]):
@@ -85,13 +95,6 @@ class QuotesScreen(StoryViewScreen[list[QuoteCluster]]):
     QuotesScreen #quotes-table { height: 1fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "enter",
-            "open_cluster",
-            "open",
-            id="quotes.open",
-            tooltip="show how each outlet words this utterance",
-        ),
         back_binding("quotes"),
     ]
 
@@ -178,7 +181,7 @@ class QuoteClusterScreen(Screen[None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q,escape", "back", "back", id="quote.back", tooltip="back to the list of quotes"),
-        *nav_bindings("quote", "line"),
+        *nav_bindings("quote", "line", priority=True),
     ]
 
     def __init__(self, cluster: QuoteCluster) -> None:

@@ -57,7 +57,7 @@ class ReportScreen(Screen[None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q,escape", "back", "back", id="report.back", tooltip="back to the coverage table"),
-        *nav_bindings("report", "line"),
+        *nav_bindings("report", "line", priority=True),
     ]
 
     def __init__(self, coverage: Coverage, index: int, options: DiffOptions | None = None) -> None:

@@ -17,14 +17,21 @@ from textual.widgets import DataTable
 MOVES = ("down", "up", "top", "bottom")
 
 
-def nav_bindings(area: str, what: str = "row") -> list[Binding]:
+def nav_bindings(area: str, what: str = "row", *, priority: bool = False) -> list[Binding]:
     """``j`` ``↓`` / ``k`` ``↑`` / ``g`` ``home`` / ``G`` ``end``, with ids ``<area>.down`` etc.;
-    ``what`` names the unit in the help ("row", "line")."""
+    ``what`` names the unit in the help ("row", "line").
+
+    ``priority``: for a screen whose focused pane has its own (id-less) arrow keys, so the screen's
+    win and the help lists the arrows with ``j``/``k``; only on screens without a text input."""
+    keys = (
+        ("j,down", "down", "down", f"next {what}"),
+        ("k,up", "up", "up", f"previous {what}"),
+        ("g,home", "top", "top", f"first {what}"),
+        ("G,end", "bottom", "end", f"last {what}"),
+    )
     return [
-        Binding("j,down", "nav('down')", "down", id=f"{area}.down", show=False, tooltip=f"next {what}"),
-        Binding("k,up", "nav('up')", "up", id=f"{area}.up", show=False, tooltip=f"previous {what}"),
-        Binding("g,home", "nav('top')", "top", id=f"{area}.top", show=False, tooltip=f"first {what}"),
-        Binding("G,end", "nav('bottom')", "end", id=f"{area}.bottom", show=False, tooltip=f"last {what}"),
+        Binding(key, f"nav('{move}')", label, id=f"{area}.{move}", show=False, tooltip=tip, priority=priority)
+        for key, move, label, tip in keys
     ]
 
 
