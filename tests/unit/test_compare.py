@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsdiff.core.article import Article
 from newsdiff.core.compare import compare
 from newsdiff.core.loader import parse_article
@@ -38,6 +40,68 @@ def test_identical_and_numeric_flags() -> None:
     b = parse_article("Kim fired two missiles at dawn.\n\nThe talks lasted five hours.", "b")
     views = compare(a, b).row_views()
     assert [(v.identical, v.numeric) for v in views] == [(True, False), (False, True)]
+
+
+def _numeric(a: str, b: str) -> tuple[bool, list[str], list[str]]:
+    """A one-pair comparison: whether it is flagged numeric, and the marked texts per side."""
+    views = compare(parse_article(a, "a"), parse_article(b, "b"), 0.1).row_views()
+    assert [v.kind for v in views] == ["pair"]
+    (view,) = views
+    marked = [
+        [p.text[s.start : s.end] for p in side for s in p.spans if s.numeric] for side in (view.a, view.b)
+    ]
+    return view.numeric, marked[0], marked[1]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "marked_a", "marked_b"),
+    [
+        ("North Korea fired two missiles.", "North Korea fired four missiles.", ["two"], ["four"]),
+        (
+            "The handshake between the two leaders lasted around 40 seconds, officials said.",
+            "The handshake between both leaders lasted an hour, officials said.",
+            ["40 seconds"],
+            ["an hour"],
+        ),
+        (
+            "the 18-month-old war in the east",
+            "the 19-month-old war in the east",
+            ["18-month-old"],
+            ["19-month-old"],
+        ),
+        (
+            "The two leaders met for talks that lasted four hours on Wednesday.",
+            "The leaders met for talks that lasted five hours on Wednesday.",
+            ["four"],
+            ["five"],
+        ),
+    ],
+)
+def test_only_the_changed_tokens_of_a_changed_figure_are_marked(
+    a: str, b: str, marked_a: list[str], marked_b: list[str]
+) -> None:
+    """The figure check of ``f`` (core.facts) decides: "two leaders" → "the leaders" changes a
+    number word but no figure, "around" is reworded but not part of the figure."""
+    assert _numeric(a, b) == (True, marked_a, marked_b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Kim said one of them would come back to the summit.", "Kim said he would come back to the summit."),
+        ("The two leaders shared a state dinner.", "The leaders shared a lavish state dinner."),
+        ("Putin refilled the stores.", "Putin replenished the stores."),
+    ],
+)
+def test_a_number_word_in_a_reworded_stretch_is_not_a_changed_figure(a: str, b: str) -> None:
+    assert _numeric(a, b) == (False, [], [])
+
+
+def test_numeric_rows_are_the_rows_f_flags_for_figures(seeds: dict[str, Article]) -> None:
+    comparison = compare(seeds["000"], seeds["001"])
+    for k in range(len(comparison.rows)):
+        figures = [d for d in comparison.discrepancies(k) if d.kind == "number"]
+        assert comparison.row_view(k).numeric == bool(figures), k
 
 
 def test_swapped_comparison_mirrors_rows(seeds: dict[str, Article]) -> None:

@@ -7,6 +7,8 @@ pays for the rest.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -14,7 +16,7 @@ from newsdiff.core.align import DEFAULT_THRESHOLD, Alignment, CancelCheck, Progr
 from newsdiff.core.article import Article, Paragraph
 from newsdiff.core.facts import Discrepancy, find_discrepancies, known_names
 from newsdiff.core.tokens import word_count
-from newsdiff.core.worddiff import DiffOptions, Span, comparison_keys, diff_words
+from newsdiff.core.worddiff import DiffOptions, Span, WordDiff, comparison_keys, diff_words
 
 PARAGRAPH_JOINER = "\n\n"
 """Merged paragraphs are diffed as one text joined by this, then split back per paragraph."""
@@ -32,7 +34,10 @@ class ParagraphView:
 
 @dataclass(frozen=True, slots=True)
 class RowView:
-    """One row ready to show: the paragraphs on each side with their differences marked."""
+    """One row ready to show: the paragraphs on each side with their differences marked.
+
+    ``numeric``: a figure the two sides state differently (the ``f`` filter's figure check), its
+    changed tokens marked in the spans; a number word elsewhere in a changed stretch is not one."""
 
     row: Row
     a: tuple[ParagraphView, ...]
@@ -72,6 +77,33 @@ class Summary:
     mean_similarity: float
     coverage_a: float = 0.0
     coverage_b: float = 0.0
+
+
+Ranges = Sequence[tuple[int, int]]
+
+
+def figure_ranges(found: Sequence[Discrepancy], side: str) -> list[tuple[int, int]]:
+    """Where on ``side`` ("a" or "b") the figures that disagree are (names are not figures)."""
+    return [d.a_span if side == "a" else d.b_span for d in found if d.kind == "number"]
+
+
+def numeric_pieces(start: int, end: int, ranges: Ranges) -> list[tuple[int, int, bool]]:
+    """``start:end`` cut where the ``ranges`` begin and end: (start, end, inside a range)."""
+    cuts = sorted({start, end, *(p for r in ranges for p in r if start < p < end)})
+    return [(s, e, any(r0 < e and r1 > s for r0, r1 in ranges)) for s, e in itertools.pairwise(cuts)]
+
+
+def mark_figures(spans: Sequence[Span], ranges: Ranges) -> list[Span]:
+    """The changed spans cut at the figures that disagree, the pieces inside one ``numeric``:
+    only the changed tokens of a changed figure are marked, not the whole changed stretch."""
+    marked: list[Span] = []
+    for span in spans:
+        if span.kind == "equal" or not ranges:
+            marked.append(span)
+            continue
+        for start, end, numeric in numeric_pieces(span.start, span.end, ranges):
+            marked.append(Span(start, end, span.kind, numeric))
+    return marked
 
 
 def _split_spans(paragraphs: list[Paragraph], spans: list[Span]) -> tuple[ParagraphView, ...]:
@@ -115,7 +147,7 @@ class Comparison:
     def row_view(self, k: int) -> RowView:
         """The ``k``-th row with its word diff (computed once)."""
         if k not in self._cache:
-            self._cache[k] = self._build(self.rows[k])
+            self._cache[k] = self._build(k)
         return self._cache[k]
 
     def row_identical(self, k: int) -> bool:
@@ -137,9 +169,10 @@ class Comparison:
         """Names either article uses mid-sentence, so a name opening a sentence is still one."""
         return known_names(*(p.text for p in (*self.a.paragraphs, *self.b.paragraphs)))
 
-    def discrepancies(self, k: int) -> tuple[Discrepancy, ...]:
+    def discrepancies(self, k: int, diff: WordDiff | None = None) -> tuple[Discrepancy, ...]:
         """Figures and names that row ``k``'s two sides state differently (``core.facts``),
-        computed once on demand; none for an unpaired row or a pair of boilerplate."""
+        computed once on demand; none for an unpaired row or a pair of boilerplate. ``diff``:
+        the row's word diff, when the caller has it."""
         if k not in self._facts:
             row = self.rows[k]
             paras_a = [self.a.paragraphs[i] for i in row.a]
@@ -150,6 +183,7 @@ class Comparison:
                 self._facts[k] = find_discrepancies(
                     PARAGRAPH_JOINER.join(p.text for p in paras_a),
                     PARAGRAPH_JOINER.join(p.text for p in paras_b),
+                    diff,
                     options=self.options,
                     known=self.known_names,
                 )
@@ -162,7 +196,8 @@ class Comparison:
     def row_views(self) -> list[RowView]:
         return [self.row_view(k) for k in range(len(self.rows))]
 
-    def _build(self, row: Row) -> RowView:
+    def _build(self, k: int) -> RowView:
+        row = self.rows[k]
         paras_a = [self.a.paragraphs[i] for i in row.a]
         paras_b = [self.b.paragraphs[j] for j in row.b]
         if not (paras_a and paras_b):
@@ -176,12 +211,14 @@ class Comparison:
             PARAGRAPH_JOINER.join(p.text for p in paras_b),
             self.options,
         )
+        found = self.discrepancies(k, diff)
+        ranges_a, ranges_b = figure_ranges(found, "a"), figure_ranges(found, "b")
         return RowView(
             row,
-            _split_spans(paras_a, diff.spans("a")),
-            _split_spans(paras_b, diff.spans("b")),
+            _split_spans(paras_a, mark_figures(diff.spans("a"), ranges_a)),
+            _split_spans(paras_b, mark_figures(diff.spans("b"), ranges_b)),
             identical=not diff.changed,
-            numeric=any(op.numeric for op in diff.ops),
+            numeric=bool(ranges_a or ranges_b),
         )
 
     def summary(self) -> Summary:

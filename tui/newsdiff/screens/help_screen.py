@@ -41,7 +41,10 @@ def legend_content() -> Content:
             Content.assemble(
                 ("replaced", REPLACE_STYLES["a"]), " → ", ("replaced", REPLACE_STYLES["b"]), "  reworded"
             ),
-            Content.assemble(("42", f"{REPLACE_STYLES['b']} {NUMBER_STYLE}"), "  reversed: a changed number"),
+            Content.assemble(
+                ("42", f"{REPLACE_STYLES['b']} {NUMBER_STYLE}"),
+                "  reversed: a figure the other side states differently (the row says ⚠ fact)",
+            ),
             Content.assemble(
                 ("0.72", "bold"), "      share of the pair's words that match, weighted by similarity"
             ),

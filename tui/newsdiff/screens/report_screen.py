@@ -16,7 +16,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
+from newsdiff.core.compare import figure_ranges, mark_figures
 from newsdiff.core.coverage import Coverage
+from newsdiff.core.facts import find_discrepancies
 from newsdiff.core.serialize import plural
 from newsdiff.core.text import one_line
 from newsdiff.core.worddiff import DiffOptions, diff_words
@@ -31,12 +33,14 @@ NUMBER_STYLE = "bold underline reverse"
 
 
 def marked(text: str, reference: str | None, options: DiffOptions) -> Content:
-    """``text`` with what differs from ``reference`` underlined; plain when it is the reference."""
+    """``text`` with what differs from ``reference`` underlined; plain when it is the reference.
+    A figure it states differently (as the comparison's ``f`` finds them) is also reversed."""
     if reference is None:
         return Content(text)
     diff = diff_words(reference, text, options)
+    figures = figure_ranges(find_discrepancies(reference, text, diff), "b")
     parts: list[tuple[str, str] | str] = []
-    for span in diff.spans("b"):
+    for span in mark_figures(diff.spans("b"), figures):
         fragment = text[span.start : span.end]
         if span.kind == "equal":
             parts.append(fragment)

@@ -89,8 +89,9 @@ class Columns:
 
 
 def gutter_content(view: RowView, facts: bool = False) -> Content:
-    """The row's figure and tags, in words as well as colour: "0.72", "only A", "same", "# num",
-    "⚠ fact" (numbers or names disagree)."""
+    """The row's figure and tags, in words as well as colour: "0.72", "only A", "same", "boiler",
+    "⚠ fact" (numbers or names disagree: the one flag for a changed figure, whose changed tokens
+    are also reversed in the text)."""
     if view.kind == "pair":
         head = Content.styled(f"{view.score or 0.0:.2f}", "bold")
     else:
@@ -98,8 +99,6 @@ def gutter_content(view: RowView, facts: bool = False) -> Content:
     tags: list[str] = []
     if view.identical:
         tags.append("same")
-    if view.numeric:
-        tags.append("# num")
     if view.boilerplate:
         tags.append("boiler")
     flag = [Content.styled(f"{FACTS_FLAG} fact", FACTS_STYLE)] if facts else []
