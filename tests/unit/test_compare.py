@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdiff.core.article import Article
-from newsdiff.core.compare import compare
+from newsdiff.core.compare import compare, out_of_order
 from newsdiff.core.loader import parse_article
 
 
@@ -134,3 +134,31 @@ def test_row_identical_agrees_with_the_word_diff(seeds: dict[str, Article]) -> N
             for k in range(len(comparison.rows))
         ]
         assert quick == full
+
+
+@pytest.mark.parametrize(
+    ("positions", "moved"),
+    [([0, 1, 2, 3], set()), ([0, 2, 3, 1], {3}), ([3, 0, 1, 2], {0}), ([], set()), ([2, 1, 0], {0, 1})],
+)
+def test_out_of_order_is_the_fewest_items_that_explain_the_order(
+    positions: list[int], moved: set[int]
+) -> None:
+    assert out_of_order(positions) == moved
+
+
+REPORTS = [
+    "Kim Jong Un arrived at the cosmodrome in the Far East on Wednesday for talks with Putin.",
+    "The two leaders toured the launch pads and the assembly hall before sitting down to talk.",
+    "Officials in Seoul said they were watching the meeting closely for any arms agreements.",
+    "The White House warned that any transfer of weapons would break United Nations sanctions.",
+]
+
+
+def test_a_pair_told_elsewhere_in_the_story_is_moved() -> None:
+    a = parse_article("\n\n".join(REPORTS), "a")
+    b = parse_article("\n\n".join([REPORTS[0], REPORTS[2], REPORTS[3], REPORTS[1]]), "b")
+    comparison = compare(a, b)
+    views = comparison.row_views()
+    assert [v.kind for v in views] == ["pair"] * 4
+    assert [v.moved for v in views] == [False, True, False, False]  # A's ¶2, told last by B
+    assert not any(v.moved for v in compare(a, a).row_views())

@@ -32,6 +32,8 @@ KEY_NAMES = {
     "slash": "/",
     "right_square_bracket": "]",
     "left_square_bracket": "[",
+    "right_curly_bracket": "}",
+    "left_curly_bracket": "{",
     "comma": ",",
     "escape": "esc",
     "pagedown": "pgdn",

@@ -44,6 +44,8 @@ class RowView:
     b: tuple[ParagraphView, ...]
     identical: bool
     numeric: bool
+    moved: bool = False
+    """A pair that B tells in another place of the story than A (``Comparison.moved_rows``)."""
 
     @property
     def kind(self) -> str:
@@ -122,6 +124,40 @@ def _split_spans(paragraphs: list[Paragraph], spans: list[Span]) -> tuple[Paragr
     return tuple(views)
 
 
+def out_of_order(positions: Sequence[int]) -> set[int]:
+    """Indices of ``positions`` outside one longest increasing run of them (not necessarily
+    contiguous): the items that moved, the fewest that explain the reordering (as git's
+    ``--color-moved`` marks the moved lines, not the ones that stayed). O(n log n)."""
+    tails: list[int] = []  # tails[m]: index of the smallest last item of a run of length m + 1
+    previous = [-1] * len(positions)
+    for k, value in enumerate(positions):
+        m = _bisect(tails, positions, value)
+        if m > 0:
+            previous[k] = tails[m - 1]
+        if m == len(tails):
+            tails.append(k)
+        else:
+            tails[m] = k
+    kept: set[int] = set()
+    k = tails[-1] if tails else -1
+    while k >= 0:
+        kept.add(k)
+        k = previous[k]
+    return set(range(len(positions))) - kept
+
+
+def _bisect(tails: list[int], positions: Sequence[int], value: int) -> int:
+    """The first run length whose last item is not below ``value``."""
+    lo, hi = 0, len(tails)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if positions[tails[mid]] < value:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
 def _share(article: Article, indices: set[int]) -> float:
     """Share of the article's body words that lie in the given paragraphs."""
     total = sum(word_count(p.text) for p in article.body)
@@ -163,6 +199,14 @@ class Comparison:
         text_a = PARAGRAPH_JOINER.join(self.a.paragraphs[i].text for i in row.a)
         text_b = PARAGRAPH_JOINER.join(self.b.paragraphs[j].text for j in row.b)
         return comparison_keys(text_a, self.options) == comparison_keys(text_b, self.options)
+
+    @cached_property
+    def moved_rows(self) -> frozenset[int]:
+        """Rows of pairs that B tells in another order than A: in A's order, the pairs whose B
+        paragraphs fall outside the longest run that keeps B's order too."""
+        pairs = [k for k, row in enumerate(self.rows) if row.a and row.b]
+        moved = out_of_order([min(self.rows[k].b) for k in pairs])
+        return frozenset(pairs[m] for m in moved)
 
     @cached_property
     def known_names(self) -> frozenset[str]:
@@ -219,6 +263,7 @@ class Comparison:
             _split_spans(paras_b, mark_figures(diff.spans("b"), ranges_b)),
             identical=not diff.changed,
             numeric=bool(ranges_a or ranges_b),
+            moved=k in self.moved_rows,
         )
 
     def summary(self) -> Summary:

@@ -97,6 +97,9 @@ NEEDS_COMPARISON = frozenset(
         "swap",
         "toggle_identical",
         "toggle_boilerplate",
+        "toggle_unpaired",
+        "next_pair",
+        "previous_pair",
         "toggle_facts",
         "toggle_word_level",
         "export",
@@ -143,6 +146,22 @@ class CompareScreen(Screen[None]):
             group=DIFF,
             tooltip="jump to the previous changed or unpaired row",
         ),
+        Binding(
+            "right_curly_bracket",
+            "next_pair",
+            "next pair",
+            id="compare.next-pair",
+            show=False,
+            tooltip="jump to the next pair, past unpaired paragraphs",
+        ),
+        Binding(
+            "left_curly_bracket",
+            "previous_pair",
+            "previous pair",
+            id="compare.previous-pair",
+            show=False,
+            tooltip="jump to the previous pair, past unpaired paragraphs",
+        ),
         Binding("g,home", "top", "top", id="compare.top", group=ENDS, tooltip="first row"),
         Binding("G,end", "bottom", "bottom", id="compare.bottom", group=ENDS, tooltip="last row"),
         Binding("pagedown,space", "page(1)", "page down", id="compare.page-down", show=False),
@@ -177,6 +196,14 @@ class CompareScreen(Screen[None]):
             "boiler",
             id="compare.toggle-boilerplate",
             tooltip="hide or show boilerplate (captions, credits, copyright)",
+        ),
+        Binding(
+            "u",
+            "toggle_unpaired",
+            "unpaired",
+            id="compare.toggle-unpaired",
+            show=False,
+            tooltip="hide or show the paragraphs only one side has",
         ),
         Binding(
             "f",
@@ -341,6 +368,7 @@ class CompareScreen(Screen[None]):
                 len(view.order),
                 total,
                 facts_only=view.row_filter is not None,
+                hide_unpaired=view.hide_unpaired,
             )
         )
 
@@ -378,6 +406,19 @@ class CompareScreen(Screen[None]):
             return
         self.diff_view.move_to(position)
 
+    def action_next_pair(self) -> None:
+        self._jump_pair(1)
+
+    def action_previous_pair(self) -> None:
+        self._jump_pair(-1)
+
+    def _jump_pair(self, step: int) -> None:
+        position = self.diff_view.find_pair(step)
+        if position is None:
+            self.notify(f"No more pairs {'below' if step > 0 else 'above'}.", timeout=2, markup=False)
+            return
+        self.diff_view.move_to(position)
+
     def action_top(self) -> None:
         self.diff_view.move_to(0)
 
@@ -408,6 +449,10 @@ class CompareScreen(Screen[None]):
 
     def action_toggle_boilerplate(self) -> None:
         self.diff_view.hide_boilerplate = not self.diff_view.hide_boilerplate
+        self._refilter()
+
+    def action_toggle_unpaired(self) -> None:
+        self.diff_view.hide_unpaired = not self.diff_view.hide_unpaired
         self._refilter()
 
     def action_toggle_facts(self) -> None:

@@ -88,6 +88,7 @@ def state_content(
     shown: int,
     total: int,
     facts_only: bool = False,
+    hide_unpaired: bool = False,
 ) -> Content:
     """The view state in words, so each toggle's effect is visible, and where the cursor is:
     "row 3 of 58 · view: words · identical: shown · boilerplate: dimmed" (and, while ``f``
@@ -101,6 +102,8 @@ def state_content(
         f"identical: {'hidden' if hide_identical else 'shown'}",
         f"boilerplate: {'hidden' if hide_boilerplate else 'dimmed'}",
     ]
+    if hide_unpaired:
+        parts.append("unpaired: hidden")
     if facts_only:
         parts.append("only pairs whose facts differ")
     return Content.styled(" · ".join(parts), "dim")

@@ -50,7 +50,7 @@ GUTTER_WIDTH = 8
 MARKER = "█"
 HATCH = "╱"
 UNPAIRED_EDGE = "▏"
-EMPTY_MESSAGE = "Nothing to show: every row is hidden (press i, b or f to show them again)."
+EMPTY_MESSAGE = "Nothing to show: every row is hidden (press i, b, u or f to show them again)."
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +99,8 @@ def gutter_content(view: RowView, facts: bool = False) -> Content:
     tags: list[str] = []
     if view.identical:
         tags.append("same")
+    if view.moved:
+        tags.append("moved")
     if view.boilerplate:
         tags.append("boiler")
     flag = [Content.styled(f"{FACTS_FLAG} fact", FACTS_STYLE)] if facts else []
@@ -170,6 +172,7 @@ class DiffView(ScrollView, can_focus=False):
         self.comparison: Comparison | None = None
         self.hide_identical = False
         self.hide_boilerplate = False
+        self.hide_unpaired = False
         self.word_level = True
         self.row_filter: Callable[[Comparison, int], bool] | None = None
         """An extra filter (row index -> shown?), e.g. "only rows whose facts disagree"."""
@@ -224,6 +227,8 @@ class DiffView(ScrollView, can_focus=False):
     def _visible(self, comparison: Comparison, k: int) -> bool:
         """Whether row ``k`` passes the filters, without computing its word diff."""
         if self.hide_boilerplate and self._boilerplate(comparison, k):
+            return False
+        if self.hide_unpaired and comparison.rows[k].kind != "pair":
             return False
         if self.row_filter is not None and not self.row_filter(comparison, k):
             return False
@@ -611,6 +616,20 @@ class DiffView(ScrollView, can_focus=False):
         while 0 <= position < len(self._order):
             k = self._order[position]
             if not comparison.row_identical(k) and not self._boilerplate(comparison, k):
+                return position
+            position += step
+        return None
+
+    def find_pair(self, step: int) -> int | None:
+        """Position of the next (``step=1``) or previous (``-1``) pair, identical or not, past any
+        unpaired paragraphs and boilerplate (``}`` / ``{``: the story's shared reports)."""
+        comparison = self.comparison
+        if comparison is None:
+            return None
+        position = self.cursor + step
+        while 0 <= position < len(self._order):
+            k = self._order[position]
+            if comparison.rows[k].kind == "pair" and not self._boilerplate(comparison, k):
                 return position
             position += step
         return None
