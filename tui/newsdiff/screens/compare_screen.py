@@ -399,25 +399,21 @@ class CompareScreen(Screen[None]):
     def action_previous_diff(self) -> None:
         self._jump(-1)
 
-    def _jump(self, step: int) -> None:
-        position = self.diff_view.find_change(step)
+    def _jump(self, step: int, pairs: bool = False) -> None:
+        """To the next (``step=1``) or previous difference, or pair with ``pairs``."""
+        view = self.diff_view
+        position = view.find_pair(step) if pairs else view.find_change(step)
         if position is None:
-            self.notify(f"No more differences {'below' if step > 0 else 'above'}.", timeout=2, markup=False)
+            what = "pairs" if pairs else "differences"
+            self.notify(f"No more {what} {'below' if step > 0 else 'above'}.", timeout=2, markup=False)
             return
-        self.diff_view.move_to(position)
+        view.move_to(position)
 
     def action_next_pair(self) -> None:
-        self._jump_pair(1)
+        self._jump(1, pairs=True)
 
     def action_previous_pair(self) -> None:
-        self._jump_pair(-1)
-
-    def _jump_pair(self, step: int) -> None:
-        position = self.diff_view.find_pair(step)
-        if position is None:
-            self.notify(f"No more pairs {'below' if step > 0 else 'above'}.", timeout=2, markup=False)
-            return
-        self.diff_view.move_to(position)
+        self._jump(-1, pairs=True)
 
     def action_top(self) -> None:
         self.diff_view.move_to(0)

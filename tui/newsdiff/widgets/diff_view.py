@@ -609,27 +609,23 @@ class DiffView(ScrollView, can_focus=False):
         because a different copyright line is not a difference in the story. No word diff is
         computed for the rows passed over.
         """
-        comparison = self.comparison
-        if comparison is None:
-            return None
-        position = self.cursor + step
-        while 0 <= position < len(self._order):
-            k = self._order[position]
-            if not comparison.row_identical(k) and not self._boilerplate(comparison, k):
-                return position
-            position += step
-        return None
+        return self._find(step, lambda comparison, k: not comparison.row_identical(k))
 
     def find_pair(self, step: int) -> int | None:
         """Position of the next (``step=1``) or previous (``-1``) pair, identical or not, past any
         unpaired paragraphs and boilerplate (``}`` / ``{``: the story's shared reports)."""
+        return self._find(step, lambda comparison, k: comparison.rows[k].kind == "pair")
+
+    def _find(self, step: int, wanted: Callable[[Comparison, int], bool]) -> int | None:
+        """The next shown row from the cursor in direction ``step`` that is ``wanted`` and not
+        boilerplate."""
         comparison = self.comparison
         if comparison is None:
             return None
         position = self.cursor + step
         while 0 <= position < len(self._order):
             k = self._order[position]
-            if comparison.rows[k].kind == "pair" and not self._boilerplate(comparison, k):
+            if wanted(comparison, k) and not self._boilerplate(comparison, k):
                 return position
             position += step
         return None
