@@ -124,8 +124,6 @@ class DiffView(ScrollView, can_focus=False):
         "diff-view--edge-a",
         "diff-view--edge-b",
         "diff-view--tint-changed",
-        "diff-view--tint-only-a",
-        "diff-view--tint-only-b",
         "diff-view--empty",
     }
     DEFAULT_CSS = """
@@ -143,8 +141,6 @@ class DiffView(ScrollView, can_focus=False):
     DiffView > .diff-view--edge-a { color: $error; }
     DiffView > .diff-view--edge-b { color: $success; }
     DiffView > .diff-view--tint-changed { background: $warning-muted; }
-    DiffView > .diff-view--tint-only-a { background: $error-muted; }
-    DiffView > .diff-view--tint-only-b { background: $success-muted; }
     DiffView > .diff-view--empty { color: $text-warning; }
     """
 
@@ -443,7 +439,7 @@ class DiffView(ScrollView, can_focus=False):
             if not views:
                 blocks.append(self._gap_block(box, row_classes, "only in A" if side == "b" else "only in B"))
                 continue
-            tint = self._tint(view, side)
+            tint = self._tint(view)
             content = self.cell_content(k, side)
             assert content is not None
             if found and side == "a":  # what disagrees, under A's text (a cell cannot span both)
@@ -477,13 +473,14 @@ class DiffView(ScrollView, can_focus=False):
             return None
         return cell_content(views, side, self.word_level, self._marks.get(k, {}).get(side))
 
-    def _tint(self, view: RowView, side: Side) -> tuple[str, ...]:
-        """Paragraph level (``w``): whole changed cells tinted instead of inline highlights."""
-        if self.word_level or view.identical:
+    def _tint(self, view: RowView) -> tuple[str, ...]:
+        """Paragraph level (``w``): whole changed pairs tinted instead of inline highlights.
+
+        Unpaired paragraphs are not tinted: their coloured edge and the hatched gap opposite
+        already say so, and two outlets that share little made a solid wall of them."""
+        if self.word_level or view.identical or view.kind != "pair":
             return ()
-        if view.kind == "pair":
-            return ("diff-view--tint-changed",)
-        return (f"diff-view--tint-only-{side}",) if view.kind == f"only_{side}" else ()
+        return ("diff-view--tint-changed",)
 
     def _text_block(
         self, content: Content, box: int, classes: tuple[str, ...], edge: str | None = None
