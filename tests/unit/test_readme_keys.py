@@ -40,6 +40,8 @@ KEY_NAMES = {
     "pageup": "pgup",
     "up": "↑",
     "down": "↓",
+    "left": "←",
+    "right": "→",
 }
 
 # The class that binds a key -> the README's name for that screen in the Where column. A class
@@ -63,6 +65,7 @@ WHERE = {
     "FeedPicker": "feed",  # the checklist of a feed's entries
     "ConfirmDialog": "dialogs",
     "ExportDialog": "dialogs",
+    "FormatChoice": "dialogs",  # the export dialog's formats
     "PromptDialog": "dialogs",
     "OpenDialog": "dialogs",  # the story screen's `o` prompt
     "SaveDialog": "dialogs",  # the story screen's `S` prompt

@@ -29,7 +29,7 @@ from newsdiff.core.article import Article
 from newsdiff.core.compare import Comparison, compare
 from newsdiff.core.errors import Cancelled, InputError
 from newsdiff.core.export import to_markdown, write_export
-from newsdiff.core.export_formats import render, row_markdown
+from newsdiff.core.export_formats import DEFAULT_FORMAT, render, row_markdown
 from newsdiff.core.search import Matches
 from newsdiff.core.settings import Settings
 from newsdiff.core.worddiff import DiffOptions
@@ -572,13 +572,16 @@ class CompareScreen(Screen[None]):
             return
         settings = getattr(self.app, "settings", None)
         folder = settings.export_folder() if settings is not None else None
-        proposal = default_export_path(self.comparison.a, self.comparison.b, folder)
-        self.app.push_screen(ExportDialog(proposal), self._export_to)
+        fmt = getattr(self.app, "export_format", None) or DEFAULT_FORMAT
+        proposal = default_export_path(self.comparison.a, self.comparison.b, folder, fmt)
+        self.app.push_screen(ExportDialog(proposal, fmt), self._export_to)
 
     def _export_to(self, choice: ExportChoice | None) -> None:
         if choice is None:
             return
         path, fmt = choice.path, choice.fmt
+        if hasattr(self.app, "export_format"):
+            self.app.export_format = fmt  # proposed by the next export
         if path.exists():
             question = f"{path} already exists. Overwrite it?"
 
