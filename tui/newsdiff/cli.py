@@ -292,14 +292,16 @@ def command_parser(name: str) -> argparse.ArgumentParser:
     return parser
 
 
-def settings_for(args: argparse.Namespace) -> Settings:
+def settings_for(args: argparse.Namespace, *, say: bool = True) -> Settings:
     """The settings file's values with this command line's flags over them (a flag not given is
     None and leaves the file's value). A problem with the file is one line on stderr, then the
-    command goes on with the defaults for what was wrong."""
+    command goes on with the defaults for what was wrong; ``say=False`` (the app, which shows it
+    as a notice) leaves stderr alone: a line written under the app's screen showed after quitting,
+    when it may no longer be true (the settings screen saves the missing file)."""
     from newsdiff.core.settings import load_config, with_overrides
 
     loaded = load_config(getattr(args, "config", None))
-    if loaded.warning:
+    if loaded.warning and say:
         _say(loaded.warning)
     args.config_path, args.config_warning = loaded.path, loaded.warning
     return with_overrides(
@@ -442,7 +444,7 @@ def run_app(args: argparse.Namespace) -> int:
     from newsdiff.subcommands.fetch import apply_network_options
 
     apply_network_options(args)
-    settings = settings_for(args)
+    settings = settings_for(args, say=False)
     from newsdiff.app import NewsdiffApp
 
     app = NewsdiffApp(
