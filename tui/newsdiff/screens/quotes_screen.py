@@ -57,16 +57,31 @@ def first_words(cluster: QuoteCluster, width: int = FIRST_WORDS) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+LEAVES_OUT = "leaves out: "
+
+
 def marked_wording(reference: str, text: str) -> Content:
-    """One outlet's wording: its own words underlined, the reference's dropped words struck."""
+    """One outlet's wording exactly as it quotes it, its own words underlined; the words of the
+    first wording it drops follow on a line of their own, struck, so they never break the quote
+    (interleaved, they made a quotation impossible to read verbatim)."""
     parts: list[tuple[str, str] | str] = []
+    dropped: list[str] = []
     for fragment, kind in variant_segments(reference, text):
-        if kind == "equal":
+        if kind == "delete":
+            dropped.append(fragment.strip())
+        elif kind == "equal":
             parts.append(fragment)
-            continue
-        lead, core, trail = split_edges(fragment)
-        parts += [lead, (core, INSERT_STYLE if kind == "insert" else DELETE_STYLE), trail]
-    return Content.assemble(*parts)
+        else:
+            lead, core, trail = split_edges(fragment)
+            parts += [lead, (core, INSERT_STYLE), trail]
+    wording = Content.assemble(*parts)
+    if not dropped:
+        return wording
+    left_out: list[tuple[str, str] | str] = [(LEAVES_OUT, "dim")]
+    for k, words in enumerate(dropped):
+        left_out += [("  ·  ", "dim")] if k else []
+        left_out.append((words, DELETE_STYLE))
+    return Content.assemble(wording, "\n", *left_out)
 
 
 class QuotesTable(FitTable):
@@ -194,9 +209,9 @@ class QuoteClusterScreen(Screen[None]):
         with VerticalScroll(id="quote-variants"):
             yield Static(
                 Content.assemble(
-                    "Each wording against the first: ",
+                    "Each outlet's exact words, against the first wording: ",
                     ("own words", INSERT_STYLE),
-                    ", ",
+                    "; under them, ",
                     ("words of the first it leaves out", DELETE_STYLE),
                     ".",
                 ),
