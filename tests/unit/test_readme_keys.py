@@ -69,6 +69,7 @@ WHERE = {
     "PromptDialog": "dialogs",
     "OpenDialog": "dialogs",  # the story screen's `o` prompt
     "SaveDialog": "dialogs",  # the story screen's `S` prompt
+    "PathInput": "dialogs",  # the `o` / `S` prompts' line
     "SearchBar": "search line",
 }
 
