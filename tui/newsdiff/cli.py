@@ -173,6 +173,7 @@ exit status:
   2    usage mistake (a wrong option or value)
   130  interrupted (Ctrl-C)
   141  the reader of the output went away (as in 'newsdiff diff A B | head')
+  143  terminated (SIGTERM; the app restores the terminal first)
 """
 
 
@@ -200,7 +201,10 @@ json format:
 def app_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="newsdiff",
-        usage="newsdiff [OPTIONS] [PATH ...]\n       newsdiff {diff,export,align} A B [OPTIONS]",
+        usage=(
+            "newsdiff [OPTIONS] [PATH ...]\n       newsdiff {diff,export,align} A B [OPTIONS]\n"
+            f"       newsdiff {{{','.join(MODULE_COMMANDS)}}} ... [OPTIONS]"
+        ),
         description="See how different outlets tell the same story. Open articles (text files, or\n"
         "folders of them) in the app: it aligns the paragraphs that report the same thing and\n"
         "highlights how their wording differs.",

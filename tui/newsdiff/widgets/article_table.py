@@ -109,7 +109,7 @@ class ArticleTable(FitTable):
                 ellipsis_text(article.title),
                 Text(article.date or "—"),
                 Text(str(article.word_count), justify="right"),
-                Text(str(len(article.body)), justify="right"),
+                Text(str(len(article.paragraphs)), justify="right"),  # as the reader counts them
                 Text(""),
                 key=str(index),
             )

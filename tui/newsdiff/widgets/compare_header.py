@@ -93,9 +93,12 @@ def state_content(
     """The view state in words, so each toggle's effect is visible, and where the cursor is:
     "row 3 of 58 · view: words · identical: shown · boilerplate: dimmed" (and, while ``f``
     filters, "only pairs whose facts differ": numbers or names)."""
-    where = f"row {cursor + 1} of {shown}" if cursor >= 0 else f"no row of {shown}"
-    if shown != total:
-        where += f" shown ({total} in all)"
+    if not shown:
+        where = f"nothing shown ({total} rows in all)"
+    else:
+        where = f"row {cursor + 1} of {shown}" if cursor >= 0 else f"no row of {shown}"
+        if shown != total:
+            where += f" shown ({total} in all)"
     parts = [
         where,
         f"view: {'words' if word_level else 'paragraphs'}",
