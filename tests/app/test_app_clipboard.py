@@ -62,7 +62,7 @@ async def test_copied_rows_keep_article_text_escaped(hostile_story: Path) -> Non
             await pilot.press("j")
             await settle(pilot)
         assert len(copies) == 4 and len(set(copies)) == 4
-        assert any("\\[\\@click\\=app\\.quit\\]y" in text for text in copies)
-        for text in copies:
+        assert any("\\[@click=app.quit\\]y" in text for text in copies)
+        for text in copies:  # what Markdown could read as a link or a tag is escaped (not @ or =)
             body = re.sub(r"</?(del|ins)>", "", text)
-            assert not re.search(r"(?<!\\)[\[\]<>@=]", body), body
+            assert not re.search(r"(?<!\\)[\[\]<>]", body), body

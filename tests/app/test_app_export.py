@@ -6,7 +6,7 @@ from pathlib import Path
 
 from appdriver import SEEDS, SIZE, open_comparison, settle, wait_for
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Label, RadioButton
 
 from newsdiff.app import NewsdiffApp
 from newsdiff.screens.compare_screen import CompareScreen
@@ -90,3 +90,28 @@ async def test_escape_cancels_the_export(tmp_path: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, CompareScreen)
         assert not list(tmp_path.iterdir())
+
+
+async def test_html_is_tab_right_enter_and_the_next_export_proposes_it(tmp_path: Path) -> None:
+    """From the path field: tab to the formats, an arrow chooses HTML (the name follows), enter
+    exports; the next ``e`` proposes HTML again."""
+    app = NewsdiffApp(paths=[SEEDS])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_comparison(pilot)
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog), "the export dialog")
+        app.screen.query_one(Input).value = str(tmp_path / "out.md")
+        await pilot.press("tab", "right")
+        await settle(pilot)
+        assert app.screen.query_one(Input).value == str(tmp_path / "out.html")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        assert (tmp_path / "out.html").read_text(encoding="utf-8").lstrip().startswith("<!DOCTYPE html>")
+        assert not (tmp_path / "out.md").exists()
+
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog), "the export dialog again")
+        assert app.screen.query_one(Input).value.endswith(".html")
+        assert app.screen.query_one("#export-html", RadioButton).value
+        assert "HTML" in str(app.screen.query_one("#export-title", Label).content)

@@ -5,7 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from appdriver import SIZE, diff_view, open_comparison, screen_text, settle, text_of, view_lines
+from appdriver import (
+    SIZE,
+    diff_view,
+    open_comparison,
+    screen_text,
+    settle,
+    text_of,
+    view_lines,
+    view_segments,
+)
 from textual.widgets import Static
 
 from newsdiff.app import NewsdiffApp
@@ -153,3 +162,26 @@ async def test_the_filter_survives_a_swap(facts_story: Path) -> None:
         assert view.order == screen.comparison.flagged_rows() and len(view.order) == 2
         assert "only pairs whose facts differ" in _state(app)
         assert "figures differ: a minute → 40 seconds" in screen_text(app)
+
+
+async def test_only_the_changed_figure_is_reversed_and_the_row_is_flagged(facts_story: Path) -> None:
+    """The "numbers changed" mark is the figure check of ``f``: on the changed pair only "40
+    seconds" / "a minute" are reversed (not "around", kept, nor any other changed word), the row
+    says ``⚠ fact``, and no row carries the old ``# num`` tag."""
+    app = NewsdiffApp(paths=[facts_story])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_comparison(pilot, 0, 1)
+        assert screen.comparison is not None
+        figure_row = next(
+            k for k in screen.comparison.flagged_rows() if screen.comparison.row_view(k).numeric
+        )
+        view = diff_view(app)
+        view.move_to(view.order.index(figure_row), center=True)
+        await settle(pilot)
+        reversed_text = [
+            seg.text.strip() for seg in view_segments(app) if seg.style and "reverse" in str(seg.style)
+        ]
+        words = sorted(" ".join(reversed_text).split())  # the columns wrap: words, in any order
+        assert words == sorted(["40", "seconds", "a", "minute"]), reversed_text
+        shown = screen_text(app)
+        assert "⚠ fact" in shown and "# num" not in shown

@@ -30,7 +30,11 @@ async def test_question_mark_lists_the_compare_keys_and_escape_closes() -> None:
         assert "hide or show identical pairs" in text
         legend = text_of(app.screen.query_one("#help-legend", Static)).splitlines()
         figure = [line for line in legend if line.startswith("0.72")]
-        assert figure == ["0.72      share of the pair's words that match, weighted by similarity"]
+        assert len(figure) == 1 and figure[0].startswith(f"{'0.72':<22}share of the pair's words that match")
+        # Every explanation starts in one column, a wrapped one too; the row tags are explained.
+        assert all(len(line) > 22 and line[21] == " " and line[22] != " " for line in legend), legend
+        for tag in ("⚠ fact", "same", "moved", "boiler", "only A"):
+            assert any(line.startswith(tag) for line in legend), tag
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, CompareScreen)
@@ -99,3 +103,16 @@ async def test_bindings_can_be_remapped_by_id() -> None:
         assert any(
             command.keys == ("x",) for command in key_commands(screen) if command.name == "next difference"
         )
+
+
+async def test_wrapped_help_lines_start_under_their_text_not_at_column_0() -> None:
+    app = NewsdiffApp(paths=[SEEDS])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await story_ready(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        lines = text_of(app.screen.query_one("#help-keys", Static)).splitlines()
+        assert max(len(line) for line in lines) <= 80 - 10, "wrapped to the help's width"
+        wrapped = [line for line in lines if line.startswith(" ")]
+        assert wrapped, "at 80 columns some descriptions take two lines"
+        assert all(line.startswith(" " * 16) and line[16] != " " for line in wrapped), wrapped

@@ -72,10 +72,11 @@ async def test_enter_shows_each_outlets_wording_marked() -> None:
         assert "Vladimir Putin · 4 outlets" in text
         for outlet in ("The Associated Press · ¶23", "The Washington Times · ¶8", "The Globe and Mail · ¶5"):
             assert outlet in text, outlet
-        # The Washington Times' wording against AP's: its own words underlined, AP's "have come" struck.
+        # The Washington Times' wording against AP's: its exact words, its own underlined; AP's
+        # "have come", which it leaves out, struck on a line of its own, not inside the quote.
         wordings = [w.visual for w in detail.query(".quote-text").results(Static)]
         times = next(c for c in wordings if isinstance(c, Content) and c.plain.startswith("That’s exactly"))
-        assert times.plain == "That’s exactly why we have come came here."
+        assert times.plain.splitlines() == ["That’s exactly why we came here.", "leaves out: have come"]
         styled = {times.plain[s.start : s.end]: str(s.style) for s in times.spans}
         assert styled.get("That’s exactly") == INSERT_STYLE
         assert styled.get("came") == INSERT_STYLE

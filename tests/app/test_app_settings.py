@@ -221,13 +221,11 @@ async def test_export_dialog_offers_formats_and_the_export_folder(tmp_path: Path
         dialog = app.screen
         field = dialog.query_one("#export-path", Input)
         assert field.value == str(folder / "newsdiff-the-associated-press-vs-004-0585261c54842d1b.md")
-        # keyboard only: tab to the formats, right moves to HTML, space chooses it
-        await pilot.press("tab", "right", "space")
+        # keyboard only: tab to the formats, right chooses HTML, enter exports
+        await pilot.press("tab", "right")
         await settle(pilot)
         assert field.value.endswith("-0585261c54842d1b.html")
         assert "to HTML" in str(dialog.query_one("#export-title").visual)
-        await pilot.press("enter")  # the button row is not focused: enter on the radio set chooses
-        await pilot.press("shift+tab")
         await pilot.press("enter")
         await settle(pilot)
         target = Path(field.value)

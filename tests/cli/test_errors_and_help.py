@@ -11,6 +11,7 @@ import pytest
 from cli_support import A, B, Runner, assert_one_line_error, environment, run_newsdiff, run_process
 
 from newsdiff import __version__, cli
+from newsdiff.app import EXIT_TERMINATED
 from newsdiff.core.align import DEFAULT_THRESHOLD
 
 
@@ -215,3 +216,10 @@ def test_top_level_help_lists_every_exit_status(newsdiff: Runner) -> None:
     for status in (cli.EXIT_OK, cli.EXIT_INPUT, cli.EXIT_USAGE, cli.EXIT_INTERRUPTED, cli.EXIT_BROKEN_PIPE):
         assert f"\n  {status} " in out, status
     assert "| head" in out
+    assert f"\n  {EXIT_TERMINATED} " in out and "SIGTERM" in out  # the app's exit on SIGTERM
+
+
+def test_top_level_usage_names_every_command(newsdiff: Runner) -> None:
+    usage = newsdiff("--help").stdout.split("\n\n", 1)[0]
+    for command in cli.COMMANDS:
+        assert command in usage, command

@@ -198,3 +198,25 @@ def test_hostile_names_and_metadata_never_reach_the_terminal(
     assert "pwned" not in _tmux("display-message", "-p", "-t", app.name, "#{pane_title}")
     app.keys("q")
     app.assert_shell_back(0, gone="2 articles")
+
+
+def test_a_config_file_saved_in_the_app_is_not_reported_missing_on_quit(
+    start: Callable[[list[str]], Session], tmp_path: Path
+) -> None:
+    """A --config (or NEWSDIFF_CONFIG) file that does not exist yet is said in the app, once; it
+    is not also written to the terminal under the app, where it showed after quitting, even
+    though the settings had just been saved to that very file."""
+    config = tmp_path / "new" / "config.toml"
+    config.parent.mkdir()
+    session = start(["--config", str(config)])
+    screen = session.wait_for("5 articles")
+    session.wait_for("no such file")  # the app's own notice
+    session.keys(",")
+    session.wait_for("Pairing threshold")
+    session.keys("C-s")
+    session.wait_for("Saved to")
+    assert config.exists()
+    session.keys("q")
+    session.assert_shell_back(0, gone="5 articles")
+    screen = session.screen()
+    assert "no such file" not in screen, screen

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsdiff.core.article import Article
-from newsdiff.core.compare import compare
+from newsdiff.core.compare import compare, out_of_order
 from newsdiff.core.loader import parse_article
 
 
@@ -40,6 +42,68 @@ def test_identical_and_numeric_flags() -> None:
     assert [(v.identical, v.numeric) for v in views] == [(True, False), (False, True)]
 
 
+def _numeric(a: str, b: str) -> tuple[bool, list[str], list[str]]:
+    """A one-pair comparison: whether it is flagged numeric, and the marked texts per side."""
+    views = compare(parse_article(a, "a"), parse_article(b, "b"), 0.1).row_views()
+    assert [v.kind for v in views] == ["pair"]
+    (view,) = views
+    marked = [
+        [p.text[s.start : s.end] for p in side for s in p.spans if s.numeric] for side in (view.a, view.b)
+    ]
+    return view.numeric, marked[0], marked[1]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "marked_a", "marked_b"),
+    [
+        ("North Korea fired two missiles.", "North Korea fired four missiles.", ["two"], ["four"]),
+        (
+            "The handshake between the two leaders lasted around 40 seconds, officials said.",
+            "The handshake between both leaders lasted an hour, officials said.",
+            ["40 seconds"],
+            ["an hour"],
+        ),
+        (
+            "the 18-month-old war in the east",
+            "the 19-month-old war in the east",
+            ["18-month-old"],
+            ["19-month-old"],
+        ),
+        (
+            "The two leaders met for talks that lasted four hours on Wednesday.",
+            "The leaders met for talks that lasted five hours on Wednesday.",
+            ["four"],
+            ["five"],
+        ),
+    ],
+)
+def test_only_the_changed_tokens_of_a_changed_figure_are_marked(
+    a: str, b: str, marked_a: list[str], marked_b: list[str]
+) -> None:
+    """The figure check of ``f`` (core.facts) decides: "two leaders" → "the leaders" changes a
+    number word but no figure, "around" is reworded but not part of the figure."""
+    assert _numeric(a, b) == (True, marked_a, marked_b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Kim said one of them would come back to the summit.", "Kim said he would come back to the summit."),
+        ("The two leaders shared a state dinner.", "The leaders shared a lavish state dinner."),
+        ("Putin refilled the stores.", "Putin replenished the stores."),
+    ],
+)
+def test_a_number_word_in_a_reworded_stretch_is_not_a_changed_figure(a: str, b: str) -> None:
+    assert _numeric(a, b) == (False, [], [])
+
+
+def test_numeric_rows_are_the_rows_f_flags_for_figures(seeds: dict[str, Article]) -> None:
+    comparison = compare(seeds["000"], seeds["001"])
+    for k in range(len(comparison.rows)):
+        figures = [d for d in comparison.discrepancies(k) if d.kind == "number"]
+        assert comparison.row_view(k).numeric == bool(figures), k
+
+
 def test_swapped_comparison_mirrors_rows(seeds: dict[str, Article]) -> None:
     comparison = compare(seeds["000"], seeds["003"])
     swapped = comparison.swapped()
@@ -70,3 +134,31 @@ def test_row_identical_agrees_with_the_word_diff(seeds: dict[str, Article]) -> N
             for k in range(len(comparison.rows))
         ]
         assert quick == full
+
+
+@pytest.mark.parametrize(
+    ("positions", "moved"),
+    [([0, 1, 2, 3], set()), ([0, 2, 3, 1], {3}), ([3, 0, 1, 2], {0}), ([], set()), ([2, 1, 0], {0, 1})],
+)
+def test_out_of_order_is_the_fewest_items_that_explain_the_order(
+    positions: list[int], moved: set[int]
+) -> None:
+    assert out_of_order(positions) == moved
+
+
+REPORTS = [
+    "Kim Jong Un arrived at the cosmodrome in the Far East on Wednesday for talks with Putin.",
+    "The two leaders toured the launch pads and the assembly hall before sitting down to talk.",
+    "Officials in Seoul said they were watching the meeting closely for any arms agreements.",
+    "The White House warned that any transfer of weapons would break United Nations sanctions.",
+]
+
+
+def test_a_pair_told_elsewhere_in_the_story_is_moved() -> None:
+    a = parse_article("\n\n".join(REPORTS), "a")
+    b = parse_article("\n\n".join([REPORTS[0], REPORTS[2], REPORTS[3], REPORTS[1]]), "b")
+    comparison = compare(a, b)
+    views = comparison.row_views()
+    assert [v.kind for v in views] == ["pair"] * 4
+    assert [v.moved for v in views] == [False, True, False, False]  # A's ¶2, told last by B
+    assert not any(v.moved for v in compare(a, a).row_views())

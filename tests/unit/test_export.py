@@ -248,7 +248,7 @@ def test_hostile_export_creates_no_element_and_keeps_every_paragraph() -> None:
 def test_seed_export_marks_known_changes(seeds: dict[str, Article]) -> None:
     comparison = compare(seeds["001"], seeds["004"])
     markdown = to_markdown(comparison)
-    assert markdown.startswith("# Comparison: The Associated Press vs 004\\_0585261c54842d1b\\.txt\n")
+    assert markdown.startswith("# Comparison: The Associated Press vs 004_0585261c54842d1b.txt\n")
     assert "<del>refill</del>" in markdown
     assert "<ins>replenish</ins>" in markdown
     summary = comparison.summary()
@@ -310,17 +310,17 @@ def test_sources_say_nothing_twice() -> None:
     b = parse_article("Copyright 2023 The Associated Press. All rights reserved.", "b.txt")
     c = parse_article("Kim met Putin.", "stories/c.txt", {"outlet": "Daily"})
     assert _sources(to_markdown(compare(a, b))) == [
-        "- **A:** a\\.txt",
-        "  - Title: Kim met Putin\\.",
+        "- **A:** a.txt",
+        "  - Title: Kim met Putin.",
         "  - Date: not known",
         "- **B:** The Associated Press",
-        "  - File: b\\.txt",
+        "  - File: b.txt",
         "  - Date: not known",
     ]
     assert _sources(to_markdown(compare(c, a)))[:3] == [
         "- **A:** Daily",
-        "  - Title: Kim met Putin\\.",
-        "  - File: stories/c\\.txt",
+        "  - Title: Kim met Putin.",
+        "  - File: stories/c.txt",
     ]
 
 
@@ -467,3 +467,18 @@ def test_missing_folder_and_folder_target(tmp_path: Path) -> None:
         write_export(tmp_path / "nope" / "out.md", "text")
     with pytest.raises(InputError, match="is a folder"):
         write_export(tmp_path, "text")
+
+
+def test_a_bundled_seed_is_named_not_located_in_the_install_folder() -> None:
+    from newsdiff.core.loader import load_paths
+    from newsdiff.core.seeds import seeds_dir
+
+    articles = load_paths([seeds_dir()]).articles
+    assert Path(articles[1].path).is_absolute()
+    markdown = to_markdown(compare(articles[1], articles[4]))
+    files = [line for line in markdown.splitlines() if line.startswith("  - File:")]
+    assert files == [
+        "  - File: newsdiff's bundled example (001_ee081a7865b12ef2.txt)",
+        "  - File: newsdiff's bundled example (004_0585261c54842d1b.txt)",
+    ]
+    assert str(seeds_dir()) not in markdown

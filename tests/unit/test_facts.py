@@ -273,7 +273,7 @@ def test_json_lists_each_pairs_discrepancies() -> None:
 def test_export_flags_discrepancies_escaped() -> None:
     markdown = to_markdown(compare(*_planted_articles()))
     assert "- Pairs whose numbers or names disagree: 2" in markdown
-    line = "⚠ figures differ: \\$1\\.5 million → \\$2 million"
+    line = "⚠ figures differ: $1.5 million → $2 million"
     assert line in markdown.splitlines()
     # Rendered, the escaped line is the literal text, in a paragraph of its own (no list, no math).
     tokens = MarkdownIt("commonmark").parse(markdown)
@@ -365,7 +365,7 @@ def test_any_text_gives_well_formed_reports(a: str, b: str) -> None:
 def test_copied_pair_carries_the_same_note_as_the_export() -> None:
     comparison = compare(*_planted_articles())
     copied = row_markdown(comparison, 2)
-    assert "⚠ figures differ: \\$1\\.5 million → \\$2 million" in copied.splitlines()
+    assert "⚠ figures differ: $1.5 million → $2 million" in copied.splitlines()
     assert "⚠" not in row_markdown(comparison, 0)
 
 

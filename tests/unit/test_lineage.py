@@ -104,7 +104,7 @@ def test_markdown_matrix_and_sentences_escaped() -> None:
     hostile = _article("[x](y)|*z*.txt", SOURCE)
     text = lineage_markdown(lineage([hostile, _article("copy.txt", SOURCE[:3])]))
     assert "## Matrix" in text and "## Directions" in text
-    assert "[x](y)" not in text and "\\[x\\]\\(y\\)\\|\\*z\\*" in text
+    assert "[x](y)" not in text and "\\[x\\](y)\\|\\*z\\*" in text
     seeds_text = lineage_markdown(seed_lineage())
     row = next(line for line in seeds_text.splitlines() if line.startswith("| 5 |"))
     assert f"{round(seed_lineage().share(REWRITE, AP) * 100)}%" in row and "—" in row

@@ -32,12 +32,16 @@ KEY_NAMES = {
     "slash": "/",
     "right_square_bracket": "]",
     "left_square_bracket": "[",
+    "right_curly_bracket": "}",
+    "left_curly_bracket": "{",
     "comma": ",",
     "escape": "esc",
     "pagedown": "pgdn",
     "pageup": "pgup",
     "up": "↑",
     "down": "↓",
+    "left": "←",
+    "right": "→",
 }
 
 # The class that binds a key -> the README's name for that screen in the Where column. A class
@@ -50,18 +54,22 @@ WHERE = {
     "ReaderScreen": "reader",
     "ArticlePicker": "picker",  # the reader's `c`: pick the other article
     "CoverageScreen": "coverage",
+    "CoverageTable": "coverage",  # the coverage screen's table of reports
     "ReportScreen": "report",  # one report of the coverage view
     "LineageScreen": "lineage",
     "QuotesScreen": "quotes",
+    "QuotesTable": "quotes",  # the quotes screen's table of utterances
     "QuoteClusterScreen": "quote",  # one utterance of the quotes view
     "HelpScreen": "help",
     "SettingsScreen": "settings",
     "FeedPicker": "feed",  # the checklist of a feed's entries
     "ConfirmDialog": "dialogs",
     "ExportDialog": "dialogs",
+    "FormatChoice": "dialogs",  # the export dialog's formats
     "PromptDialog": "dialogs",
     "OpenDialog": "dialogs",  # the story screen's `o` prompt
     "SaveDialog": "dialogs",  # the story screen's `S` prompt
+    "PathInput": "dialogs",  # the `o` / `S` prompts' line
     "SearchBar": "search line",
 }
 

@@ -158,6 +158,9 @@ class NewsdiffApp(App[None]):
         self.config_path = config_path
         self.load_options = load_options or LoadOptions()
         self._warnings = [config_warning] if config_warning else []
+        self.export_format: str | None = None
+        """The format last chosen in the export dialog, proposed by the next one (this session);
+        None: the default format."""
         self._previous_handlers: dict[int, SignalHandler] = {}
         self._started = False
         self.set_keymap(dict(settings.keys))

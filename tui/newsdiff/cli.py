@@ -177,6 +177,7 @@ exit status:
   2    usage mistake (a wrong option or value)
   130  interrupted (Ctrl-C)
   141  the reader of the output went away (as in 'newsdiff diff A B | head')
+  143  terminated (SIGTERM; the app restores the terminal first)
 """
 
 
@@ -204,7 +205,10 @@ json format:
 def app_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="newsdiff",
-        usage="newsdiff [OPTIONS] [PATH ...]\n       newsdiff {diff,export,align} A B [OPTIONS]",
+        usage=(
+            "newsdiff [OPTIONS] [PATH ...]\n       newsdiff {diff,export,align} A B [OPTIONS]\n"
+            f"       newsdiff {{{','.join(MODULE_COMMANDS)}}} ... [OPTIONS]"
+        ),
         description="See how different outlets tell the same story. Open articles (text files, or\n"
         "folders of them) in the app: it aligns the paragraphs that report the same thing and\n"
         "highlights how their wording differs.",
@@ -296,14 +300,16 @@ def command_parser(name: str) -> argparse.ArgumentParser:
     return parser
 
 
-def settings_for(args: argparse.Namespace) -> Settings:
+def settings_for(args: argparse.Namespace, *, say: bool = True) -> Settings:
     """The settings file's values with this command line's flags over them (a flag not given is
     None and leaves the file's value). A problem with the file is one line on stderr, then the
-    command goes on with the defaults for what was wrong."""
+    command goes on with the defaults for what was wrong; ``say=False`` (the app, which shows it
+    as a notice) leaves stderr alone: a line written under the app's screen showed after quitting,
+    when it may no longer be true (the settings screen saves the missing file)."""
     from newsdiff.core.settings import load_config, with_overrides
 
     loaded = load_config(getattr(args, "config", None))
-    if loaded.warning:
+    if loaded.warning and say:
         _say(loaded.warning)
     args.config_path, args.config_warning = loaded.path, loaded.warning
     return with_overrides(
@@ -472,7 +478,7 @@ def run_app(args: argparse.Namespace, options: LoadOptions | None = None) -> int
         _stdin_then_terminal(options.max_bytes)
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError("the app needs a terminal; for output you can pipe, use 'newsdiff diff A B'")
-    settings = settings_for(args)
+    settings = settings_for(args, say=False)
     from newsdiff.app import NewsdiffApp
 
     app = NewsdiffApp(

@@ -18,8 +18,10 @@ from textual.screen import Screen
 
 AREAS = (
     *("app", "story", "compare", "help", "export", "confirm", "reader", "picker", "search", "settings"),
-    *("prompt", "feed"),
+    *("prompt", "feed", "coverage", "report", "lineage", "quotes", "quote"),
 )
+"""Every screen's id prefix: a binding whose id starts with another is not newsdiff's (a test
+checks that every binding newsdiff defines has one of these)."""
 
 
 @dataclass(frozen=True, slots=True)

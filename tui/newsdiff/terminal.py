@@ -25,7 +25,14 @@ from rich.table import Table
 from rich.text import Text
 
 from newsdiff.core.article import Article
-from newsdiff.core.compare import PARAGRAPH_JOINER, Comparison, ParagraphView, RowView
+from newsdiff.core.compare import (
+    PARAGRAPH_JOINER,
+    Comparison,
+    ParagraphView,
+    RowView,
+    figure_ranges,
+    numeric_pieces,
+)
 from newsdiff.core.facts import Discrepancy
 from newsdiff.core.serialize import (
     boilerplate_reasons,
@@ -35,7 +42,7 @@ from newsdiff.core.serialize import (
     source_details,
 )
 from newsdiff.core.text import one_line
-from newsdiff.core.worddiff import diff_words
+from newsdiff.core.worddiff import Span, diff_words
 
 DELETED = Style(color="red", strike=True)
 INSERTED = Style(color="green", underline=True)
@@ -94,6 +101,18 @@ def make_console(stream: TextIO, colour: bool, width: int | None = None) -> Cons
     )
 
 
+def _merge_changes(spans: Sequence[Span]) -> list[Span]:
+    """Adjacent changed spans (a change cut at a figure) as one: plain-text markers do not show
+    figures, and ``[-said -][-40-]`` would read as two changes."""
+    merged: list[Span] = []
+    for span in spans:
+        if merged and span.kind != "equal" and merged[-1].kind != "equal":
+            merged[-1] = Span(merged[-1].start, span.end, merged[-1].kind)
+        else:
+            merged.append(span)
+    return merged
+
+
 class Painter:
     """Turns paragraph text and diff spans into ``Text``: styles in colour, markers in plain text."""
 
@@ -112,7 +131,8 @@ class Painter:
     def paragraph(self, view: ParagraphView, side: str) -> Text:
         """One paragraph with its changes marked; boilerplate is dimmed (in colour)."""
         text = Text()
-        for span in view.spans:
+        spans = view.spans if self.colour else _merge_changes(view.spans)
+        for span in spans:
             fragment = view.text[span.start : span.end]
             if span.kind == "equal":
                 text.append(fragment)
@@ -262,7 +282,9 @@ class _Interleaver:
         self.spaced = False
 
 
-def interleaved(comparison: Comparison, row: RowView, painter: Painter) -> Text:
+def interleaved(
+    comparison: Comparison, row: RowView, painter: Painter, found: Sequence[Discrepancy] = ()
+) -> Text:
     """A pair as one text: A's wording, each change as the deletion then the insertion.
 
     The row's spans are per side and cannot be zipped back together (equal runs merge differently
@@ -271,8 +293,10 @@ def interleaved(comparison: Comparison, row: RowView, painter: Painter) -> Text:
 
     White space at the edge of an equal run may sit on one side only ("cosmodrome" in A,
     "cosmodrome " in B before an insertion), so the edges of both sides are consulted: a change
-    is never glued to the word before or after it.
+    is never glued to the word before or after it. ``found``: the row's discrepancies, whose
+    figures are marked as in the side-by-side view (only their changed tokens).
     """
+    ranges = {side: figure_ranges(found, side) for side in ("a", "b")}
     a_text = PARAGRAPH_JOINER.join(v.text for v in row.a)
     b_text = PARAGRAPH_JOINER.join(v.text for v in row.b)
     out = _Interleaver()
@@ -289,16 +313,36 @@ def interleaved(comparison: Comparison, row: RowView, painter: Painter) -> Text:
             continue
         out.space(a_lead, b_lead)
         if a_core:
-            out.change(painter, a_core, "a", op.numeric)
+            start = op.a_start + len(a_lead)
+            _changes(out, painter, a_text, start, start + len(a_core), "a", ranges["a"])
         if a_core and b_core:
             out.plain(" ")
         if b_core:
-            out.change(painter, b_core, "b", op.numeric)
+            start = op.b_start + len(b_lead)
+            _changes(out, painter, b_text, start, start + len(b_core), "b", ranges["b"])
         out.space(a_trail, b_trail)
     text = out.text
     if row.boilerplate and painter.colour:
         text.stylize(DIM)
     return text
+
+
+def _changes(
+    out: _Interleaver,
+    painter: Painter,
+    text: str,
+    start: int,
+    end: int,
+    side: str,
+    ranges: Sequence[tuple[int, int]],
+) -> None:
+    """One side's changed text, cut where a figure that disagrees begins and ends (in colour;
+    the plain-text markers do not show figures, so the change stays in one pair of them)."""
+    if not painter.colour:
+        out.change(painter, text[start:end], side, False)
+        return
+    for piece_start, piece_end, numeric in numeric_pieces(start, end, ranges):
+        out.change(painter, text[piece_start:piece_end], side, numeric)
 
 
 def _row_title(comparison: Comparison, row: RowView, found: Sequence[Discrepancy] = ()) -> Text:
@@ -326,7 +370,7 @@ def inline(comparison: Comparison, painter: Painter, console: Console) -> None:
         found = comparison.discrepancies(k)
         console.print(Text("── ", DIM).append_text(_row_title(comparison, row, found)), overflow="fold")
         if row.kind == "pair":
-            body = interleaved(comparison, row, painter)
+            body = interleaved(comparison, row, painter, found)
         else:
             body = Text(PARAGRAPH_JOINER).join(painter.paragraph(v, "none") for v in (*row.a, *row.b))
         console.print(body, overflow="fold")

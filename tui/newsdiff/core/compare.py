@@ -7,6 +7,8 @@ pays for the rest.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -14,7 +16,7 @@ from newsdiff.core.align import DEFAULT_THRESHOLD, Alignment, CancelCheck, Progr
 from newsdiff.core.article import Article, Paragraph
 from newsdiff.core.facts import Discrepancy, find_discrepancies, known_names
 from newsdiff.core.tokens import word_count
-from newsdiff.core.worddiff import DiffOptions, Span, comparison_keys, diff_words
+from newsdiff.core.worddiff import DiffOptions, Span, WordDiff, comparison_keys, diff_words
 
 PARAGRAPH_JOINER = "\n\n"
 """Merged paragraphs are diffed as one text joined by this, then split back per paragraph."""
@@ -32,13 +34,18 @@ class ParagraphView:
 
 @dataclass(frozen=True, slots=True)
 class RowView:
-    """One row ready to show: the paragraphs on each side with their differences marked."""
+    """One row ready to show: the paragraphs on each side with their differences marked.
+
+    ``numeric``: a figure the two sides state differently (the ``f`` filter's figure check), its
+    changed tokens marked in the spans; a number word elsewhere in a changed stretch is not one."""
 
     row: Row
     a: tuple[ParagraphView, ...]
     b: tuple[ParagraphView, ...]
     identical: bool
     numeric: bool
+    moved: bool = False
+    """A pair that B tells in another place of the story than A (``Comparison.moved_rows``)."""
 
     @property
     def kind(self) -> str:
@@ -74,6 +81,33 @@ class Summary:
     coverage_b: float = 0.0
 
 
+Ranges = Sequence[tuple[int, int]]
+
+
+def figure_ranges(found: Sequence[Discrepancy], side: str) -> list[tuple[int, int]]:
+    """Where on ``side`` ("a" or "b") the figures that disagree are (names are not figures)."""
+    return [d.a_span if side == "a" else d.b_span for d in found if d.kind == "number"]
+
+
+def numeric_pieces(start: int, end: int, ranges: Ranges) -> list[tuple[int, int, bool]]:
+    """``start:end`` cut where the ``ranges`` begin and end: (start, end, inside a range)."""
+    cuts = sorted({start, end, *(p for r in ranges for p in r if start < p < end)})
+    return [(s, e, any(r0 < e and r1 > s for r0, r1 in ranges)) for s, e in itertools.pairwise(cuts)]
+
+
+def mark_figures(spans: Sequence[Span], ranges: Ranges) -> list[Span]:
+    """The changed spans cut at the figures that disagree, the pieces inside one ``numeric``:
+    only the changed tokens of a changed figure are marked, not the whole changed stretch."""
+    marked: list[Span] = []
+    for span in spans:
+        if span.kind == "equal" or not ranges:
+            marked.append(span)
+            continue
+        for start, end, numeric in numeric_pieces(span.start, span.end, ranges):
+            marked.append(Span(start, end, span.kind, numeric))
+    return marked
+
+
 def _split_spans(paragraphs: list[Paragraph], spans: list[Span]) -> tuple[ParagraphView, ...]:
     """Cut spans over the joined text back into per-paragraph spans."""
     views: list[ParagraphView] = []
@@ -88,6 +122,40 @@ def _split_spans(paragraphs: list[Paragraph], spans: list[Span]) -> tuple[Paragr
         views.append(ParagraphView(paragraph.index, paragraph.text, own, paragraph.boilerplate))
         offset = end + len(PARAGRAPH_JOINER)
     return tuple(views)
+
+
+def out_of_order(positions: Sequence[int]) -> set[int]:
+    """Indices of ``positions`` outside one longest increasing run of them (not necessarily
+    contiguous): the items that moved, the fewest that explain the reordering (as git's
+    ``--color-moved`` marks the moved lines, not the ones that stayed). O(n log n)."""
+    tails: list[int] = []  # tails[m]: index of the smallest last item of a run of length m + 1
+    previous = [-1] * len(positions)
+    for k, value in enumerate(positions):
+        m = _bisect(tails, positions, value)
+        if m > 0:
+            previous[k] = tails[m - 1]
+        if m == len(tails):
+            tails.append(k)
+        else:
+            tails[m] = k
+    kept: set[int] = set()
+    k = tails[-1] if tails else -1
+    while k >= 0:
+        kept.add(k)
+        k = previous[k]
+    return set(range(len(positions))) - kept
+
+
+def _bisect(tails: list[int], positions: Sequence[int], value: int) -> int:
+    """The first run length whose last item is not below ``value``."""
+    lo, hi = 0, len(tails)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if positions[tails[mid]] < value:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _share(article: Article, indices: set[int]) -> float:
@@ -115,7 +183,7 @@ class Comparison:
     def row_view(self, k: int) -> RowView:
         """The ``k``-th row with its word diff (computed once)."""
         if k not in self._cache:
-            self._cache[k] = self._build(self.rows[k])
+            self._cache[k] = self._build(k)
         return self._cache[k]
 
     def row_identical(self, k: int) -> bool:
@@ -133,13 +201,22 @@ class Comparison:
         return comparison_keys(text_a, self.options) == comparison_keys(text_b, self.options)
 
     @cached_property
+    def moved_rows(self) -> frozenset[int]:
+        """Rows of pairs that B tells in another order than A: in A's order, the pairs whose B
+        paragraphs fall outside the longest run that keeps B's order too."""
+        pairs = [k for k, row in enumerate(self.rows) if row.a and row.b]
+        moved = out_of_order([min(self.rows[k].b) for k in pairs])
+        return frozenset(pairs[m] for m in moved)
+
+    @cached_property
     def known_names(self) -> frozenset[str]:
         """Names either article uses mid-sentence, so a name opening a sentence is still one."""
         return known_names(*(p.text for p in (*self.a.paragraphs, *self.b.paragraphs)))
 
-    def discrepancies(self, k: int) -> tuple[Discrepancy, ...]:
+    def discrepancies(self, k: int, diff: WordDiff | None = None) -> tuple[Discrepancy, ...]:
         """Figures and names that row ``k``'s two sides state differently (``core.facts``),
-        computed once on demand; none for an unpaired row or a pair of boilerplate."""
+        computed once on demand; none for an unpaired row or a pair of boilerplate. ``diff``:
+        the row's word diff, when the caller has it."""
         if k not in self._facts:
             row = self.rows[k]
             paras_a = [self.a.paragraphs[i] for i in row.a]
@@ -150,6 +227,7 @@ class Comparison:
                 self._facts[k] = find_discrepancies(
                     PARAGRAPH_JOINER.join(p.text for p in paras_a),
                     PARAGRAPH_JOINER.join(p.text for p in paras_b),
+                    diff,
                     options=self.options,
                     known=self.known_names,
                 )
@@ -162,7 +240,8 @@ class Comparison:
     def row_views(self) -> list[RowView]:
         return [self.row_view(k) for k in range(len(self.rows))]
 
-    def _build(self, row: Row) -> RowView:
+    def _build(self, k: int) -> RowView:
+        row = self.rows[k]
         paras_a = [self.a.paragraphs[i] for i in row.a]
         paras_b = [self.b.paragraphs[j] for j in row.b]
         if not (paras_a and paras_b):
@@ -176,12 +255,15 @@ class Comparison:
             PARAGRAPH_JOINER.join(p.text for p in paras_b),
             self.options,
         )
+        found = self.discrepancies(k, diff)
+        ranges_a, ranges_b = figure_ranges(found, "a"), figure_ranges(found, "b")
         return RowView(
             row,
-            _split_spans(paras_a, diff.spans("a")),
-            _split_spans(paras_b, diff.spans("b")),
+            _split_spans(paras_a, mark_figures(diff.spans("a"), ranges_a)),
+            _split_spans(paras_b, mark_figures(diff.spans("b"), ranges_b)),
             identical=not diff.changed,
-            numeric=any(op.numeric for op in diff.ops),
+            numeric=bool(ranges_a or ranges_b),
+            moved=k in self.moved_rows,
         )
 
     def summary(self) -> Summary:

@@ -35,14 +35,21 @@ from newsdiff.core.serialize import (
 )
 from newsdiff.core.text import one_line
 
-# ASCII punctuation that no Markdown flavour we know of gives a meaning to in running text. Every
-# other ASCII punctuation character is escaped: beyond CommonMark's own syntax this also defeats
-# GFM's bare autolinks (``www.``, ``http:``, ``a@b.c``: ``.``, ``:`` and ``@`` are escaped), GitHub's
-# ``:emoji:`` and ``#123`` references, ``$math$``, ``==mark==``, ``^sup^`` and pandoc's ``--`` dashes.
-# Keeping these few plain keeps the raw file readable (news text is full of commas and apostrophes).
-_PLAIN_PUNCTUATION = frozenset(",;?%/'\"")
-_ESCAPED = frozenset(chr(c) for c in range(33, 127) if not chr(c).isalnum()) - _PLAIN_PUNCTUATION
-_ESCAPE_TABLE = str.maketrans({ch: "\\" + ch for ch in _ESCAPED})
+# Only what CommonMark (with GFM's tables and strikethrough) could read as syntax where it stands
+# gets a backslash, so dates, hyphenated names and newsdiff's own prose stay readable in the raw
+# file ("2023-09-13", "Kim Jong-un"). Each piece is escaped on its own and then joined to others,
+# so an edge of the piece counts as a line start and as a word edge (the cautious reading):
+# - anywhere: the backslash, code (`), emphasis (*), links ([ ]), HTML and autolinks (< and, so
+#   that no tag reads as one even in the raw file, >), tables (|) and strikethrough (~);
+# - an underscore unless it sits between two letters or digits (there it can open no emphasis);
+# - an ampersand that could start an entity (before a letter, digit or #, or at the piece's end);
+# - at a line start: headings (#), list items and setext underlines (- + =), and
+#   the "." or ")" of an ordered list's number; a run of # closing a line (an ATX closing sequence).
+# GFM's bare autolinks (www., http:) are left alone: they link what the text itself says.
+_ALWAYS = "\\`*[]<>|~"
+_INLINE = re.compile("[" + re.escape(_ALWAYS) + r"]|(?<![^\W_])_|_(?![^\W_])|&(?=[A-Za-z0-9#]|$)")
+_LINE_START = re.compile(r"(^|\n)( ?)([#+=-]|\d+[.)])")
+_CLOSING_HASHES = re.compile(r"(?<!\S)(#+)(?=[ \t]*(?:\\?\n|$))")
 # A line break inside a paragraph, with the white space around it: the next line must not start
 # with indentation (an indented code block, or a lazy continuation of a list) or end with two spaces.
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
@@ -61,16 +68,24 @@ MARKUP_TAGS = frozenset([DELETE_OPEN, DELETE_CLOSE, INSERT_OPEN, INSERT_CLOSE])
 def escape_markdown(text: str) -> str:
     """Make ``text`` render literally in CommonMark/GFM, whatever it contains.
 
-    Every Markdown-significant ASCII punctuation character gets a backslash (CommonMark allows one
-    before any ASCII punctuation), which covers block syntax at the start of a line (``#``, ``>``,
-    ``-``, ``+``, ``*``, ``1.``, ``=``/``-`` setext underlines, ``|`` tables, fences) as well as
-    inline syntax anywhere (emphasis, code, links, autolinks, HTML tags and ``&`` entities). A line
-    break inside the text becomes a hard line break (backslash, newline) with the white space around
-    it removed, so a following line can neither be indented into a code block nor end in two spaces;
-    white space at either end shrinks to one space for the same reason.
+    A backslash goes before each character that could be syntax where it stands (see ``_INLINE``
+    and ``_LINE_START``; CommonMark allows one before any ASCII punctuation), and nowhere else. A
+    line break inside the text becomes a hard line break (backslash, newline) with the white space
+    around it removed, so a following line can neither be indented into a code block nor end in two
+    spaces; white space at either end shrinks to one space for the same reason.
     """
-    escaped = _LINE_BREAK.sub("\\\\\n", text.translate(_ESCAPE_TABLE))
-    return _EDGE_SPACE.sub(" ", escaped)
+    escaped = _INLINE.sub(lambda m: "\\" + m.group(), text)
+    escaped = _EDGE_SPACE.sub(" ", _LINE_BREAK.sub("\\\\\n", escaped))
+    escaped = _CLOSING_HASHES.sub(lambda m: "\\#" * len(m.group(1)), escaped)
+    return _LINE_START.sub(_escape_line_start, escaped)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    """``- item`` → ``\\- item``, ``1. item`` → ``1\\. item``."""
+    start, space, mark = match.groups()
+    if mark[0].isdigit():
+        return f"{start}{space}{mark[:-1]}\\{mark[-1]}"
+    return f"{start}{space}\\{mark}"
 
 
 def _one_line(text: str) -> str:

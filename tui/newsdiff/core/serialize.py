@@ -22,12 +22,14 @@ the same thing the same way.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from newsdiff.core.align import Row
 from newsdiff.core.article import Article
 from newsdiff.core.compare import Comparison, Summary
 from newsdiff.core.facts import Discrepancy
+from newsdiff.core.seeds import seeds_dir
 from newsdiff.core.text import one_line
 
 ALIGNMENT_TEXT_COLUMNS = ("kind", "a", "b", "score", "boilerplate")
@@ -124,6 +126,23 @@ def alignment_text(comparison: Comparison) -> str:
     return "\n".join(lines) + "\n"
 
 
+BUNDLED = "newsdiff's bundled example"
+
+
+def shown_path(path: str) -> str:
+    """A file of the bundled example story as ``newsdiff's bundled example (001_….txt)``, not
+    the install folder's path (a virtualenv's site-packages says nothing to the reader); any other
+    path as given."""
+    candidate = Path(path)
+    if candidate.is_absolute():
+        try:
+            candidate.resolve().relative_to(seeds_dir().resolve())
+        except (ValueError, OSError):
+            return path
+        return f"{BUNDLED} ({candidate.name})"
+    return path
+
+
 def source_details(article: Article) -> dict[str, str]:
     """What to say about a source besides its name, each on one line, nothing said twice.
 
@@ -137,7 +156,7 @@ def source_details(article: Article) -> dict[str, str]:
     details: dict[str, str] = {}
     for key, value in (
         ("title", article.title),
-        ("file", article.path),
+        ("file", shown_path(article.path)),
         ("date", article.date),
         ("byline", article.byline),
         ("url", article.url),

@@ -17,7 +17,7 @@ from typing import Literal
 
 from rapidfuzz.distance import Indel
 
-from newsdiff.core.tokens import contains_number, fold_quotes, token_table
+from newsdiff.core.tokens import fold_quotes, token_table
 
 Kind = Literal["equal", "insert", "delete", "replace"]
 
@@ -76,23 +76,22 @@ class DiffOptions:
 
 @dataclass(frozen=True, slots=True)
 class Op:
-    """One edit: ``a[a_start:a_end]`` became ``b[b_start:b_end]``.
-
-    ``numeric`` marks a change that involves a number ("two" → "four", "40 seconds" → "an hour"),
-    which a fact-checker wants to see first.
-    """
+    """One edit: ``a[a_start:a_end]`` became ``b[b_start:b_end]``."""
 
     kind: Kind
     a_start: int
     a_end: int
     b_start: int
     b_end: int
-    numeric: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A display span over one side's text: ``kind`` is equal, delete, insert or replace."""
+    """A display span over one side's text: ``kind`` is equal, delete, insert or replace.
+
+    ``numeric``: the span is (part of) a figure the two sides state differently, as
+    ``core.facts`` finds them; set by ``compare.mark_figures``, never by the word diff itself
+    (a number word in a reworded stretch, "two leaders", is not a changed figure)."""
 
     start: int
     end: int
@@ -135,7 +134,7 @@ class WordDiff:
             if core_start > start:
                 spans.append(Span(start, core_start, "equal"))
             if core_end > core_start:
-                spans.append(Span(core_start, core_end, op.kind, op.numeric))
+                spans.append(Span(core_start, core_end, op.kind))
             if end > core_end:
                 spans.append(Span(core_end, end, "equal"))
         return _merge_equal(spans)
@@ -231,8 +230,5 @@ def diff_words(a: str, b: str, options: DiffOptions | None = None) -> WordDiff:
         start_b, end_b = (cuts_b[b0], cuts_b[b1]) if keys_b else (0, len(b))
         if tag == "equal":
             equal += 2 * (a1 - a0)
-            numeric = False
-        else:
-            numeric = contains_number(a[start_a:end_a]) or contains_number(b[start_b:end_b])
-        ops.append(Op(tag, start_a, end_a, start_b, end_b, numeric))  # type: ignore[arg-type]
+        ops.append(Op(tag, start_a, end_a, start_b, end_b))  # type: ignore[arg-type]
     return WordDiff(a, b, tuple(ops), equal, len(keys_a) + len(keys_b))

@@ -22,14 +22,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.widgets import Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsdiff.core.article import Article
 from newsdiff.core.compare import Comparison, compare
 from newsdiff.core.errors import Cancelled, InputError
 from newsdiff.core.export import to_markdown, write_export
-from newsdiff.core.export_formats import render, row_markdown
+from newsdiff.core.export_formats import DEFAULT_FORMAT, render, row_markdown
 from newsdiff.core.search import Matches
 from newsdiff.core.settings import Settings
 from newsdiff.core.worddiff import DiffOptions
@@ -37,6 +37,7 @@ from newsdiff.screens.confirm_dialog import ConfirmDialog
 from newsdiff.screens.export_dialog import ExportChoice, ExportDialog, default_export_path
 from newsdiff.widgets.compare_header import ColumnHeads, SummaryBar, state_content
 from newsdiff.widgets.diff_view import EMPTY_MESSAGE, Columns, DiffView, SearchLocation
+from newsdiff.widgets.key_footer import KeyFooter
 from newsdiff.widgets.search_bar import SearchBar
 
 T = TypeVar("T")
@@ -96,6 +97,9 @@ NEEDS_COMPARISON = frozenset(
         "swap",
         "toggle_identical",
         "toggle_boilerplate",
+        "toggle_unpaired",
+        "next_pair",
+        "previous_pair",
         "toggle_facts",
         "toggle_word_level",
         "export",
@@ -142,10 +146,42 @@ class CompareScreen(Screen[None]):
             group=DIFF,
             tooltip="jump to the previous changed or unpaired row",
         ),
+        Binding(
+            "right_curly_bracket",
+            "next_pair",
+            "next pair",
+            id="compare.next-pair",
+            show=False,
+            tooltip="jump to the next pair, past unpaired paragraphs",
+        ),
+        Binding(
+            "left_curly_bracket",
+            "previous_pair",
+            "previous pair",
+            id="compare.previous-pair",
+            show=False,
+            tooltip="jump to the previous pair, past unpaired paragraphs",
+        ),
         Binding("g,home", "top", "top", id="compare.top", group=ENDS, tooltip="first row"),
         Binding("G,end", "bottom", "bottom", id="compare.bottom", group=ENDS, tooltip="last row"),
         Binding("pagedown,space", "page(1)", "page down", id="compare.page-down", show=False),
         Binding("pageup", "page(-1)", "page up", id="compare.page-up", show=False),
+        # Before the view toggles: the footer shows keys in this order and cuts the last at 80 columns.
+        Binding(
+            "slash",
+            "search",
+            "search",
+            id="compare.search",
+            tooltip="search the text of both columns",
+            priority=True,  # see SearchBar.open: keys typed right after "/" must reach the input
+        ),
+        Binding(
+            "e",
+            "export",
+            "export",
+            id="compare.export-markdown",
+            tooltip="write the comparison as Markdown, HTML or JSON",
+        ),
         Binding("s", "swap", "swap", id="compare.swap-sides", tooltip="exchange sides A and B"),
         Binding(
             "i",
@@ -160,6 +196,14 @@ class CompareScreen(Screen[None]):
             "boiler",
             id="compare.toggle-boilerplate",
             tooltip="hide or show boilerplate (captions, credits, copyright)",
+        ),
+        Binding(
+            "u",
+            "toggle_unpaired",
+            "unpaired",
+            id="compare.toggle-unpaired",
+            show=False,
+            tooltip="hide or show the paragraphs only one side has",
         ),
         Binding(
             "f",
@@ -177,13 +221,6 @@ class CompareScreen(Screen[None]):
             tooltip="word-level highlights or whole changed paragraphs tinted",
         ),
         Binding(
-            "e",
-            "export",
-            "export",
-            id="compare.export-markdown",
-            tooltip="write the comparison as Markdown, HTML or JSON",
-        ),
-        Binding(
             "y",
             "copy_row",
             "copy",
@@ -198,14 +235,6 @@ class CompareScreen(Screen[None]):
             id="compare.copy-comparison",
             show=False,
             tooltip="copy the whole comparison as Markdown",
-        ),
-        Binding(
-            "slash",
-            "search",
-            "search",
-            id="compare.search",
-            tooltip="search the text of both columns",
-            priority=True,  # see SearchBar.open: keys typed right after "/" must reach the input
         ),
         Binding(
             "escape", "clear_search", "clear search", id="compare.clear-search", tooltip="clear the search"
@@ -236,7 +265,7 @@ class CompareScreen(Screen[None]):
         yield ColumnHeads(id="heads")
         yield DiffView(id="diff")
         yield SearchBar(id="compare-search")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def diff_view(self) -> DiffView:
@@ -339,6 +368,7 @@ class CompareScreen(Screen[None]):
                 len(view.order),
                 total,
                 facts_only=view.row_filter is not None,
+                hide_unpaired=view.hide_unpaired,
             )
         )
 
@@ -369,12 +399,21 @@ class CompareScreen(Screen[None]):
     def action_previous_diff(self) -> None:
         self._jump(-1)
 
-    def _jump(self, step: int) -> None:
-        position = self.diff_view.find_change(step)
+    def _jump(self, step: int, pairs: bool = False) -> None:
+        """To the next (``step=1``) or previous difference, or pair with ``pairs``."""
+        view = self.diff_view
+        position = view.find_pair(step) if pairs else view.find_change(step)
         if position is None:
-            self.notify(f"No more differences {'below' if step > 0 else 'above'}.", timeout=2, markup=False)
+            what = "pairs" if pairs else "differences"
+            self.notify(f"No more {what} {'below' if step > 0 else 'above'}.", timeout=2, markup=False)
             return
-        self.diff_view.move_to(position)
+        view.move_to(position)
+
+    def action_next_pair(self) -> None:
+        self._jump(1, pairs=True)
+
+    def action_previous_pair(self) -> None:
+        self._jump(-1, pairs=True)
 
     def action_top(self) -> None:
         self.diff_view.move_to(0)
@@ -406,6 +445,10 @@ class CompareScreen(Screen[None]):
 
     def action_toggle_boilerplate(self) -> None:
         self.diff_view.hide_boilerplate = not self.diff_view.hide_boilerplate
+        self._refilter()
+
+    def action_toggle_unpaired(self) -> None:
+        self.diff_view.hide_unpaired = not self.diff_view.hide_unpaired
         self._refilter()
 
     def action_toggle_facts(self) -> None:
@@ -529,13 +572,16 @@ class CompareScreen(Screen[None]):
             return
         settings = getattr(self.app, "settings", None)
         folder = settings.export_folder() if settings is not None else None
-        proposal = default_export_path(self.comparison.a, self.comparison.b, folder)
-        self.app.push_screen(ExportDialog(proposal), self._export_to)
+        fmt = getattr(self.app, "export_format", None) or DEFAULT_FORMAT
+        proposal = default_export_path(self.comparison.a, self.comparison.b, folder, fmt)
+        self.app.push_screen(ExportDialog(proposal, fmt), self._export_to)
 
     def _export_to(self, choice: ExportChoice | None) -> None:
         if choice is None:
             return
         path, fmt = choice.path, choice.fmt
+        if hasattr(self.app, "export_format"):
+            self.app.export_format = fmt  # proposed by the next export
         if path.exists():
             question = f"{path} already exists. Overwrite it?"
 

@@ -26,6 +26,8 @@ from newsdiff.core.text import one_line
 from newsdiff.core.worddiff import DiffOptions
 from newsdiff.screens.report_screen import ReportScreen
 from newsdiff.screens.story_view import StoryViewScreen, back_binding
+from newsdiff.widgets.fit_table import FitTable, Flex, ellipsis_text
+from newsdiff.widgets.nav_keys import nav_bindings
 
 FILLED, EMPTY = "█", "·"
 MAX_SOURCE_COLUMNS = 12
@@ -34,13 +36,9 @@ MAX_ROWS = 5_000
 """A story of thousands of articles has tens of thousands of reports: the most widely carried
 are listed (the JSON and Markdown outputs have them all)."""
 NAME_WIDTH = 12
+"""The widest a source's column gets; narrower windows cut the names shorter (``The G…``)."""
 EXCLUSIVE_LINES = 3
 """Exclusive reports quoted per source in the lower panel."""
-
-
-def short_name(article: Article, width: int = NAME_WIDTH) -> str:
-    name = one_line(article.name)
-    return name if len(name) <= width else name[: width - 1] + "…"
 
 
 def exclusive_content(result: Coverage, excerpt_chars: int = 100) -> Content:
@@ -60,6 +58,22 @@ def exclusive_content(result: Coverage, excerpt_chars: int = 100) -> Content:
     return Content("\n").join(lines)
 
 
+class CoverageTable(FitTable):
+    """The reports, one per row; the moving keys have coverage's ids (for the help and keymaps)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "screen.open_report",
+            "open report",
+            id="coverage.open",
+            tooltip="show the report's paragraphs",
+        ),
+        *nav_bindings("coverage", "report"),
+    ]
+    """On the table, not the screen: the table's own enter would hide it from the help."""
+
+
 class CoverageScreen(StoryViewScreen[Coverage]):
     """Which sources carry which report."""
 
@@ -68,12 +82,9 @@ class CoverageScreen(StoryViewScreen[Coverage]):
     DEFAULT_CSS = """
     CoverageScreen #coverage-table { height: 2fr; }
     CoverageScreen #coverage-exclusive { height: 1fr; border-top: solid $panel-lighten-2; padding: 0 1; }
-    CoverageScreen #coverage-summary { height: 1; padding: 0 1; color: $text-muted; }
+    CoverageScreen #coverage-summary { height: auto; padding: 0 1; color: $text-muted; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "enter", "open_report", "open report", id="coverage.open", tooltip="show the report's paragraphs"
-        ),
         Binding(
             "x",
             "toggle_exclusive",
@@ -95,8 +106,7 @@ class CoverageScreen(StoryViewScreen[Coverage]):
 
     def compose_view(self) -> ComposeResult:
         yield Static(Content(""), id="coverage-summary", markup=False)
-        table: DataTable[Text] = DataTable(id="coverage-table", cursor_type="row", zebra_stripes=True)
-        yield table
+        yield CoverageTable(id="coverage-table", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="coverage-exclusive"):
             yield Static(Content(""), id="coverage-exclusive-text", markup=False)
 
@@ -109,12 +119,12 @@ class CoverageScreen(StoryViewScreen[Coverage]):
         return coverage(self.articles, self.threshold, progress, cancelled)
 
     def show_result(self, result: Coverage) -> None:
-        table: DataTable[Text] = self.query_one("#coverage-table", DataTable)
+        table = self.query_one("#coverage-table", FitTable)
         shown = list(range(min(len(result.articles), MAX_SOURCE_COLUMNS)))
         table.add_column(Text("#"), key="number")
         table.add_column(Text("src"), key="sources")
         for k in shown:
-            table.add_column(Text(short_name(result.articles[k])), key=f"source-{k}")
+            table.add_column(ellipsis_text(one_line(result.articles[k].name)), key=f"source-{k}")
         more = len(result.articles) > len(shown)
         if more:
             table.add_column(Text(f"+{len(result.articles) - len(shown)}"), key="more")
@@ -126,9 +136,14 @@ class CoverageScreen(StoryViewScreen[Coverage]):
             cells += [Text(FILLED if k in carried else EMPTY, justify="center") for k in shown]
             if more:
                 cells.append(Text(str(sum(1 for k in carried if k >= len(shown)))))
-            cells.append(Text(report_excerpt(result, report, 90)))
+            cells.append(ellipsis_text(report_excerpt(result, report, 90)))
             rows.append(cells)
         table.add_rows(rows)
+        # The sources' columns share half the free width (at most NAME_WIDTH each), the report
+        # text the rest: at 80 columns the text stays on screen, the names cut shorter.
+        share = 0.5 / max(1, len(shown))
+        table.flex = [Flex(f"source-{k}", 3, NAME_WIDTH, share) for k in shown] + [Flex("report", 20)]
+        table.fit_columns()
         shared = sum(1 for r in result.reports if r.sources > 1)
         note = f" · showing the first {MAX_ROWS:,}" if len(result.reports) > MAX_ROWS else ""
         summary = (

@@ -58,6 +58,26 @@ def _title(fmt: str) -> str:
     return f"Export the comparison to {FORMATS[fmt]}"
 
 
+class FormatChoice(RadioSet):
+    """The formats as radio buttons where the arrows choose (not only highlight) and enter exports.
+
+    Why: Textual's radio set moves a highlight with the arrows and needs space to choose, and its
+    enter chose again rather than export, so HTML took tab, right, space, tab, enter."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right,down", "step(1)", "next format", id="export.next-format", show=False),
+        Binding("left,up", "step(-1)", "previous format", id="export.previous-format", show=False),
+        Binding("enter", "screen.export", "export", id="export.export", show=False, tooltip="export now"),
+    ]
+
+    def action_step(self, step: int) -> None:
+        if step > 0:
+            self.action_next_button()
+        else:
+            self.action_previous_button()
+        self.action_toggle_button()
+
+
 class ExportDialog(ModalScreen[ExportChoice | None]):
     """Returns the chosen path and format, or None when cancelled; the caller writes the file."""
 
@@ -80,7 +100,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             yield Label(_title(self.fmt), classes="dialog-title", id="export-title")
             yield Static(Content(f"Relative paths start in {Path.cwd()}"), classes="hint", markup=False)
             yield Input(self.proposal, id="export-path", select_on_focus=False)
-            with RadioSet(id="export-format"):
+            with FormatChoice(id="export-format"):
                 for fmt, label in FORMATS.items():
                     yield RadioButton(label, value=fmt == self.fmt, id=f"export-{fmt}")
             yield Static(Content(""), id="export-error", classes="error", markup=False)
@@ -119,6 +139,9 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             self.query_one("#export-error", Static).update(Content("Type a file path first."))
             return
         self.dismiss(ExportChoice(path, format_of(path) or self.fmt))
+
+    def action_export(self) -> None:
+        self._submit()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -19,6 +19,7 @@ from newsdiff.core.serialize import plural
 from newsdiff.core.story_index import CancelCheck, Progress
 from newsdiff.core.text import one_line
 from newsdiff.screens.story_view import StoryViewScreen, back_binding
+from newsdiff.widgets.nav_keys import nav_bindings, navigate
 
 MAX_MATRIX = 16
 """A larger story shows the articles that reuse or are reused the most."""
@@ -93,10 +94,13 @@ class LineageScreen(StoryViewScreen[Lineage]):
     LineageScreen .lineage-heading { height: auto; text-style: bold; }
     LineageScreen #lineage-sentences { height: auto; }
     """
-    BINDINGS: ClassVar = [back_binding("lineage")]
+    BINDINGS: ClassVar = [back_binding("lineage"), *nav_bindings("lineage", "line", priority=True)]
 
     def title_text(self) -> str:
         return f"Rewrite lineage · {plural(len(self.articles), 'article')}"
+
+    def action_nav(self, move: str) -> None:
+        navigate([self.query_one("#lineage-body")], move)
 
     def compose_view(self) -> ComposeResult:
         with VerticalScroll(id="lineage-body"):

@@ -6,6 +6,8 @@ They only ask; the story screen does the loading and saving (in a worker), so th
 
 from __future__ import annotations
 
+import itertools
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
@@ -16,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, Static
 
 from newsdiff.core.fetch import ALLOWED_SCHEMES, is_url
@@ -56,6 +59,60 @@ def folder_problem(value: str) -> str | None:
     return None
 
 
+MAX_LISTED = 5_000
+"""Entries of a folder looked at for a completion: a huge folder must not stall typing."""
+
+
+def complete_path(value: str, folders_only: bool = False) -> str | None:
+    """``value`` with its last part completed from the folder it names (the first match by
+    name, a folder with a trailing ``/``), or None: nothing matches, or it is a URL. Hidden
+    entries are offered only once a ``.`` is typed."""
+    if not value or is_url(value):
+        return None
+    head, slash, prefix = value.rpartition("/")
+    folder = resolve(head + slash) if slash else Path.cwd()
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(
+                entry.name + ("/" if entry.is_dir() else "")
+                for entry in itertools.islice(entries, MAX_LISTED)
+                if entry.name.startswith(prefix)
+                and (prefix.startswith(".") or not entry.name.startswith("."))
+                and (not folders_only or entry.is_dir())
+            )
+    except OSError:
+        return None
+    match = next((name for name in names if name != prefix), None)
+    return None if match is None else value[: len(value) - len(prefix)] + match
+
+
+class PathSuggester(Suggester):
+    """Suggests the rest of a typed path, shown dimmed after the cursor (``complete_path``)."""
+
+    def __init__(self, folders_only: bool = False) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.folders_only = folders_only
+
+    async def get_suggestion(self, value: str) -> str | None:
+        return complete_path(value, self.folders_only)
+
+
+class PathInput(Input):
+    """An input with path completion: ``tab`` at the end takes the suggestion, as in a shell (and
+    moves on to the buttons when there is none); ``→`` takes it too, as in every Textual input."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "complete", "complete", id="prompt.complete", show=False, tooltip="complete the path")
+    ]
+
+    def action_complete(self) -> None:
+        before = self.value
+        if self.cursor_position == len(before):
+            self.action_cursor_right()  # Textual's way to accept the suggestion
+        if self.value == before:
+            self.screen.focus_next()
+
+
 class PromptDialog(ModalScreen[str | None]):
     """Asks for one line; enter returns it (when ``problem`` has nothing against it), escape None."""
 
@@ -68,7 +125,13 @@ class PromptDialog(ModalScreen[str | None]):
     ]
 
     def __init__(
-        self, title: str, hint: str, value: str, ok: str, problem: Callable[[str], str | None]
+        self,
+        title: str,
+        hint: str,
+        value: str,
+        ok: str,
+        problem: Callable[[str], str | None],
+        suggester: Suggester | None = None,
     ) -> None:
         super().__init__()
         self.title_text = title
@@ -76,12 +139,13 @@ class PromptDialog(ModalScreen[str | None]):
         self.value = value
         self.ok = ok
         self.problem = problem
+        self.suggester = suggester
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label(Content(self.title_text), classes="dialog-title")
             yield Static(Content(self.hint), classes="hint", markup=False)
-            yield Input(self.value, id="prompt-input", select_on_focus=False)
+            yield PathInput(self.value, id="prompt-input", select_on_focus=False, suggester=self.suggester)
             yield Static(Content(""), id="prompt-error", classes="error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(self.ok, variant="primary", id="prompt-ok")
@@ -134,6 +198,7 @@ class OpenDialog(PromptDialog):
             value,
             "Open",
             source_problem,
+            PathSuggester(),
         )
 
 
@@ -148,4 +213,5 @@ class SaveDialog(PromptDialog):
             value,
             "Save",
             folder_problem,
+            PathSuggester(folders_only=True),
         )

@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from newsdiff.core.article import Article
 from newsdiff.core.quotes import (
@@ -34,6 +34,9 @@ from newsdiff.core.story_index import CancelCheck, Progress
 from newsdiff.core.text import one_line
 from newsdiff.screens.story_view import StoryViewScreen, back_binding
 from newsdiff.widgets.diff_text import DELETE_STYLE, INSERT_STYLE
+from newsdiff.widgets.fit_table import FitTable, Flex, ellipsis_text
+from newsdiff.widgets.key_footer import KeyFooter
+from newsdiff.widgets.nav_keys import nav_bindings, navigate
 
 SINGLE_FLAG = "only one outlet"
 UNATTRIBUTED = "unattributed"
@@ -54,16 +57,47 @@ def first_words(cluster: QuoteCluster, width: int = FIRST_WORDS) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+LEAVES_OUT = "leaves out: "
+
+
 def marked_wording(reference: str, text: str) -> Content:
-    """One outlet's wording: its own words underlined, the reference's dropped words struck."""
+    """One outlet's wording exactly as it quotes it, its own words underlined; the words of the
+    first wording it drops follow on a line of their own, struck, so they never break the quote
+    (interleaved, they made a quotation impossible to read verbatim)."""
     parts: list[tuple[str, str] | str] = []
+    dropped: list[str] = []
     for fragment, kind in variant_segments(reference, text):
-        if kind == "equal":
+        if kind == "delete":
+            dropped.append(fragment.strip())
+        elif kind == "equal":
             parts.append(fragment)
-            continue
-        lead, core, trail = split_edges(fragment)
-        parts += [lead, (core, INSERT_STYLE if kind == "insert" else DELETE_STYLE), trail]
-    return Content.assemble(*parts)
+        else:
+            lead, core, trail = split_edges(fragment)
+            parts += [lead, (core, INSERT_STYLE), trail]
+    wording = Content.assemble(*parts)
+    if not dropped:
+        return wording
+    left_out: list[tuple[str, str] | str] = [(LEAVES_OUT, "dim")]
+    for k, words in enumerate(dropped):
+        left_out += [("  ·  ", "dim")] if k else []
+        left_out.append((words, DELETE_STYLE))
+    return Content.assemble(wording, "\n", *left_out)
+
+
+class QuotesTable(FitTable):
+    """The utterances, one per row; the moving keys have the quotes' ids (for help and keymaps)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "screen.open_cluster",
+            "open",
+            id="quotes.open",
+            tooltip="show how each outlet words this utterance",
+        ),
+        *nav_bindings("quotes", "utterance"),
+    ]
+    """On the table, not the screen: the table's own enter would hide it from the help."""
 
 
 class QuotesScreen(StoryViewScreen[list[QuoteCluster]]):
@@ -72,17 +106,10 @@ class QuotesScreen(StoryViewScreen[list[QuoteCluster]]):
     AREA = "quotes"
     WHAT = "finding quotes"
     DEFAULT_CSS = """
-    QuotesScreen #quotes-summary { height: 1; padding: 0 1; color: $text-muted; }
+    QuotesScreen #quotes-summary { height: auto; padding: 0 1; color: $text-muted; }
     QuotesScreen #quotes-table { height: 1fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "enter",
-            "open_cluster",
-            "open",
-            id="quotes.open",
-            tooltip="show how each outlet words this utterance",
-        ),
         back_binding("quotes"),
     ]
 
@@ -94,7 +121,8 @@ class QuotesScreen(StoryViewScreen[list[QuoteCluster]]):
 
     def compose_view(self) -> ComposeResult:
         yield Static(Content(""), id="quotes-summary", markup=False)
-        yield DataTable(id="quotes-table", cursor_type="row", zebra_stripes=True)
+        flex = (Flex("speaker", 10, 26, 0.3), Flex("quote", 20))
+        yield QuotesTable(flex, id="quotes-table", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         self.query_one("#quotes-table").display = False
@@ -108,7 +136,7 @@ class QuotesScreen(StoryViewScreen[list[QuoteCluster]]):
         return find_quote_clusters(self.articles, report, cancelled)
 
     def show_result(self, result: list[QuoteCluster]) -> None:
-        table: DataTable[Text] = self.query_one("#quotes-table", DataTable)
+        table = self.query_one("#quotes-table", FitTable)
         table.add_column(Text("#"), key="number")
         table.add_column(Text("outlets"), key="outlets")
         table.add_column(Text(""), key="flag")
@@ -122,11 +150,12 @@ class QuotesScreen(StoryViewScreen[list[QuoteCluster]]):
                     Text(str(number), justify="right"),
                     Text(str(cluster.articles), justify="right"),
                     Text(SINGLE_FLAG if cluster.single_outlet else "", style="italic"),
-                    Text(speaker[:26], style="" if cluster.speaker else "italic"),
-                    Text(first_words(cluster)),
+                    ellipsis_text(speaker, style="" if cluster.speaker else "italic"),
+                    ellipsis_text(first_words(cluster)),
                 ]
             )
         table.add_rows(rows)
+        table.fit_columns()
         shared = sum(1 for c in result if not c.single_outlet)
         quotations = sum(len(c.variants) for c in result)
         note = f" · showing the first {MAX_ROWS:,}" if len(result) > MAX_ROWS else ""
@@ -167,6 +196,7 @@ class QuoteClusterScreen(Screen[None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q,escape", "back", "back", id="quote.back", tooltip="back to the list of quotes"),
+        *nav_bindings("quote", "line", priority=True),
     ]
 
     def __init__(self, cluster: QuoteCluster) -> None:
@@ -179,9 +209,9 @@ class QuoteClusterScreen(Screen[None]):
         with VerticalScroll(id="quote-variants"):
             yield Static(
                 Content.assemble(
-                    "Each wording against the first: ",
+                    "Each outlet's exact words, against the first wording: ",
                     ("own words", INSERT_STYLE),
-                    ", ",
+                    "; under them, ",
                     ("words of the first it leaves out", DELETE_STYLE),
                     ".",
                 ),
@@ -195,7 +225,10 @@ class QuoteClusterScreen(Screen[None]):
                 yield Static(Content(head), classes="quote-source", markup=False)
                 wording = Content(variant.text) if number == 0 else marked_wording(reference, variant.text)
                 yield Static(wording, classes="quote-text", markup=False)
-        yield Footer()
+        yield KeyFooter()
+
+    def action_nav(self, move: str) -> None:
+        navigate(self.query(VerticalScroll), move)
 
     def action_back(self) -> None:
         self.dismiss()

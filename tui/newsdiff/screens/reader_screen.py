@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from newsdiff.core.article import Article, Paragraph
 from newsdiff.core.search import Hit, Matches, find
@@ -28,6 +28,7 @@ from newsdiff.core.worddiff import DiffOptions
 from newsdiff.screens.article_picker import ArticlePicker
 from newsdiff.screens.compare_screen import CompareScreen
 from newsdiff.widgets.article_view import ArticleView, Block
+from newsdiff.widgets.key_footer import KeyFooter
 from newsdiff.widgets.search_bar import SearchBar, highlighted
 
 LABEL_STYLE = "dim"
@@ -155,7 +156,7 @@ class ReaderScreen(Screen[None]):
         blocks += [paragraph_block(p, paragraph_content(p)) for p in self.article.paragraphs]
         yield ArticleView(blocks, self._restyle, id="reader-body")
         yield SearchBar(id="reader-search")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.view.focus()

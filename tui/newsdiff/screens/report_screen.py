@@ -14,12 +14,16 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from newsdiff.core.compare import figure_ranges, mark_figures
 from newsdiff.core.coverage import Coverage
+from newsdiff.core.facts import find_discrepancies
 from newsdiff.core.serialize import plural
 from newsdiff.core.text import one_line
 from newsdiff.core.worddiff import DiffOptions, diff_words
+from newsdiff.widgets.key_footer import KeyFooter
+from newsdiff.widgets.nav_keys import nav_bindings, navigate
 
 PARAGRAPH_JOINER = "\n\n"
 MAX_SOURCES = 40
@@ -29,12 +33,14 @@ NUMBER_STYLE = "bold underline reverse"
 
 
 def marked(text: str, reference: str | None, options: DiffOptions) -> Content:
-    """``text`` with what differs from ``reference`` underlined; plain when it is the reference."""
+    """``text`` with what differs from ``reference`` underlined; plain when it is the reference.
+    A figure it states differently (as the comparison's ``f`` finds them) is also reversed."""
     if reference is None:
         return Content(text)
     diff = diff_words(reference, text, options)
+    figures = figure_ranges(find_discrepancies(reference, text, diff), "b")
     parts: list[tuple[str, str] | str] = []
-    for span in diff.spans("b"):
+    for span in mark_figures(diff.spans("b"), figures):
         fragment = text[span.start : span.end]
         if span.kind == "equal":
             parts.append(fragment)
@@ -55,6 +61,7 @@ class ReportScreen(Screen[None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q,escape", "back", "back", id="report.back", tooltip="back to the coverage table"),
+        *nav_bindings("report", "line", priority=True),
     ]
 
     def __init__(self, coverage: Coverage, index: int, options: DiffOptions | None = None) -> None:
@@ -103,7 +110,11 @@ class ReportScreen(Screen[None]):
                 for heading, text in blocks:
                     yield Static(Content(heading), classes="report-source", markup=False)
                     yield Static(text, classes="report-text", markup=False)
-        yield Footer()
+        yield KeyFooter()
+
+    def action_nav(self, move: str) -> None:
+        """Side by side, the two sources' columns scroll together."""
+        navigate(self.query(VerticalScroll), move)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -104,7 +104,15 @@ class SettingsScreen(ModalScreen[Settings | None]):
     SettingsScreen .buttons { height: auto; align-horizontal: right; }
     SettingsScreen Button { margin-left: 2; }
     SettingsScreen .hint { color: $text-muted; }
+    SettingsScreen.-short .setting { margin-bottom: 0; }
+    SettingsScreen.-narrow .setting Label { width: 20; }
+    SettingsScreen.-narrow .setting Input, SettingsScreen.-narrow .setting Select { width: 20; }
+    SettingsScreen.-narrow .setting SettingSwitch { width: 15; }
     """
+    SHORT_BELOW = 32
+    """Lines below which the fields lose their blank line between them, so Save stays in view."""
+    NARROW_BELOW = 100
+    """Columns below which the fields get narrower, so their help stays readable."""
 
     def __init__(self, settings: Settings, path: Path, themes: list[str]) -> None:
         super().__init__()
@@ -154,7 +162,15 @@ class SettingsScreen(ModalScreen[Settings | None]):
             )
 
     def on_mount(self) -> None:
+        self._fit()
         self.query_one(f"#setting-{SWITCHES[0][0]}").focus()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        self.set_class(self.app.size.height < self.SHORT_BELOW, "-short")
+        self.set_class(self.app.size.width < self.NARROW_BELOW, "-narrow")
 
     def collected(self) -> tuple[Settings, list[tuple[str, str]]]:
         """The form's settings, and (field name, problem) for each value refused."""

@@ -148,20 +148,32 @@ def _idle(screen: StoryScreen) -> None:
 def _finish(
     screen: StoryScreen, articles: list[Article], errors: list[str], cancelled: bool, total: int
 ) -> None:
-    """Add what loaded (skipping what the story already holds), one notice per failure."""
+    """Add what loaded, one notice per failure. What the story already holds is skipped, with a
+    notice: the same path, or the same text under another path (a copy, a saved story's file)."""
     _idle(screen)
     for error in errors:
         screen.notify(error, title="Could not load", severity="warning", markup=False, timeout=8)
-    known = {a.path for a in screen.articles}
-    new = [a for a in articles if a.path not in known]
+    known = {a.path: a for a in screen.articles}
+    texts = {_text_key(a): a for a in screen.articles}
+    new: list[Article] = []
     for article in articles:
-        if article.path in known:
-            screen.notify(f"{article.path}: already in the story", markup=False, timeout=4)
+        same = known.get(article.path) or texts.get(_text_key(article))
+        if same is not None:
+            also = "" if same.path == article.path else f" (the same text as {same.name})"
+            screen.notify(f"{article.path}: already in the story{also}", markup=False, timeout=4)
+            continue
+        new.append(article)
+        known[article.path] = texts[_text_key(article)] = article
     if new:
         screen.add_articles(new)
         screen.notify(f"Added {len(new)} article{'s' if len(new) != 1 else ''}.", markup=False, timeout=4)
     if cancelled:
         screen.notify(f"Stopped: {len(articles)} of {total} loaded.", markup=False, timeout=4)
+
+
+def _text_key(article: Article) -> tuple[str, ...]:
+    """An article's paragraphs: two files with the same ones are one article twice."""
+    return tuple(p.text for p in article.paragraphs)
 
 
 def cancel(screen: StoryScreen) -> None:

@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
+from textual.widgets import DataTable, Input, ProgressBar, Static
 
 from newsdiff.core.align import DEFAULT_THRESHOLD
 from newsdiff.core.article import Article
@@ -27,6 +27,7 @@ from newsdiff.core.worddiff import DiffOptions
 from newsdiff.screens.compare_screen import CompareScreen
 from newsdiff.screens.reader_screen import ReaderScreen, open_article_url
 from newsdiff.widgets.article_table import ArticleTable
+from newsdiff.widgets.key_footer import KeyFooter
 from newsdiff.widgets.search_bar import SearchBar, highlighted
 
 SHORT_WINDOW = 30
@@ -202,7 +203,7 @@ class StoryScreen(Screen[None]):
         yield Static(Content(""), id="details", markup=False)
         yield Static(Content(""), id="empty", markup=False)
         yield SearchBar(id="story-search")
-        yield Footer()
+        yield KeyFooter()
 
     def on_resize(self) -> None:
         self._fit_height()

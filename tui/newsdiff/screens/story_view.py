@@ -16,12 +16,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsdiff.core.article import Article
 from newsdiff.core.errors import Cancelled
 from newsdiff.core.story_index import CancelCheck, Progress
+from newsdiff.widgets.key_footer import KeyFooter
 
 R = TypeVar("R")
 
@@ -53,7 +54,7 @@ class StoryViewScreen(Screen[None], Generic[R]):
             )
             yield ProgressBar(total=100, show_eta=False, id="view-progress")
         yield from self.compose_view()
-        yield Footer()
+        yield KeyFooter()
 
     def title_text(self) -> str:
         return "newsdiff"

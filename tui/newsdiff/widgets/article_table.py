@@ -16,14 +16,16 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
 from newsdiff.core.article import Article
+from newsdiff.widgets.fit_table import FitTable, Flex, ellipsis_text
+from newsdiff.widgets.nav_keys import nav_bindings
 
 Side = Literal["a", "b"]
 MARK_STYLE = "bold reverse"
-TITLE_WIDTH = 52
-"""Leaves room at 120 columns for every column, the search's Found included."""
+FLEX = (Flex("source", 10, 24, 0.35), Flex("title", 16))
+"""Source and title share what the other columns leave: at 80 columns every column still shows."""
 
 
-class ArticleTable(DataTable[Text]):
+class ArticleTable(FitTable):
     """Articles, one per row, with an ``A``/``B`` mark column.
 
     Enter (or ``r``, or a click on the highlighted row) asks to read the article whole. Space
@@ -58,8 +60,7 @@ class ArticleTable(DataTable[Text]):
             show=False,
             tooltip="mark the highlighted article as B",
         ),
-        Binding("j", "cursor_down", "down", id="story.down", show=False),
-        Binding("k", "cursor_up", "up", id="story.up", show=False),
+        *nav_bindings("story", "article"),
     ]
 
     class MarksChanged(Message):
@@ -81,7 +82,7 @@ class ArticleTable(DataTable[Text]):
             super().__init__()
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        super().__init__(FLEX, id=id, cursor_type="row", zebra_stripes=True)
         self.articles: list[Article] = []
         self.marks: dict[Side, int] = {}
         self.a_chosen = False
@@ -90,11 +91,12 @@ class ArticleTable(DataTable[Text]):
     def on_mount(self) -> None:
         self.add_column(Text("A/B"), key="mark", width=3)
         self.add_column(Text("Source"), key="source", width=24)
-        self.add_column(Text("Title"), key="title", width=TITLE_WIDTH)
+        self.add_column(Text("Title"), key="title", width=52)
         self.add_column(Text("Date"), key="date", width=10)
         self.add_column(Text("Words", justify="right"), key="words")
         self.add_column(Text("¶", justify="right"), key="paragraphs")
         self.add_column(Text(""), key="hits", width=5)
+        self.fit_columns()
 
     def set_articles(self, articles: Sequence[Article]) -> None:
         """Fill the table; by default A is the first article and B the second."""
@@ -103,11 +105,11 @@ class ArticleTable(DataTable[Text]):
         for index, article in enumerate(self.articles):
             self.add_row(
                 Text(""),
-                Text(article.name, overflow="ellipsis", no_wrap=True),
-                Text(article.title, overflow="ellipsis", no_wrap=True),
+                ellipsis_text(article.name),
+                ellipsis_text(article.title),
                 Text(article.date or "—"),
                 Text(str(article.word_count), justify="right"),
-                Text(str(len(article.body)), justify="right"),
+                Text(str(len(article.paragraphs)), justify="right"),  # as the reader counts them
                 Text(""),
                 key=str(index),
             )

@@ -88,19 +88,25 @@ def state_content(
     shown: int,
     total: int,
     facts_only: bool = False,
+    hide_unpaired: bool = False,
 ) -> Content:
     """The view state in words, so each toggle's effect is visible, and where the cursor is:
     "row 3 of 58 · view: words · identical: shown · boilerplate: dimmed" (and, while ``f``
     filters, "only pairs whose facts differ": numbers or names)."""
-    where = f"row {cursor + 1} of {shown}" if cursor >= 0 else f"no row of {shown}"
-    if shown != total:
-        where += f" shown ({total} in all)"
+    if not shown:
+        where = f"nothing shown ({total} rows in all)"
+    else:
+        where = f"row {cursor + 1} of {shown}" if cursor >= 0 else f"no row of {shown}"
+        if shown != total:
+            where += f" shown ({total} in all)"
     parts = [
         where,
         f"view: {'words' if word_level else 'paragraphs'}",
         f"identical: {'hidden' if hide_identical else 'shown'}",
         f"boilerplate: {'hidden' if hide_boilerplate else 'dimmed'}",
     ]
+    if hide_unpaired:
+        parts.append("unpaired: hidden")
     if facts_only:
         parts.append("only pairs whose facts differ")
     return Content.styled(" · ".join(parts), "dim")

@@ -50,7 +50,7 @@ GUTTER_WIDTH = 8
 MARKER = "█"
 HATCH = "╱"
 UNPAIRED_EDGE = "▏"
-EMPTY_MESSAGE = "Nothing to show: every row is hidden (press i, b or f to show them again)."
+EMPTY_MESSAGE = "Nothing to show: every row is hidden (press i, b, u or f to show them again)."
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +89,9 @@ class Columns:
 
 
 def gutter_content(view: RowView, facts: bool = False) -> Content:
-    """The row's figure and tags, in words as well as colour: "0.72", "only A", "same", "# num",
-    "⚠ fact" (numbers or names disagree)."""
+    """The row's figure and tags, in words as well as colour: "0.72", "only A", "same", "boiler",
+    "⚠ fact" (numbers or names disagree: the one flag for a changed figure, whose changed tokens
+    are also reversed in the text)."""
     if view.kind == "pair":
         head = Content.styled(f"{view.score or 0.0:.2f}", "bold")
     else:
@@ -98,8 +99,8 @@ def gutter_content(view: RowView, facts: bool = False) -> Content:
     tags: list[str] = []
     if view.identical:
         tags.append("same")
-    if view.numeric:
-        tags.append("# num")
+    if view.moved:
+        tags.append("moved")
     if view.boilerplate:
         tags.append("boiler")
     flag = [Content.styled(f"{FACTS_FLAG} fact", FACTS_STYLE)] if facts else []
@@ -123,8 +124,6 @@ class DiffView(ScrollView, can_focus=False):
         "diff-view--edge-a",
         "diff-view--edge-b",
         "diff-view--tint-changed",
-        "diff-view--tint-only-a",
-        "diff-view--tint-only-b",
         "diff-view--empty",
     }
     DEFAULT_CSS = """
@@ -142,8 +141,6 @@ class DiffView(ScrollView, can_focus=False):
     DiffView > .diff-view--edge-a { color: $error; }
     DiffView > .diff-view--edge-b { color: $success; }
     DiffView > .diff-view--tint-changed { background: $warning-muted; }
-    DiffView > .diff-view--tint-only-a { background: $error-muted; }
-    DiffView > .diff-view--tint-only-b { background: $success-muted; }
     DiffView > .diff-view--empty { color: $text-warning; }
     """
 
@@ -171,6 +168,7 @@ class DiffView(ScrollView, can_focus=False):
         self.comparison: Comparison | None = None
         self.hide_identical = False
         self.hide_boilerplate = False
+        self.hide_unpaired = False
         self.word_level = True
         self.row_filter: Callable[[Comparison, int], bool] | None = None
         """An extra filter (row index -> shown?), e.g. "only rows whose facts disagree"."""
@@ -225,6 +223,8 @@ class DiffView(ScrollView, can_focus=False):
     def _visible(self, comparison: Comparison, k: int) -> bool:
         """Whether row ``k`` passes the filters, without computing its word diff."""
         if self.hide_boilerplate and self._boilerplate(comparison, k):
+            return False
+        if self.hide_unpaired and comparison.rows[k].kind != "pair":
             return False
         if self.row_filter is not None and not self.row_filter(comparison, k):
             return False
@@ -439,7 +439,7 @@ class DiffView(ScrollView, can_focus=False):
             if not views:
                 blocks.append(self._gap_block(box, row_classes, "only in A" if side == "b" else "only in B"))
                 continue
-            tint = self._tint(view, side)
+            tint = self._tint(view)
             content = self.cell_content(k, side)
             assert content is not None
             if found and side == "a":  # what disagrees, under A's text (a cell cannot span both)
@@ -473,13 +473,14 @@ class DiffView(ScrollView, can_focus=False):
             return None
         return cell_content(views, side, self.word_level, self._marks.get(k, {}).get(side))
 
-    def _tint(self, view: RowView, side: Side) -> tuple[str, ...]:
-        """Paragraph level (``w``): whole changed cells tinted instead of inline highlights."""
-        if self.word_level or view.identical:
+    def _tint(self, view: RowView) -> tuple[str, ...]:
+        """Paragraph level (``w``): whole changed pairs tinted instead of inline highlights.
+
+        Unpaired paragraphs are not tinted: their coloured edge and the hatched gap opposite
+        already say so, and two outlets that share little made a solid wall of them."""
+        if self.word_level or view.identical or view.kind != "pair":
             return ()
-        if view.kind == "pair":
-            return ("diff-view--tint-changed",)
-        return (f"diff-view--tint-only-{side}",) if view.kind == f"only_{side}" else ()
+        return ("diff-view--tint-changed",)
 
     def _text_block(
         self, content: Content, box: int, classes: tuple[str, ...], edge: str | None = None
@@ -605,13 +606,23 @@ class DiffView(ScrollView, can_focus=False):
         because a different copyright line is not a difference in the story. No word diff is
         computed for the rows passed over.
         """
+        return self._find(step, lambda comparison, k: not comparison.row_identical(k))
+
+    def find_pair(self, step: int) -> int | None:
+        """Position of the next (``step=1``) or previous (``-1``) pair, identical or not, past any
+        unpaired paragraphs and boilerplate (``}`` / ``{``: the story's shared reports)."""
+        return self._find(step, lambda comparison, k: comparison.rows[k].kind == "pair")
+
+    def _find(self, step: int, wanted: Callable[[Comparison, int], bool]) -> int | None:
+        """The next shown row from the cursor in direction ``step`` that is ``wanted`` and not
+        boilerplate."""
         comparison = self.comparison
         if comparison is None:
             return None
         position = self.cursor + step
         while 0 <= position < len(self._order):
             k = self._order[position]
-            if not comparison.row_identical(k) and not self._boilerplate(comparison, k):
+            if wanted(comparison, k) and not self._boilerplate(comparison, k):
                 return position
             position += step
         return None

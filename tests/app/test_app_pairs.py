@@ -1,0 +1,66 @@
+"""Reading two outlets that share little: ``}`` / ``{`` jump from pair to pair past the unpaired
+paragraphs, ``u`` hides those, and a pair told at another place of the story is tagged ``moved``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from appdriver import SIZE, diff_view, open_comparison, screen_text, settle, text_of
+from textual.widgets import Static
+
+from newsdiff.app import NewsdiffApp
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+REPORTS = [
+    "Kim Jong Un arrived at the cosmodrome in the Far East on Wednesday for talks with Putin.",
+    "The two leaders toured the launch pads and the assembly hall before sitting down to talk.",
+    "Officials in Seoul said they were watching the meeting closely for any arms agreements.",
+    "The White House warned that any transfer of weapons would break United Nations sanctions.",
+]
+
+
+async def test_curly_brackets_jump_from_pair_to_pair_and_u_hides_the_unpaired() -> None:
+    app = NewsdiffApp(paths=[SEEDS])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_comparison(pilot, 0, 1)  # The Globe and Mail and the AP: few pairs
+        comparison = screen.comparison
+        assert comparison is not None
+        view = diff_view(app)
+        pairs = [
+            k
+            for k in view.order
+            if comparison.rows[k].kind == "pair" and not view._boilerplate(comparison, k)
+        ]
+        assert len(pairs) >= 2 and len(view.order) > 10 * len(pairs)
+        visited = []
+        for _ in pairs:
+            await pilot.press("right_curly_bracket")
+            await settle(pilot)
+            visited.append(view.current_row)
+        assert visited == pairs
+        await pilot.press("left_curly_bracket")
+        await settle(pilot)
+        assert view.current_row == pairs[-2]
+
+        await pilot.press("u")
+        await settle(pilot)
+        assert view.order and all(comparison.rows[k].kind == "pair" for k in view.order)
+        assert "unpaired: hidden" in text_of(screen.query_one("#state", Static))
+        assert view.current_row == pairs[-2], "the current pair stays current"
+        await pilot.press("u")
+        await settle(pilot)
+        assert any(comparison.rows[k].kind != "pair" for k in view.order)
+        assert "unpaired" not in text_of(screen.query_one("#state", Static))
+
+
+async def test_a_pair_told_elsewhere_is_tagged_moved(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("\n\n".join(REPORTS), encoding="utf-8")
+    reordered = [REPORTS[0], REPORTS[2], REPORTS[3], REPORTS[1]]
+    (tmp_path / "b.txt").write_text("\n\n".join(reordered), encoding="utf-8")
+    app = NewsdiffApp(paths=[tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_comparison(pilot, 0, 1)
+        assert screen.comparison is not None
+        assert screen.comparison.moved_rows == frozenset({1})
+        lines = screen_text(app)
+        assert lines.count("moved") == 1, lines
