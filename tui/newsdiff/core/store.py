@@ -342,13 +342,13 @@ class Store:
         self, feed_ids: Sequence[int], *, listed: Iterable[str], seen_since: str, checked_before: str | None
     ) -> list[ArticleRecord]:
         """The articles of these feeds a refresh fetches: those just listed or first seen since
-        ``seen_since``, and not checked at or after ``checked_before`` (None: no such limit)."""
+        ``seen_since``, and not checked after ``checked_before`` (None: no such limit)."""
         listed = list(listed)
         recent = sa.or_(articles.c.first_seen >= seen_since, articles.c.url.in_(listed))
         query = sa.select(articles).where(articles.c.feed.in_(list(feed_ids)), recent)
         if checked_before is not None:
             query = query.where(
-                sa.or_(articles.c.last_checked.is_(None), articles.c.last_checked < checked_before)
+                sa.or_(articles.c.last_checked.is_(None), articles.c.last_checked <= checked_before)
             )
         with self.engine.connect() as conn:
             return [_article(row) for row in conn.execute(query.order_by(articles.c.id))]
@@ -413,6 +413,12 @@ class Store:
             )
             for number, row in enumerate(rows, start=1)
         ]
+
+    def article_counts(self) -> dict[int, int]:
+        """How many articles each feed brought, by feed id."""
+        query = sa.select(articles.c.feed, sa.func.count()).group_by(articles.c.feed)
+        with self.engine.connect() as conn:
+            return {int(feed): int(count) for feed, count in conn.execute(query) if feed is not None}
 
     def counts(self) -> dict[str, int]:
         """How many feeds, articles and versions are stored (for summaries and tests)."""
