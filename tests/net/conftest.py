@@ -10,6 +10,8 @@ import pytest
 from net_site import serve_site
 from pytest_httpserver import HTTPServer
 
+from newsdiff.core.store import Store
+
 
 @pytest.fixture(scope="session")
 def httpserver_listen_address() -> tuple[str, int]:
@@ -24,7 +26,15 @@ def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("NEWSDIFF_CACHE_DIR", str(folder))
     monkeypatch.delenv("NEWSDIFF_REFRESH", raising=False)
     monkeypatch.delenv("NEWSDIFF_FETCH_TIMEOUT", raising=False)
+    monkeypatch.setenv("NEWSDIFF_DATA_DIR", str(tmp_path / "data"))  # the subscription store too
     return folder
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    """The test's own subscription store (under its NEWSDIFF_DATA_DIR), open."""
+    with Store.open() as opened:
+        yield opened
 
 
 @pytest.fixture

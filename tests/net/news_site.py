@@ -125,7 +125,9 @@ class NewsSite:
             self.server.expect_request(f"/{outlet}/feed.xml").respond_with_handler(self._feed)
         import re
 
-        self.server.expect_request(re.compile(r"^/[a-z]+/[a-z0-9-]+\.html$")).respond_with_handler(self._page)
+        self.server.expect_request(re.compile(r"^/[a-z0-9]+/[a-z0-9-]+\.html$")).respond_with_handler(
+            self._page
+        )
 
 
 def news_site(server: HTTPServer) -> NewsSite:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from news_site import NewsSite, news_site
 from pytest_httpserver import HTTPServer
@@ -13,13 +10,6 @@ from newsdiff.core.refresh import Refresher, RefreshReport
 from newsdiff.core.store import Store
 from newsdiff.core.versions import changes, version_article
 from support.seed_pages import CHROME_STRINGS, expected_paragraphs, seed_title
-
-
-@pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
-    monkeypatch.setenv("NEWSDIFF_DATA_DIR", str(tmp_path / "data"))
-    with Store.open() as opened:
-        yield opened
 
 
 @pytest.fixture
@@ -64,7 +54,7 @@ def test_unchanged_feeds_and_pages_are_asked_conditionally_and_answer_304(
     assert all(entry.if_none_match for entry in again), again
     assert (report.feeds_not_modified, report.pages_not_modified) == (3, 3)
     assert report.new_versions == 0 and report.new_articles == 0
-    assert store.counts() == {"feeds": 3, "articles": 3, "versions": 3}
+    assert store.counts() == {"feeds": 3, "articles": 3, "versions": 3, "stories": 1}
 
 
 def test_edits_headline_changes_and_new_entries_are_kept_as_versions(store: Store, site: NewsSite) -> None:

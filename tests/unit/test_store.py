@@ -92,7 +92,7 @@ def test_a_version_is_stored_only_when_the_text_or_the_title_changed(
     assert found[0].headline is None and not found[0].text_changed
     assert found[1].headline == (seeds["001"].title, "A new headline") and not found[1].text_changed
     assert found[2].text_changed and found[2].headline == ("A new headline", seeds["002"].title)
-    assert store.counts() == {"feeds": 1, "articles": 1, "versions": 3}
+    assert store.counts() == {"feeds": 1, "articles": 1, "versions": 3, "stories": 0}
 
 
 def test_a_boilerplate_only_change_is_not_a_version(seeds: dict[str, Article]) -> None:
@@ -156,7 +156,7 @@ def test_a_failing_migration_leaves_the_file_as_it_was(tmp_path: Path) -> None:
 
     def half_done(conn: sa.Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE feeds ADD COLUMN category TEXT")
-        conn.exec_driver_sql("CREATE TABLE stories (id INTEGER PRIMARY KEY)")
+        conn.exec_driver_sql("CREATE TABLE drafts (id INTEGER PRIMARY KEY)")
         raise RuntimeError("the step fails halfway")
 
     with Store.open(url) as store:
@@ -169,7 +169,7 @@ def test_a_failing_migration_leaves_the_file_as_it_was(tmp_path: Path) -> None:
         tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     finally:
         raw.close()
-    assert "category" not in columns and "stories" not in tables
+    assert "category" not in columns and "drafts" not in tables
 
 
 def test_a_file_from_a_newer_newsdiff_is_refused_in_one_line(tmp_path: Path) -> None:
@@ -207,3 +207,21 @@ def test_an_interrupted_transaction_keeps_what_was_committed_before(store: Store
         store.record_feed(feed.id, checked_at="2026-12-01T11:00:00Z", entries=entries())  # type: ignore[arg-type]
     assert [a.url for a in store.articles()] == [_entry(1).url]
     assert store.feeds()[0].last_checked == "2026-12-01T10:00:00Z"
+
+
+def test_a_version_1_file_gains_the_stories_tables_keeping_its_feeds(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / DB_NAME}"
+    engine_store = Store(sa.create_engine(url))
+    assert engine_store.migrate(MIGRATIONS[:1]) == 1  # a file written before stories existed
+    engine_store.add_feed("https://a.example/feed.xml")
+    engine_store.close()
+    with Store.open(url) as store:
+        assert store.version() == len(MIGRATIONS) >= 2
+        assert [f.url for f in store.feeds()] == ["https://a.example/feed.xml"]
+        assert store.story_listing() == []
+    raw = sqlite3.connect(tmp_path / DB_NAME)
+    try:
+        tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    finally:
+        raw.close()
+    assert {"stories", "story_articles"} <= tables

@@ -49,6 +49,7 @@ MODULE_COMMANDS: dict[str, str] = {
     "refresh": "refresh",
     "opml": "opml",
     "versions": "versions",
+    "stories": "stories",
 }
 COMMANDS = BUILTIN_COMMANDS + tuple(MODULE_COMMANDS)
 DEFAULT_THRESHOLD_TEXT = "0.18"
@@ -189,6 +190,7 @@ commands:
   refresh         fetch the feeds and their articles, keeping every new version (--jobs N, --force)
   opml import FILE | opml export [-o FILE]   subscriptions as OPML (newsboat's format)
   versions URL    an article's versions and headline changes; --diff [K L] compares two of them
+  stories         the stories refresh formed across outlets, newest first (--min-outlets N)
 
 Run 'newsdiff COMMAND --help' for a command's options. With no PATH, the app opens the bundled
 example story. Settings (and remapped keys) are read from --config PATH, else NEWSDIFF_CONFIG,

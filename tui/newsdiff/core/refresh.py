@@ -6,7 +6,7 @@ Two rounds over the network, each with ``jobs`` fetches at a time. First the fee
 body. Then the article pages: every entry the feeds listed, plus the articles first seen in the
 last ``recheck_days`` (that is where stealth edits happen), each again a conditional GET, and
 skipped if checked within ``interval``. A page whose title or body text changed is stored as a
-new version.
+new version. Last, the new articles are grouped into stories across outlets (``core/stories.py``).
 
 Fetching and extraction run in worker threads; the store is written only from the calling
 thread, one transaction per feed and per page, as each result arrives. So Ctrl+C (or a crash)
@@ -52,6 +52,9 @@ class RefreshReport:
     changed_articles: list[str] = field(default_factory=list)
     """URLs of articles that already had a version and got another."""
     errors: list[str] = field(default_factory=list)
+    stories_started: int = 0
+    stories_joined: int = 0
+    """Articles grouped into a story of their own, and into a story other outlets' articles began."""
 
     def summary(self) -> str:
         """One line saying what the refresh did."""
@@ -64,7 +67,8 @@ class RefreshReport:
             f"{self.pages_checked} pages checked, {self.pages_not_modified} not modified, "
             f"{self.pages_failed} failed"
         )
-        return f"{feeds}; {pages}"
+        stories = f"stories: {self.stories_started} new, {self.stories_joined} articles joined one"
+        return f"{feeds}; {pages}; {stories}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +158,7 @@ class Refresher:
         on_error: Callable[[str], None] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
         now: Callable[[], str] = now_text,
+        group: bool = True,
     ) -> None:
         self.store = store
         self.jobs = jobs
@@ -165,6 +170,7 @@ class Refresher:
         self.on_error = on_error
         self.on_progress = on_progress
         self.now = now
+        self.group = group
         self.report = RefreshReport()
         self._cancel = threading.Event()
 
@@ -251,9 +257,20 @@ class Refresher:
             for done, (article, page) in enumerate(parallel(pages, self._read_page, self.jobs, cancelled), 1):
                 self._progress(done, len(pages), article.title)
                 self._record_page(article, page)
+            if self.group:
+                self._group()
         except Cancelled:
             pass
         return self.report
+
+    def _group(self) -> None:
+        from newsdiff.core.stories import group_new
+
+        for grouped in group_new(self.store, now=self.now):
+            if grouped.joined is None:
+                self.report.stories_started += 1
+            else:
+                self.report.stories_joined += 1
 
     def stop(self) -> None:
         """Ask a running refresh to stop after the results in flight (the app's esc)."""

@@ -70,16 +70,35 @@ versions = sa.Table(
     sa.Index("versions_by_article", "article", "id"),
 )
 sa.Index("articles_by_feed", articles.c.feed, articles.c.first_seen)
+stories = sa.Table(
+    "stories",
+    SCHEMA,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("created", sa.Text, nullable=False),
+)
+story_articles = sa.Table(
+    "story_articles",
+    SCHEMA,
+    sa.Column("article", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("story", sa.Integer, sa.ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+    sa.Index("story_articles_by_story", "story"),
+)
+"""Which story each grouped article belongs to (at most one): a table of its own, so grouping
+never changes the articles table."""
 
 
 def _create_v1(conn: sa.Connection) -> None:
-    # The tables as defined above. When a later migration changes one, the definitions above
-    # become the latest and this step must keep a frozen copy of version 1's.
+    # The tables as defined above. When a later migration changes one of them, this step must
+    # keep a frozen copy of version 1's definition instead.
     SCHEMA.create_all(conn, tables=[feeds, articles, versions])
 
 
+def _add_stories(conn: sa.Connection) -> None:
+    SCHEMA.create_all(conn, tables=[stories, story_articles])
+
+
 Migration = Callable[[sa.Connection], None]
-MIGRATIONS: list[Migration] = [_create_v1]
+MIGRATIONS: list[Migration] = [_create_v1, _add_stories]
 """Step N brings the schema from version N-1 to N; version 0 is an empty file."""
 
 
@@ -183,6 +202,20 @@ class Entry:
     url: str
     title: str
     published: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    """A story as listed: its articles (oldest first) with the title of the feed each came from."""
+
+    id: int
+    newest: str
+    members: tuple[tuple[ArticleRecord, str | None], ...]
+
+    @property
+    def outlets(self) -> list[str]:
+        """The feeds' titles, each once, in the order their first article arrived."""
+        return list(dict.fromkeys(title or "(unknown feed)" for _, title in self.members))
 
 
 def _feed(row: sa.Row[Any]) -> FeedRecord:
@@ -414,6 +447,77 @@ class Store:
             for number, row in enumerate(rows, start=1)
         ]
 
+    def latest_version(self, article_id: int) -> Version | None:
+        history = self.versions(article_id)
+        return history[-1] if history else None
+
+    # -- stories --
+
+    def ungrouped(self) -> list[ArticleRecord]:
+        """Articles with a stored version that are in no story yet, oldest first."""
+        has_version = sa.exists().where(versions.c.article == articles.c.id)
+        grouped = sa.exists().where(story_articles.c.article == articles.c.id)
+        query = (
+            sa.select(articles).where(has_version, ~grouped).order_by(articles.c.first_seen, articles.c.id)
+        )
+        with self.engine.connect() as conn:
+            return [_article(row) for row in conn.execute(query)]
+
+    def grouped_between(self, start: str, end: str) -> list[tuple[ArticleRecord, int]]:
+        """Articles first seen from ``start`` to ``end`` that are in a story, with the story's id."""
+        query = (
+            sa.select(articles, story_articles.c.story)
+            .join(story_articles, story_articles.c.article == articles.c.id)
+            .where(articles.c.first_seen >= start, articles.c.first_seen <= end)
+            .order_by(articles.c.id)
+        )
+        with self.engine.connect() as conn:
+            return [(_article(row), int(row.story)) for row in conn.execute(query)]
+
+    def add_to_story(
+        self, article_id: int, story_id: int | None, *, created: str, merge: Iterable[int] = ()
+    ) -> int:
+        """Put the article in story ``story_id``, or in a new story when None; the story's id.
+
+        The stories in ``merge`` (which the article links too) are folded into ``story_id``, in the
+        same transaction.
+        """
+        others = [story for story in merge if story != story_id]
+        with self.engine.begin() as conn:
+            if others and story_id is not None:
+                moved = sa.update(story_articles).where(story_articles.c.story.in_(others))
+                conn.execute(moved.values(story=story_id))
+                conn.execute(sa.delete(stories).where(stories.c.id.in_(others)))
+            if story_id is None:
+                made = conn.execute(sa.insert(stories).values(created=created).returning(stories.c.id))
+                story_id = int(made.scalar_one())
+            conn.execute(sa.insert(story_articles).values(article=article_id, story=story_id))
+        return story_id
+
+    def story_listing(self, limit: int | None = None) -> list[StoryRow]:
+        """Stories, newest first (by their newest article), each with its articles and outlets."""
+        newest = sa.func.max(articles.c.first_seen).label("newest")
+        order = (
+            sa.select(story_articles.c.story, newest)
+            .join(articles, articles.c.id == story_articles.c.article)
+            .group_by(story_articles.c.story)
+            .order_by(newest.desc(), story_articles.c.story.desc())
+            .limit(limit)
+        )
+        members = (
+            sa.select(story_articles.c.story, articles, feeds.c.title.label("feed_title"))
+            .join(articles, articles.c.id == story_articles.c.article)
+            .outerjoin(feeds, feeds.c.id == articles.c.feed)
+            .order_by(articles.c.first_seen, articles.c.id)
+        )
+        with self.engine.connect() as conn:
+            ranked = [(int(row.story), str(row.newest)) for row in conn.execute(order)]
+            wanted = {story for story, _ in ranked}
+            found: dict[int, list[tuple[ArticleRecord, str | None]]] = {story: [] for story in wanted}
+            for row in conn.execute(members.where(story_articles.c.story.in_(wanted))):
+                found[int(row.story)].append((_article(row), row.feed_title))
+        return [StoryRow(story, newest, tuple(found[story])) for story, newest in ranked]
+
     def article_counts(self) -> dict[int, int]:
         """How many articles each feed brought, by feed id."""
         query = sa.select(articles.c.feed, sa.func.count()).group_by(articles.c.feed)
@@ -425,5 +529,10 @@ class Store:
         with self.engine.connect() as conn:
             return {
                 name: int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
-                for name, table in (("feeds", feeds), ("articles", articles), ("versions", versions))
+                for name, table in (
+                    ("feeds", feeds),
+                    ("articles", articles),
+                    ("versions", versions),
+                    ("stories", stories),
+                )
             }
