@@ -52,6 +52,7 @@ def main() -> None:
     parser.add_argument("--feeds", type=int, default=100)
     parser.add_argument("--entries", type=int, default=50)
     parser.add_argument("--jobs", type=int, default=4)
+    parser.add_argument("--group", action="store_true", help="also group stories (slow: aligns candidates)")
     args = parser.parse_args()
     import logging
 
@@ -72,7 +73,7 @@ def main() -> None:
                             for story in stories[::10]:
                                 story.body = [*story.body, "A correction was appended."]
                     started = time.perf_counter()
-                    report = Refresher(store, jobs=args.jobs, interval=0).run()
+                    report = Refresher(store, jobs=args.jobs, interval=0, group=args.group).run()
                     elapsed = time.perf_counter() - started
                     rows.append((label, elapsed, report))
                 size = (Path(folder) / DB_NAME).stat().st_size

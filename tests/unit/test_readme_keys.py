@@ -63,6 +63,8 @@ WHERE = {
     "OpenDialog": "dialogs",  # the story screen's `o` prompt
     "SaveDialog": "dialogs",  # the story screen's `S` prompt
     "SearchBar": "search line",
+    "StoriesScreen": "stories",  # F: the stories the subscriptions formed
+    "StoredStoryScreen": "story",  # a stored story, or an article's versions: the story screen
 }
 
 # (binding id, key as the README writes it) -> why the README leaves it out. Keep this minimal.

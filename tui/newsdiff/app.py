@@ -109,6 +109,14 @@ class NewsdiffApp(App[None]):
             "ctrl+c", "interrupt", "quit", id="app.quit", show=False, priority=True, tooltip="quit newsdiff"
         ),
         Binding(
+            "F",
+            "stories",
+            "stories",
+            id="app.stories",
+            show=False,
+            tooltip="the stories your subscriptions formed across outlets (newsdiff subscribe, refresh)",
+        ),
+        Binding(
             "comma",
             "settings",
             "settings",
@@ -202,6 +210,12 @@ class NewsdiffApp(App[None]):
 
     def action_interrupt(self) -> None:
         self.exit(return_code=EXIT_INTERRUPTED)
+
+    def action_stories(self) -> None:
+        from newsdiff.screens.stories_screen import StoriesScreen
+
+        if not isinstance(self.screen, StoriesScreen | ModalScreen):
+            self.push_screen(StoriesScreen(self.threshold, self.options))
 
     def action_settings(self) -> None:
         from newsdiff.screens.settings_screen import SettingsScreen
