@@ -3,6 +3,7 @@ command line, against the loopback news site whose pages change between refreshe
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -96,6 +97,15 @@ def test_subscribe_refresh_and_see_an_edited_article_s_versions_and_diff(
     assert lines[2].startswith("2  ") and lines[2].endswith(
         f"{story.title}  (text edited; headline changed, was: {old_title})"
     )
+
+    log = json.loads(run(data, "versions", url, "--format", "json").stdout)
+    assert log["url"] == url and log["outlet"] == "The Associated Press"
+    assert [(v["number"], v["text_changed"], v["headline_was"]) for v in log["versions"]] == [
+        (1, False, None),
+        (2, True, old_title),
+    ]
+    assert log["versions"][1]["title"] == story.title
+    assert log["versions"][1]["paragraphs"] == log["versions"][0]["paragraphs"] + 1
 
     diff = run(data, "versions", url, "--diff", "--color", "never", "--width", "100")
     assert diff.returncode == 0, diff.stderr

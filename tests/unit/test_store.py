@@ -225,3 +225,15 @@ def test_a_version_1_file_gains_the_stories_tables_keeping_its_feeds(tmp_path: P
     finally:
         raw.close()
     assert {"stories", "story_articles"} <= tables
+
+
+def test_the_store_modules_stay_pure() -> None:
+    import subprocess
+    import sys
+
+    modules = ", ".join(
+        f"newsdiff.core.{name}" for name in ("store", "refresh", "versions", "opml", "stories")
+    )
+    code = f"import sys, {modules}; print(sorted(m for m in ('rich', 'textual') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

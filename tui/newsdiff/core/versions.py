@@ -81,3 +81,24 @@ def changes(history: list[Version]) -> list[Change]:
         found.append(Change(version, headline, text_changed))
         previous = version
     return found
+
+
+def change_log(url: str, history: list[Version]) -> dict[str, object]:
+    """The versions of the article at ``url`` as JSON data: when each was fetched, its headline and
+    hash, and what changed from the one before (``newsdiff versions URL --format json``)."""
+    entries = []
+    for change in changes(history):
+        version = change.version
+        entries.append(
+            {
+                "number": version.number,
+                "fetched_at": version.fetched_at,
+                "title": version.title,
+                "text_hash": version.snapshot.text_hash,
+                "text_changed": change.text_changed,
+                "headline_was": change.headline[0] if change.headline else None,
+                "paragraphs": len(version.snapshot.paragraphs),
+            }
+        )
+    outlet = history[-1].snapshot.metadata.get("outlet") if history else None
+    return {"url": url, "outlet": outlet, "versions": entries}

@@ -1,15 +1,16 @@
 """``newsdiff versions URL``: every stored version of an article, and what changed between them.
 
 The list gives each version's number, when it was fetched and its headline, and says what changed
-from the one before (the text, the headline and what it was). ``--diff`` prints the comparison of
-two versions exactly as ``newsdiff diff`` prints two articles: by default the last two, ``--diff
-K`` version K against the one before, ``--diff K L`` any two.
+from the one before (the text, the headline and what it was); ``--format json`` gives the same
+change log as JSON, and ``-o FILE`` writes either atomically (never over a file without --force).
+``--diff`` prints the comparison of two versions exactly as ``newsdiff diff`` prints two articles:
+by default the last two, ``--diff K`` version K against the one before, ``--diff K L`` any two.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
+import json
 from typing import TYPE_CHECKING
 
 from newsdiff.cli import (
@@ -19,6 +20,8 @@ from newsdiff.cli import (
     _add_wording_options,
     _Parser,
     add_display_options,
+    add_output_options,
+    write_output,
 )
 from newsdiff.core.errors import InputError
 from newsdiff.core.text import one_line
@@ -44,6 +47,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="compare versions K and L (--diff K L), K and the one before (--diff K), "
         "or the last two (--diff)",
     )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="the version list as text (default) or JSON: the change log, for other tools",
+    )
+    add_output_options(parser)
     add_display_options(parser)
     _add_wording_options(parser)
     _add_alignment_options(parser)
@@ -104,7 +114,13 @@ def run(args: argparse.Namespace) -> int:
         why = f" (last error: {article.last_error})" if article.last_error else ""
         raise InputError(f"{args.url}: no version stored yet{why}")
     if args.diff is None:
-        sys.stdout.write("".join(line + "\n" for line in version_lines(article, history)))
+        if args.format == "json":
+            from newsdiff.core.versions import change_log
+
+            text = json.dumps(change_log(article.url, history), ensure_ascii=False, indent=2) + "\n"
+        else:
+            text = "".join(line + "\n" for line in version_lines(article, history))
+        write_output(text, args.output, force=args.force)
         return EXIT_OK
     first, second = pick(args.diff, len(history))
     from newsdiff.cli import print_diff, settings_for
