@@ -59,6 +59,7 @@ def warm_up_imports() -> None:
 
     import newsdiff.core.compare  # noqa: F401
     from newsdiff.core.paraphrase import warm_up
+    from newsdiff.core.store import Store  # noqa: F401  (SQLAlchemy, 0.3 s: so F opens at once)
 
     warm_up()
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -218,6 +218,11 @@ class StoryRow:
         return list(dict.fromkeys(title or "(unknown feed)" for _, title in self.members))
 
 
+def _slices(values: list[Any], size: int = 500) -> Iterator[list[Any]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
 def _feed(row: sa.Row[Any]) -> FeedRecord:
     return FeedRecord(**{name: getattr(row, name) for name in FeedRecord.__slots__})
 
@@ -376,15 +381,23 @@ class Store:
     ) -> list[ArticleRecord]:
         """The articles of these feeds a refresh fetches: those just listed or first seen since
         ``seen_since``, and not checked after ``checked_before`` (None: no such limit)."""
-        listed = list(listed)
-        recent = sa.or_(articles.c.first_seen >= seen_since, articles.c.url.in_(listed))
-        query = sa.select(articles).where(articles.c.feed.in_(list(feed_ids)), recent)
+        due: sa.ColumnElement[bool] = sa.true()
         if checked_before is not None:
-            query = query.where(
-                sa.or_(articles.c.last_checked.is_(None), articles.c.last_checked <= checked_before)
-            )
+            due = sa.or_(articles.c.last_checked.is_(None), articles.c.last_checked <= checked_before)
+        found: dict[int, ArticleRecord] = {}
         with self.engine.connect() as conn:
-            return [_article(row) for row in conn.execute(query.order_by(articles.c.id))]
+            # In slices: SQLite caps the number of values one statement may bind.
+            for feed_slice in _slices(list(feed_ids)):
+                query = sa.select(articles).where(
+                    articles.c.feed.in_(feed_slice), articles.c.first_seen >= seen_since, due
+                )
+                found.update((row.id, _article(row)) for row in conn.execute(query))
+                for url_slice in _slices(list(listed)):
+                    query = sa.select(articles).where(
+                        articles.c.feed.in_(feed_slice), articles.c.url.in_(url_slice), due
+                    )
+                    found.update((row.id, _article(row)) for row in conn.execute(query))
+        return [found[key] for key in sorted(found)]
 
     def record_page(
         self,
@@ -504,19 +517,33 @@ class Store:
             .order_by(newest.desc(), story_articles.c.story.desc())
             .limit(limit)
         )
+        with self.engine.connect() as conn:
+            ranked = [int(row.story) for row in conn.execute(order)]
+        return self._stories(ranked)
+
+    def _stories(self, wanted: list[int]) -> list[StoryRow]:
+        """These stories, in this order, each with its members (oldest first) and newest time."""
         members = (
             sa.select(story_articles.c.story, articles, feeds.c.title.label("feed_title"))
             .join(articles, articles.c.id == story_articles.c.article)
             .outerjoin(feeds, feeds.c.id == articles.c.feed)
             .order_by(articles.c.first_seen, articles.c.id)
         )
+        found: dict[int, list[tuple[ArticleRecord, str | None]]] = {story: [] for story in wanted}
         with self.engine.connect() as conn:
-            ranked = [(int(row.story), str(row.newest)) for row in conn.execute(order)]
-            wanted = {story for story, _ in ranked}
-            found: dict[int, list[tuple[ArticleRecord, str | None]]] = {story: [] for story in wanted}
-            for row in conn.execute(members.where(story_articles.c.story.in_(wanted))):
-                found[int(row.story)].append((_article(row), row.feed_title))
-        return [StoryRow(story, newest, tuple(found[story])) for story, newest in ranked]
+            for story_slice in _slices(wanted):
+                for row in conn.execute(members.where(story_articles.c.story.in_(story_slice))):
+                    found[int(row.story)].append((_article(row), row.feed_title))
+        return [
+            StoryRow(story, max(a.first_seen for a, _ in found[story]), tuple(found[story]))
+            for story in wanted
+            if found[story]
+        ]
+
+    def story(self, story_id: int) -> StoryRow | None:
+        """One story with its articles, or None if there is no such story (any more)."""
+        found = [row for row in self._stories([story_id]) if row.id == story_id]
+        return found[0] if found else None
 
     def article_counts(self) -> dict[int, int]:
         """How many articles each feed brought, by feed id."""

@@ -46,7 +46,7 @@ def story_articles(story_id: int) -> list[Article]:
     from newsdiff.core.versions import version_article
 
     with Store.open() as store:
-        story = next((s for s in store.story_listing() if s.id == story_id), None)
+        story = store.story(story_id)
         if story is None:
             raise InputError(f"story {story_id} is no longer in the store")
         found = []
