@@ -10,6 +10,7 @@ request is logged with its conditional headers so a test can check what was aske
 from __future__ import annotations
 
 import hashlib
+import threading
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -53,6 +54,10 @@ class NewsSite:
     log: list[Logged] = field(default_factory=list)
     slow_requests: list[str] = field(default_factory=list)
     """Paths of requests to slow pages, as they arrive (before the wait)."""
+    in_flight: int = 0
+    most_in_flight: int = 0
+    """The most page requests being answered at once (on a threaded server)."""
+    _counting: threading.Lock = field(default_factory=threading.Lock)
 
     def feed_url(self, outlet: str) -> str:
         return self.server.url_for(f"/{outlet}/feed.xml")
@@ -96,6 +101,16 @@ class NewsSite:
     def _page(self, request: Request) -> Response:
         _, outlet, name = request.path.split("/")
         story = self.story(outlet, name.removesuffix(".html"))
+        with self._counting:
+            self.in_flight += 1
+            self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        try:
+            return self._answer(request, outlet, story)
+        finally:
+            with self._counting:
+                self.in_flight -= 1
+
+    def _answer(self, request: Request, outlet: str, story: Story) -> Response:
         started = time.monotonic()
         if story.delay:
             self.slow_requests.append(request.path)

@@ -149,3 +149,21 @@ def test_an_article_first_seen_long_ago_and_no_longer_listed_is_left_alone(
     # Within the recheck window it is fetched again, listed or not, and the edit is kept.
     report = refresh(store, recheck_days=7, now=lambda: four_days_later)
     assert report.changed_articles == [site.page_url(gone)]
+
+
+@pytest.mark.parametrize(("per_host", "most"), [(2, 2), (6, 6)])
+def test_no_more_than_per_host_fetches_at_once_reach_one_host(store: Store, per_host: int, most: int) -> None:
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    try:
+        site = news_site(server)
+        for n in range(6):
+            site.add("ap", f"slow-{n}", f"Report {n}", [f"Paragraph {n} of a report, long enough to keep."])
+        for story in site.stories["ap"]:
+            story.delay = 0.3  # long enough for every allowed fetch to overlap
+        store.add_feed(site.feed_url("ap"))
+        report = Refresher(store, jobs=6, per_host=per_host, interval=0, group=False).run()
+    finally:
+        server.stop()
+    assert report.errors == [] and report.new_versions == 7
+    assert site.most_in_flight == most

@@ -1,6 +1,7 @@
 """Refreshing subscriptions: ask each feed what is new, fetch the articles, keep every new version.
 
-Two rounds over the network, each with ``jobs`` fetches at a time. First the feeds that are due
+Two rounds over the network, each with ``jobs`` fetches at a time (at most ``per_host`` of them
+to one host). First the feeds that are due
 (not checked in the last ``interval`` minutes, unless ``force``), each with a conditional GET
 (If-None-Match / If-Modified-Since from its last answer) so an unchanged feed costs a 304 and no
 body. Then the article pages: every entry the feeds listed, plus the articles first seen in the
@@ -22,6 +23,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 from newsdiff.core.errors import Cancelled, InputError
 from newsdiff.core.fetch import Accept, Fetched, conditional_headers, fetch
@@ -32,6 +34,9 @@ DEFAULT_INTERVAL = 30
 DEFAULT_RECHECK_DAYS = 2.0
 """Articles first seen this recently are fetched again on each refresh, to catch later edits."""
 DEFAULT_JOBS = 4
+DEFAULT_PER_HOST = 2
+"""Fetches at a time from one host, whatever ``jobs`` says: an outlet's many section feeds and
+articles are not fetched all at once from its server."""
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -159,6 +164,7 @@ class Refresher:
         on_progress: Callable[[int, int, str], None] | None = None,
         now: Callable[[], str] = now_text,
         group: bool = True,
+        per_host: int = DEFAULT_PER_HOST,
     ) -> None:
         self.store = store
         self.jobs = jobs
@@ -171,12 +177,26 @@ class Refresher:
         self.on_progress = on_progress
         self.now = now
         self.group = group
+        self.per_host = per_host
+        self._hosts: dict[str, threading.BoundedSemaphore] = {}
+        self._hosts_lock = threading.Lock()
         self.report = RefreshReport()
         self._cancel = threading.Event()
 
     # -- work done in the worker threads --
 
+    def _host_slot(self, url: str) -> threading.BoundedSemaphore:
+        host = urlsplit(url).netloc.lower()
+        with self._hosts_lock:
+            if host not in self._hosts:
+                self._hosts[host] = threading.BoundedSemaphore(max(1, self.per_host))
+            return self._hosts[host]
+
     def _fetch(self, url: str, etag: str | None, modified: str | None, accept: Accept) -> Fetched:
+        with self._host_slot(url):
+            return self._fetch_now(url, etag, modified, accept)
+
+    def _fetch_now(self, url: str, etag: str | None, modified: str | None, accept: Accept) -> Fetched:
         return fetch(
             url,
             timeout=self.timeout,

@@ -12,7 +12,7 @@ import sys
 
 from newsdiff.cli import EXIT_INPUT, EXIT_OK, _Parser, _say
 from newsdiff.core.errors import InputError
-from newsdiff.core.refresh import DEFAULT_INTERVAL, DEFAULT_JOBS, DEFAULT_RECHECK_DAYS
+from newsdiff.core.refresh import DEFAULT_INTERVAL, DEFAULT_JOBS, DEFAULT_PER_HOST, DEFAULT_RECHECK_DAYS
 from newsdiff.subcommands.fetch import add_size_option, add_timeout_option
 
 MAX_JOBS = 32
@@ -50,6 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"fetches at a time (default {DEFAULT_JOBS})",
     )
     parser.add_argument(
+        "--per-host",
+        type=_jobs,
+        default=DEFAULT_PER_HOST,
+        metavar="N",
+        help=f"at most N fetches at a time from one host (default {DEFAULT_PER_HOST})",
+    )
+    parser.add_argument(
         "--interval",
         type=_amount,
         default=DEFAULT_INTERVAL,
@@ -82,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
         refresher = Refresher(
             store,
             jobs=args.jobs,
+            per_host=args.per_host,
             interval=args.interval,
             recheck_days=args.recheck_days,
             force=args.force,
