@@ -237,3 +237,20 @@ def test_the_store_modules_stay_pure() -> None:
     code = f"import sys, {modules}; print(sorted(m for m in ('rich', 'textual') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_file_that_is_not_a_database_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / DB_NAME
+    path.write_bytes(b"these are not the droids\n" * 100)
+    with pytest.raises(InputError) as caught:
+        Store.open(f"sqlite:///{path}")
+    assert str(caught.value) == f"{path}: cannot use the store (file is not a database)"
+
+
+def test_a_database_error_inside_the_store_s_with_is_one_line(store: Store, tmp_path: Path) -> None:
+    with pytest.raises(InputError) as caught, store, store.engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO no_such_table VALUES (1)")
+    assert (
+        str(caught.value)
+        == f"{tmp_path / 'data' / DB_NAME}: cannot use the store (no such table: no_such_table)"
+    )

@@ -142,6 +142,15 @@ def now_text() -> str:
     return _now()
 
 
+def store_error(error: sa.exc.DBAPIError, engine: sa.Engine) -> InputError:
+    """A database failure (a file that is not SQLite, a full disk, a store locked too long) as the
+    one line the user sees, naming the store's file."""
+    reason = one_line(str(error.orig)) or type(error.orig).__name__
+    if "locked" in reason:
+        reason += " (is another newsdiff refresh running?)"
+    return InputError(f"{engine.url.database or engine.url}: cannot use the store ({reason})")
+
+
 # -- records ---------------------------------------------------------------------------------------
 
 
@@ -256,11 +265,9 @@ class Store:
         store = cls(engine)
         try:
             store.migrate()
-        except sa.exc.OperationalError as exc:
+        except sa.exc.DBAPIError as exc:
             engine.dispose()
-            raise InputError(
-                f"{folder / DB_NAME}: cannot open the store ({one_line(str(exc.orig))})"
-            ) from None
+            raise store_error(exc, engine) from None
         return store
 
     def close(self) -> None:
@@ -269,8 +276,11 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *_: object) -> None:
+    def __exit__(self, kind: object, error: BaseException | None, _trace: object) -> None:
+        """Close; a database error inside the ``with`` becomes a one-line ``InputError``."""
         self.close()
+        if isinstance(error, sa.exc.DBAPIError):
+            raise store_error(error, self.engine) from None
 
     # -- schema --
 
