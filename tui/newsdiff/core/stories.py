@@ -4,7 +4,8 @@ Two articles are linked when the comparison itself says so: aligned with ``compa
 sentence matching and paraphrase scoring as the comparison screen), at least ``MIN_PAIRS`` body
 pairs cover at least ``MIN_COVERAGE`` of one side's body words. Only articles of other feeds,
 first seen within ``WINDOW_HOURS`` of each other, are candidates, and a cheap whole-article TF-IDF
-cosine picks the ``CANDIDATES`` most alike to align (each alignment costs 20-100 ms).
+cosine picks the ``CANDIDATES`` most alike to align (each alignment costs 20-100 ms), skipping a
+candidate whose story the article already links to.
 
 Grouping is incremental, as feeds refresh: each article not yet in a story, oldest first, joins
 the story it links to, or starts a story of its own. An article that links to several stories
@@ -113,6 +114,8 @@ def group_new(
             for cosine, (other, story, text) in ranked[:CANDIDATES]:
                 if cosine < MIN_COSINE:
                     break
+                if any(story == linked for _, _, linked in links):
+                    continue  # already linked to that story: another alignment would add nothing
                 score = link(article, text)
                 if score >= MIN_COVERAGE:
                     links.append((score, other, story))
