@@ -160,7 +160,7 @@ def test_no_more_than_per_host_fetches_at_once_reach_one_host(store: Store, per_
         for n in range(6):
             site.add("ap", f"slow-{n}", f"Report {n}", [f"Paragraph {n} of a report, long enough to keep."])
         for story in site.stories["ap"]:
-            story.delay = 0.3  # long enough for every allowed fetch to overlap
+            story.delay = 0.6  # long enough for every allowed fetch to overlap
         store.add_feed(site.feed_url("ap"))
         report = Refresher(store, jobs=6, per_host=per_host, interval=0, group=False).run()
     finally:
