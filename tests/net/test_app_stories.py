@@ -61,14 +61,15 @@ async def test_a_story_from_three_outlets_opens_and_two_versions_compare(
         text = screen_text(app)
         assert "1 story" in text
         rows = stories.query_one(DataTable)
-        outlets = rows.get_cell_at((0, 3)).plain
+        outlets = rows.get_cell_at((0, 4)).plain
         assert sorted(outlets.split(", ")) == [
             "The Associated Press",
             "The Globe and Mail",
             "The Washington Times",
         ]
         assert outlets[:30] in text
-        assert (rows.get_cell_at((0, 1)).plain, rows.get_cell_at((0, 2)).plain) == ("3", "3")
+        counts = [rows.get_cell_at((0, column)).plain for column in (1, 2, 3)]
+        assert counts == ["3", "3", "3"]  # outlets, articles, unread
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, StoredStoryScreen), "the stored story")
         story = app.screen
@@ -80,6 +81,17 @@ async def test_a_story_from_three_outlets_opens_and_two_versions_compare(
             "The Washington Times",
         ]
         assert "story 1 · 3 articles" in screen_text(app)
+        # Opened: its articles are read; back on the list, the story has none unread.
+        await pilot.press("q")
+        await wait_for(pilot, lambda: app.screen is stories, "back to the stories")
+        await wait_for(
+            pilot, lambda: stories.stories[0].unread == 0 and rows.get_cell_at((0, 3)).plain == "", "read"
+        )
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, StoredStoryScreen), "the stored story again")
+        story = app.screen
+        assert isinstance(story, StoredStoryScreen)
+        await wait_for(pilot, lambda: not story.query_one("#loading").display, "the story's articles")
         table = story.query_one(ArticleTable)
         ap_row = next(i for i, a in enumerate(table.articles) if a.name == "The Associated Press")
         await pilot.press(*["down"] * (ap_row - table.cursor_row), "v")
@@ -133,7 +145,7 @@ async def test_r_refreshes_the_feeds_and_a_new_story_appears(httpserver: HTTPSer
         await wait_for(pilot, lambda: len(stories.stories) == 2, "the new story")
         rows = stories.query_one(DataTable)
         assert rows.row_count == 2
-        assert rows.get_cell_at((0, 4)).plain == "City streets flooded after heavy rain"  # newest first
+        assert rows.get_cell_at((0, 5)).plain == "City streets flooded after heavy rain"  # newest first
         assert "City streets flooded" in screen_text(app)
         assert "articles: 1 new" in _notices(app)
 

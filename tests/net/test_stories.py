@@ -100,7 +100,7 @@ def test_the_stories_command_lists_newest_first_with_outlets(
     )
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert lines[0].startswith("story ") and " · 3 outlets · 3 articles · newest " in lines[0]
+    assert lines[0].startswith("story ") and " · 3 outlets · 3 articles · 3 unread · newest " in lines[0]
     assert len(lines) == 4  # only the summit has two outlets or more
     assert {line.split("  ")[1] for line in lines[1:]} == {
         "The Associated Press",

@@ -254,3 +254,23 @@ def test_a_database_error_inside_the_store_s_with_is_one_line(store: Store, tmp_
         str(caught.value)
         == f"{tmp_path / 'data' / DB_NAME}: cannot use the store (no such table: no_such_table)"
     )
+
+
+def test_unread_counts_fall_as_articles_are_marked_read(store: Store) -> None:
+    store.add_feed("https://a.example/feed.xml")
+    store.add_feed("https://b.example/feed.xml")
+    a, b = store.feeds()
+    store.record_feed(a.id, checked_at="2026-12-01T10:00:00Z", entries=[_entry(1), _entry(2)])
+    store.record_feed(b.id, checked_at="2026-12-01T10:05:00Z", entries=[_entry(3)])
+    one, two, three = store.articles()
+    story = store.add_to_story(one.id, None, created="2026-12-01T10:06:00Z")
+    store.add_to_story(three.id, story, created="2026-12-01T10:06:00Z")
+    other = store.add_to_story(two.id, None, created="2026-12-01T10:06:00Z")
+    listing = {row.id: row for row in store.story_listing()}
+    assert (listing[story].unread, listing[other].unread) == (2, 1)
+    assert store.mark_read([one.id, three.id], at="2026-12-01T11:00:00Z") == 2
+    assert store.mark_read([one.id], at="2026-12-01T12:00:00Z") == 0  # already read
+    listing = {row.id: row for row in store.story_listing()}
+    assert (listing[story].unread, listing[other].unread) == (0, 1)
+    # Newest first, by each story's newest article.
+    assert [row.id for row in store.story_listing()] == [story, other]

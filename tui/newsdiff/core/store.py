@@ -85,6 +85,13 @@ story_articles = sa.Table(
 )
 """Which story each grouped article belongs to (at most one): a table of its own, so grouping
 never changes the articles table."""
+reads = sa.Table(
+    "reads",
+    SCHEMA,
+    sa.Column("article", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("read_at", sa.Text, nullable=False),
+)
+"""Articles the reader has seen (opened in a story); the others count as unread."""
 
 
 def _create_v1(conn: sa.Connection) -> None:
@@ -97,8 +104,12 @@ def _add_stories(conn: sa.Connection) -> None:
     SCHEMA.create_all(conn, tables=[stories, story_articles])
 
 
+def _add_reads(conn: sa.Connection) -> None:
+    SCHEMA.create_all(conn, tables=[reads])
+
+
 Migration = Callable[[sa.Connection], None]
-MIGRATIONS: list[Migration] = [_create_v1, _add_stories]
+MIGRATIONS: list[Migration] = [_create_v1, _add_stories, _add_reads]
 """Step N brings the schema from version N-1 to N; version 0 is an empty file."""
 
 
@@ -220,6 +231,8 @@ class StoryRow:
     id: int
     newest: str
     members: tuple[tuple[ArticleRecord, str | None], ...]
+    unread: int = 0
+    """Members not yet seen (``Store.mark_read``)."""
 
     @property
     def outlets(self) -> list[str]:
@@ -534,21 +547,39 @@ class Store:
     def _stories(self, wanted: list[int]) -> list[StoryRow]:
         """These stories, in this order, each with its members (oldest first) and newest time."""
         members = (
-            sa.select(story_articles.c.story, articles, feeds.c.title.label("feed_title"))
+            sa.select(story_articles.c.story, articles, feeds.c.title.label("feed_title"), reads.c.read_at)
             .join(articles, articles.c.id == story_articles.c.article)
             .outerjoin(feeds, feeds.c.id == articles.c.feed)
+            .outerjoin(reads, reads.c.article == articles.c.id)
             .order_by(articles.c.first_seen, articles.c.id)
         )
         found: dict[int, list[tuple[ArticleRecord, str | None]]] = {story: [] for story in wanted}
+        unread: dict[int, int] = dict.fromkeys(wanted, 0)
         with self.engine.connect() as conn:
             for story_slice in _slices(wanted):
                 for row in conn.execute(members.where(story_articles.c.story.in_(story_slice))):
                     found[int(row.story)].append((_article(row), row.feed_title))
+                    unread[int(row.story)] += row.read_at is None
         return [
-            StoryRow(story, max(a.first_seen for a, _ in found[story]), tuple(found[story]))
+            StoryRow(story, max(a.first_seen for a, _ in found[story]), tuple(found[story]), unread[story])
             for story in wanted
             if found[story]
         ]
+
+    def mark_read(self, article_ids: Iterable[int], *, at: str) -> int:
+        """Count these articles as seen; how many were not before."""
+        fresh = 0
+        with self.engine.begin() as conn:
+            for ids in _slices(list(article_ids)):
+                seen = {
+                    row.article
+                    for row in conn.execute(sa.select(reads.c.article).where(reads.c.article.in_(ids)))
+                }
+                new = [{"article": i, "read_at": at} for i in ids if i not in seen]
+                if new:
+                    conn.execute(sa.insert(reads), new)
+                fresh += len(new)
+        return fresh
 
     def story(self, story_id: int) -> StoryRow | None:
         """One story with its articles, or None if there is no such story (any more)."""

@@ -1,8 +1,9 @@
 """The stories the subscriptions formed across outlets, and a stored story or version history.
 
-``StoriesScreen`` lists the store's stories newest first (when, how many outlets and articles, the
-first headline, the outlets); ``enter`` opens one on the story screen, ``R`` refreshes the feeds
-in a worker with a progress bar (``esc`` stops it after the fetches in flight). A stored story
+``StoriesScreen`` lists the store's stories newest first (when, how many outlets and articles, how
+many of them unread, the outlets, the first headline); ``enter`` opens one on the story screen
+(its articles then count as read), ``R`` refreshes the feeds in a worker with a progress bar
+(``esc`` stops it after the fetches in flight). A stored story
 opens on ``StoredStoryScreen``: the story screen itself (compare, read, coverage...), its articles
 read from the store instead of files, plus ``v``: every version of the highlighted article on the
 same screen, so any two versions are compared with the same comparison screen.
@@ -41,8 +42,9 @@ FROM_WIDTH = 40
 
 
 def story_articles(story_id: int) -> list[Article]:
-    """The story's articles as stored (each one's latest version), oldest first."""
-    from newsdiff.core.store import Store
+    """The story's articles as stored (each one's latest version), oldest first; they now count
+    as read."""
+    from newsdiff.core.store import Store, now_text
     from newsdiff.core.versions import version_article
 
     with Store.open() as store:
@@ -54,6 +56,7 @@ def story_articles(story_id: int) -> list[Article]:
             version = store.latest_version(record.id)
             if version is not None:
                 found.append(version_article(version, record.url))
+        store.mark_read([record.id for record, _ in story.members], at=now_text())
     return found
 
 
@@ -79,6 +82,9 @@ class StoredStoryScreen(StoryScreen):
             "versions",
             id="stored.versions",
             tooltip="every stored version of the highlighted article, to compare any two",
+        ),
+        Binding(
+            "q", "back", "back", id="stored.back", tooltip="back to the stories (the story screen's q quits)"
         ),
     ]
 
@@ -111,6 +117,9 @@ class StoredStoryScreen(StoryScreen):
                 ("newsdiff", "bold"), f" · {self.label} · {count} article{'s' if count != 1 else ''}"
             )
         )
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
 
     def action_versions(self) -> None:
         table = self.query_one(ArticleTable)
@@ -167,6 +176,7 @@ class StoriesScreen(Screen[None]):
             ("Newest", "newest", None),
             ("Outlets", "outlets", None),
             ("Articles", "articles", None),
+            ("Unread", "unread", None),
             ("From", "from", FROM_WIDTH),
             ("Headline", "headline", None),
         ):
@@ -200,6 +210,7 @@ class StoriesScreen(Screen[None]):
                 Text(human_time(story.newest)),
                 Text(str(len(story.outlets)), justify="right"),
                 Text(str(len(story.members)), justify="right"),
+                Text(str(story.unread) if story.unread else "", justify="right"),
                 Text(", ".join(story.outlets), overflow="ellipsis", no_wrap=True),
                 Text(headline, overflow="ellipsis", no_wrap=True),
                 key=str(story.id),
@@ -215,6 +226,11 @@ class StoriesScreen(Screen[None]):
         )
         self.query_one("#stories-hint", Static).update(Content(hint))
         table.focus()
+
+    def on_screen_resume(self) -> None:
+        # Back from a story: its articles are read now, and a refresh may have run meanwhile.
+        if self.stories:
+            self._list()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         # The table's own enter (and a click on the highlighted row) selects the row.

@@ -48,7 +48,8 @@ def story_lines(story: StoryRow) -> list[str]:
     outlets, articles = len(story.outlets), len(story.members)
     lines = [
         f"story {story.id} · {outlets} outlet{'' if outlets == 1 else 's'} · "
-        f"{articles} article{'' if articles == 1 else 's'} · newest {human_time(story.newest)}"
+        f"{articles} article{'' if articles == 1 else 's'} · {story.unread} unread · "
+        f"newest {human_time(story.newest)}"
     ]
     for article, feed_title in story.members:
         outlet = one_line(feed_title or "(unknown feed)")
