@@ -249,3 +249,46 @@ def test_an_interrupted_refresh_keeps_what_it_stored_and_the_next_one_finishes(
     done = run(data, "refresh", "--interval", "0")
     assert done.returncode == 0, done.stderr
     assert _versions_in(db) == 4  # the missing page, and no other version twice
+
+
+def test_on_a_terminal_refresh_shows_its_progress_and_errors_stay_one_line(
+    site: NewsSite, tmp_path: Path
+) -> None:
+    import pty
+
+    data = tmp_path / "data"
+    site.feed_status["wt"] = 500
+    run(data, "subscribe", *(site.feed_url(o) for o in ("ap", "wt", "globe")))
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "newsdiff", "refresh", "--jobs", "1"],
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            env=_env(data),
+            timeout=120,
+            check=False,
+        )
+        os.close(follower)
+        follower = -1
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal's other side is closed: all was read
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        if follower != -1:
+            os.close(follower)
+        os.close(leader)
+    shown = b"".join(chunks).decode("utf-8")
+    assert done.returncode == 1
+    assert "refreshing: 1 of 3: " in shown and "refreshing: 3 of 3: " in shown  # the feeds, then pages
+    # What a terminal ends up showing on each line: the text after the line's last carriage return.
+    visible = [line.split("\r")[-1].rstrip() for line in shown.replace("\r\n", "\n").split("\n")]
+    error = f"newsdiff: {site.feed_url('wt')}: 500 Internal Server Error"
+    assert error in visible, visible  # cleared first, so the error is a whole line of its own
+    assert not any("refreshing:" in line for line in visible), "the progress line is cleared at the end"

@@ -13,6 +13,7 @@ import sys
 from newsdiff.cli import EXIT_INPUT, EXIT_OK, _Parser, _say
 from newsdiff.core.errors import InputError
 from newsdiff.core.refresh import DEFAULT_INTERVAL, DEFAULT_JOBS, DEFAULT_PER_HOST, DEFAULT_RECHECK_DAYS
+from newsdiff.core.text import one_line
 from newsdiff.subcommands.fetch import add_size_option, add_timeout_option
 
 MAX_JOBS = 32
@@ -79,6 +80,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Progress:
+    """``refreshing: feeds 3 of 100: …`` rewritten in place on a terminal's stderr (nothing when
+    stderr is a file or a pipe); an error line first clears it, so every error stays one line."""
+
+    def __init__(self) -> None:
+        self.on = sys.stderr.isatty()
+        self.shown = 0
+
+    def show(self, done: int, total: int, label: str) -> None:
+        if not self.on:
+            return
+        import shutil
+
+        width = max(20, shutil.get_terminal_size().columns - 1)
+        text = one_line(f"refreshing: {done} of {total}: {label}")[:width]
+        sys.stderr.write("\r" + text.ljust(self.shown))
+        sys.stderr.flush()
+        self.shown = len(text)
+
+    def clear(self) -> None:
+        if self.on and self.shown:
+            sys.stderr.write("\r" + " " * self.shown + "\r")
+            self.shown = 0
+
+    def error(self, message: str) -> None:
+        self.clear()
+        _say(message)
+
+
 def run(args: argparse.Namespace) -> int:
     from newsdiff.core.refresh import Refresher
     from newsdiff.core.store import Store
@@ -86,6 +116,7 @@ def run(args: argparse.Namespace) -> int:
     with Store.open() as store:
         if not store.feeds():
             raise InputError("no subscriptions yet: add one with 'newsdiff subscribe URL'")
+        progress = _Progress()
         refresher = Refresher(
             store,
             jobs=args.jobs,
@@ -95,9 +126,13 @@ def run(args: argparse.Namespace) -> int:
             force=args.force,
             timeout=args.timeout,
             max_bytes=args.max_size,
-            on_error=_say,
+            on_error=progress.error,
+            on_progress=progress.show,
         )
-        report = refresher.run()
+        try:
+            report = refresher.run()
+        finally:
+            progress.clear()
     for url in report.changed_articles:
         sys.stdout.write(f"changed: {url}\n")
     sys.stdout.write(report.summary() + "\n")
