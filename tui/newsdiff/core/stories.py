@@ -5,7 +5,8 @@ sentence matching and paraphrase scoring as the comparison screen), at least ``M
 pairs cover at least ``MIN_COVERAGE`` of one side's body words. Only articles of other feeds,
 first seen within ``WINDOW_HOURS`` of each other, are candidates, and a cheap whole-article TF-IDF
 cosine picks the ``CANDIDATES`` most alike to align (each alignment costs 20-100 ms), skipping a
-candidate whose story the article already links to.
+candidate whose story the article already links to. The TF-IDF rows are built once per run, over
+every article the run may compare.
 
 Grouping is incremental, as feeds refresh: each article not yet in a story, oldest first, joins
 the story it links to, or starts a story of its own. An article that links to several stories
@@ -54,13 +55,22 @@ def link_score(a: Article, b: Article) -> float:
     return max(summary.coverage_a, summary.coverage_b)
 
 
-def _cosines(article: Article, others: Sequence[Article]) -> list[float]:
-    from newsdiff.core.similarity import tfidf_vectors
-    from newsdiff.core.tokens import terms
+class _Vectors:
+    """Whole-article TF-IDF rows of every article a grouping run may compare, built once (IDF over
+    them all), so each new article's cosines are one sparse product instead of a new matrix."""
 
-    texts = [terms(" ".join(p.text for p in a.body)) for a in (article, *others)]
-    mine, theirs = tfidf_vectors(texts[:1], texts[1:])
-    return [float(value) for value in (mine @ theirs.T).toarray().ravel()]
+    def __init__(self, articles: dict[int, Article]) -> None:
+        from newsdiff.core.similarity import tfidf_vectors
+        from newsdiff.core.tokens import terms
+
+        self.row = {article_id: n for n, article_id in enumerate(articles)}
+        texts = [terms(" ".join(p.text for p in a.body)) for a in articles.values()]
+        self.matrix, _ = tfidf_vectors(texts, [])
+
+    def cosines(self, article_id: int, others: Sequence[int]) -> list[float]:
+        mine = self.matrix[self.row[article_id]]
+        theirs = self.matrix[[self.row[other] for other in others]]
+        return [float(value) for value in (mine @ theirs.T).toarray().ravel()]
 
 
 def _parse(stamp: str) -> dt.datetime:
@@ -82,50 +92,65 @@ def group_new(
     from newsdiff.core.store import now_text
     from newsdiff.core.versions import version_article
 
-    loaded: dict[int, Article] = {}
-
-    def article_of(record: ArticleRecord) -> Article | None:
-        if record.id not in loaded:
-            version = store.latest_version(record.id)
-            if version is None:
-                return None
-            loaded[record.id] = version_article(version, record.url)
-        return loaded[record.id]
+    pending = store.ungrouped()
+    if not pending:
+        return []
+    window = dt.timedelta(hours=window_hours)
+    start = _stamp(_parse(min(r.first_seen for r in pending)) - window)
+    end = _stamp(_parse(max(r.first_seen for r in pending)) + window)
+    records: dict[int, ArticleRecord] = {}
+    story_of: dict[int, int] = {}
+    for record, story in store.grouped_between(start, end):
+        records[record.id] = record
+        story_of[record.id] = story
+    records.update((record.id, record) for record in pending)
+    texts: dict[int, Article] = {}
+    for record in records.values():
+        version = store.latest_version(record.id)
+        if version is not None:
+            texts[record.id] = version_article(version, record.url)
+    if not texts:
+        return []
+    vectors = _Vectors(texts)
 
     done: list[Grouped] = []
-    window = dt.timedelta(hours=window_hours)
-    for record in store.ungrouped():
-        article = article_of(record)
-        if article is None:
+    for record in pending:
+        if record.id not in texts:
             continue
         seen = _parse(record.first_seen)
         near = [
-            (other, story)
-            for other, story in store.grouped_between(_stamp(seen - window), _stamp(seen + window))
-            if other.feed != record.feed or other.feed is None
-        ]
-        candidates = [
-            (other, story, text) for other, story in near if (text := article_of(other)) is not None
+            other
+            for other in story_of
+            if other in texts
+            and (records[other].feed != record.feed or record.feed is None)
+            and abs(_parse(records[other].first_seen) - seen) <= window
         ]
         links: list[tuple[float, ArticleRecord, int]] = []
-        if candidates:
-            cosines = _cosines(article, [text for _, _, text in candidates])
-            ranked = sorted(zip(cosines, candidates, strict=True), key=lambda item: -item[0])
-            for cosine, (other, story, text) in ranked[:CANDIDATES]:
+        if near:
+            ranked = sorted(
+                zip(vectors.cosines(record.id, near), near, strict=True), key=lambda item: -item[0]
+            )
+            for cosine, other in ranked[:CANDIDATES]:
                 if cosine < MIN_COSINE:
                     break
-                if any(story == linked for _, _, linked in links):
+                if any(story_of[other] == linked for _, _, linked in links):
                     continue  # already linked to that story: another alignment would add nothing
-                score = link(article, text)
+                score = link(texts[record.id], texts[other])
                 if score >= MIN_COVERAGE:
-                    links.append((score, other, story))
+                    links.append((score, records[other], story_of[other]))
         created = now() if now is not None else now_text()
         if not links:
-            done.append(Grouped(record, store.add_to_story(record.id, None, created=created), None, 0.0))
+            story_id = store.add_to_story(record.id, None, created=created)
+            story_of[record.id] = story_id
+            done.append(Grouped(record, story_id, None, 0.0))
             continue
         # Linked to several stories: they tell one story, kept under the oldest one's id.
         linked = {story for _, _, story in links}
-        score, best, _ = max(links, key=lambda link: link[0])
+        score, best, _ = max(links, key=lambda item: item[0])
         story_id = store.add_to_story(record.id, min(linked), created=created, merge=linked)
+        for other, story in story_of.items():
+            if story in linked:
+                story_of[other] = story_id
+        story_of[record.id] = story_id
         done.append(Grouped(record, story_id, best, score))
     return done
