@@ -22,7 +22,9 @@ REPORTS = [
 async def test_curly_brackets_jump_from_pair_to_pair_and_u_hides_the_unpaired() -> None:
     app = NewsdiffApp(paths=[SEEDS])
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_comparison(pilot, 0, 1)  # The Globe and Mail and the AP: pairs among many unpaired
+        screen = await open_comparison(
+            pilot, 0, 1
+        )  # The Globe and Mail and the AP: pairs among many unpaired
         comparison = screen.comparison
         assert comparison is not None
         view = diff_view(app)

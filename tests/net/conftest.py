@@ -13,6 +13,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "cli"))  # cli_supp
 from net_site import serve_site
 from pytest_httpserver import HTTPServer
 
+from newsdiff.core.store import Store
+
 
 @pytest.fixture(scope="session")
 def httpserver_listen_address() -> tuple[str, int]:
@@ -25,7 +27,15 @@ def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Each test its own cache, so no test is served another's page (and the user's is untouched)."""
     folder = tmp_path / "cache"
     monkeypatch.setenv("NEWSDIFF_CACHE_DIR", str(folder))
+    monkeypatch.setenv("NEWSDIFF_DATA_DIR", str(tmp_path / "data"))  # the subscription store too
     return folder
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    """The test's own subscription store (under its NEWSDIFF_DATA_DIR), open."""
+    with Store.open() as opened:
+        yield opened
 
 
 @pytest.fixture

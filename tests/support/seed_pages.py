@@ -178,9 +178,11 @@ def seed_title(name: str) -> str:
 
 def seed_page(name: str) -> str:
     """The HTML page of seed ``name`` (``"000"`` ... ``"004"``)."""
-    meta = SITES[name]
-    title = seed_title(name)
-    body = expected_paragraphs(name)
+    return news_page(SITES[name], seed_title(name), expected_paragraphs(name))
+
+
+def news_page(meta: PageMeta, title: str, body: list[str]) -> str:
+    """A page in the site chrome with this headline and these body paragraphs."""
     paragraphs = "\n".join(f"    <p>{escape(text, quote=False)}</p>" for text in body)
     return _TEMPLATE.format(
         title=escape(title),

@@ -71,6 +71,8 @@ WHERE = {
     "SaveDialog": "dialogs",  # the story screen's `S` prompt
     "PathInput": "dialogs",  # the `o` / `S` prompts' line
     "SearchBar": "search line",
+    "StoriesScreen": "stories",  # F: the stories the subscriptions formed
+    "StoredStoryScreen": "story",  # a stored story, or an article's versions: the story screen
 }
 
 # (binding id, key as the README writes it) -> why the README leaves it out. Keep this minimal.

@@ -63,6 +63,7 @@ def warm_up_imports() -> None:
     import newsdiff.core.compare  # noqa: F401
     from newsdiff.core.errors import InputError
     from newsdiff.core.paraphrase import warm_up
+    from newsdiff.core.store import Store  # noqa: F401  (SQLAlchemy, 0.3 s: so F opens at once)
 
     with contextlib.suppress(InputError):  # a broken install: the comparison reports it, one line
         warm_up()
@@ -112,6 +113,14 @@ class NewsdiffApp(App[None]):
         Binding("question_mark", "help", "help", id="app.help", tooltip="show every key of this screen"),
         Binding(
             "ctrl+c", "interrupt", "quit", id="app.quit", show=False, priority=True, tooltip="quit newsdiff"
+        ),
+        Binding(
+            "F",
+            "stories",
+            "stories",
+            id="app.stories",
+            show=False,
+            tooltip="the stories your subscriptions formed across outlets (newsdiff subscribe, refresh)",
         ),
         Binding(
             "comma",
@@ -213,6 +222,12 @@ class NewsdiffApp(App[None]):
 
     def action_interrupt(self) -> None:
         self.exit(return_code=EXIT_INTERRUPTED)
+
+    def action_stories(self) -> None:
+        from newsdiff.screens.stories_screen import StoriesScreen
+
+        if not isinstance(self.screen, StoriesScreen | ModalScreen):
+            self.push_screen(StoriesScreen(self.threshold, self.options))
 
     def action_settings(self) -> None:
         from newsdiff.screens.settings_screen import SettingsScreen

@@ -45,6 +45,14 @@ MODULE_COMMANDS: dict[str, str] = {
     "feed": "feed",
     "lineage": "lineage",
     "quotes": "quotes",
+    # subscriptions and versions
+    "subscribe": "subscribe",
+    "unsubscribe": "unsubscribe",
+    "feeds": "feeds",
+    "refresh": "refresh",
+    "opml": "opml",
+    "versions": "versions",
+    "stories": "stories",
 }
 COMMANDS = BUILTIN_COMMANDS + tuple(MODULE_COMMANDS)
 DEFAULT_THRESHOLD_TEXT = "0.18"
@@ -140,6 +148,20 @@ def _add_wording_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_display_options(parser: argparse.ArgumentParser) -> None:
+    """How ``diff`` (and ``versions --diff``) print: ``--inline``, ``--width``, ``--color``."""
+    parser.add_argument("--inline", action="store_true", help="one column, changes interleaved")
+    parser.add_argument(
+        "--width", type=_width, default=None, metavar="N", help="columns to fit (default: the terminal's)"
+    )
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour or plain markers (default auto: colour on a terminal unless NO_COLOR is set)",
+    )
+
+
 def source_argument(value: str) -> Path | str:
     """A path, or a URL kept as text: ``Path("http://x/a")`` would fold the ``//`` away."""
     from newsdiff.core.fetch import is_url
@@ -166,6 +188,13 @@ commands:
   coverage PATHS  which sources carry which report, and each one's exclusive content (--format md|json)
   lineage PATHS   how much of each article reuses each other one, and which way (--format md|json)
   quotes PATHS    who is quoted saying what, each utterance's wording in every outlet (--format md|json)
+  subscribe URL...  subscribe to feeds (kept in the store: see 'Subscriptions and versions' in the README)
+  unsubscribe URL   stop refreshing a feed (its articles and versions are kept)
+  feeds           the subscriptions, one line each, with the last error
+  refresh         fetch the feeds and their articles, keeping every new version (--jobs N, --force)
+  opml import FILE | opml export [-o FILE]   subscriptions as OPML (newsboat's format)
+  versions URL    an article's versions and headline changes; --diff [K L] compares two of them
+  stories         the stories refresh formed across outlets, newest first (--min-outlets N)
 
 Run 'newsdiff COMMAND --help' for a command's options. With no PATH, the app opens the bundled
 example story. Settings (and remapped keys) are read from --config PATH, else NEWSDIFF_CONFIG,
@@ -241,16 +270,7 @@ def command_parser(name: str) -> argparse.ArgumentParser:
             "NO_COLOR, they are marked [-deleted-] and {+inserted+}. Long paragraphs wrap, never crop.",
         )
         _add_pair(parser)
-        parser.add_argument("--inline", action="store_true", help="one column, changes interleaved")
-        parser.add_argument(
-            "--width", type=_width, default=None, metavar="N", help="columns to fit (default: the terminal's)"
-        )
-        parser.add_argument(
-            "--color",
-            choices=("auto", "always", "never"),
-            default="auto",
-            help="colour or plain markers (default auto: colour on a terminal unless NO_COLOR is set)",
-        )
+        add_display_options(parser)
         _add_wording_options(parser)
     elif name == "export":
         parser = _Parser(
@@ -262,15 +282,7 @@ def command_parser(name: str) -> argparse.ArgumentParser:
             "JSON of 'newsdiff align --format json'.",
         )
         _add_pair(parser)
-        parser.add_argument(
-            "-o",
-            "--output",
-            type=Path,
-            default=None,
-            metavar="FILE",
-            help="write here (default: standard output)",
-        )
-        parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+        add_output_options(parser)
         parser.add_argument(
             "--format",
             choices=("md", "html", "json"),
@@ -377,12 +389,16 @@ def _compare(args: argparse.Namespace) -> Comparison:
 
 
 def run_diff(args: argparse.Namespace) -> int:
-    comparison = _compare(args)
+    print_diff(_compare(args), args)
+    return EXIT_OK
+
+
+def print_diff(comparison: Comparison, args: argparse.Namespace) -> None:
+    """The comparison on stdout as ``add_display_options`` asked."""
     from newsdiff.terminal import wants_colour, write_comparison
 
     colour = wants_colour(sys.stdout, args.color)
     write_comparison(comparison, sys.stdout, colour=colour, inline_view=args.inline, width=args.width)
-    return EXIT_OK
 
 
 def _same_file(one: Path, other: Path) -> bool:
@@ -411,16 +427,34 @@ def run_export(args: argparse.Namespace) -> int:
 
     fmt = args.format or format_of(output) or DEFAULT_FORMAT
     comparison = _compare(args)
-    from newsdiff.core.export import write_export
     from newsdiff.core.export_formats import render
 
-    text = render(comparison, fmt)
+    write_output(render(comparison, fmt), output, force=args.force)
+    return EXIT_OK
+
+
+def add_output_options(parser: argparse.ArgumentParser) -> None:
+    """``-o FILE`` and ``--force``, for every command that writes a document."""
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="write here (default: standard output)",
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+
+def write_output(text: str, output: Path | None, *, force: bool) -> None:
+    """To stdout (no FILE, or ``-``), else atomically to FILE, never over a file without ``force``."""
+    from newsdiff.core.export import write_export
+
     if output is None or str(output) == "-":
         _emit(text)
-        return EXIT_OK
-    write_export(output, text, force=args.force)
+        return
+    write_export(output, text, force=force)
     tell(f"wrote {output}")
-    return EXIT_OK
 
 
 def run_align(args: argparse.Namespace) -> int:

@@ -22,7 +22,7 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from http import HTTPStatus
@@ -105,6 +105,10 @@ class Fetched:
     body: bytes
     fetched_at: str
     from_cache: bool = False
+    etag: str = ""
+    last_modified: str = ""
+    not_modified: bool = False
+    """The server answered 304 to a conditional request (``headers`` of ``fetch``): no body."""
 
     @property
     def mime(self) -> str:
@@ -296,6 +300,7 @@ def _download(
     max_redirects: int,
     accept: Accept,
     should_stop: Callable[[], bool] | None,
+    extra_headers: Mapping[str, str] | None = None,
 ) -> Fetched:
     import httpx
 
@@ -306,6 +311,7 @@ def _download(
         "User-Agent": USER_AGENT,
         "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5",
         "Accept-Encoding": ACCEPT_ENCODING,
+        **(extra_headers or {}),
     }
 
     def refuse_other_schemes(response: httpx.Response) -> None:
@@ -335,6 +341,8 @@ def _download(
                         if time.monotonic() - started > deadline:
                             raise InputError(f"{url}: timed out after {deadline:g} s of redirects")
                         continue
+                    if response.status_code == HTTPStatus.NOT_MODIFIED and extra_headers:
+                        return _not_modified(url, response)
                     if response.status_code >= 400:
                         reason = _reason(response.status_code, response.reason_phrase)
                         raise InputError(f"{url}: {response.status_code} {reason}")
@@ -343,7 +351,8 @@ def _download(
                     if not _type_allowed(mime, accept):
                         raise _refuse_type(url, mime, accept)
                     body = _read_body(response, url, max_bytes, started, deadline, should_stop)
-                    return Fetched(url, str(response.url), content_type, body, _now())
+                    etag, modified = _validators(response)
+                    return Fetched(url, str(response.url), content_type, body, _now(), False, etag, modified)
             raise InputError(f"{url}: too many redirects (more than {max_redirects})")
     except httpx.TimeoutException:
         if time.monotonic() - started >= deadline:
@@ -359,6 +368,34 @@ def _download(
         raise InputError(f"{url}: not a valid URL ({one_line(str(exc))})") from None
 
 
+_VALIDATOR = re.compile(r"[\x21-\x7e][\x20-\x7e]{0,500}")
+"""An ETag or Last-Modified worth sending back: printable ASCII, one line, not huge."""
+
+
+def _validators(response: httpx.Response) -> tuple[str, str]:
+    """The response's ETag and Last-Modified, or "" for one that is missing or could not be sent back
+    as a request header (it comes from the server: untrusted)."""
+    found = (response.headers.get("etag", "").strip(), response.headers.get("last-modified", "").strip())
+    etag, modified = (value if _VALIDATOR.fullmatch(value) else "" for value in found)
+    return etag, modified
+
+
+def _not_modified(url: str, response: httpx.Response) -> Fetched:
+    etag, modified = _validators(response)
+    content_type = response.headers.get("content-type", "")
+    return Fetched(url, str(response.url), content_type, b"", _now(), False, etag, modified, True)
+
+
+def conditional_headers(etag: str, last_modified: str) -> dict[str, str]:
+    """The request headers that let a server answer 304 Not Modified (RFC 9110 section 13)."""
+    headers = {}
+    if etag and _VALIDATOR.fullmatch(etag):
+        headers["If-None-Match"] = etag
+    if last_modified and _VALIDATOR.fullmatch(last_modified):
+        headers["If-Modified-Since"] = last_modified
+    return headers
+
+
 def fetch(
     url: str,
     *,
@@ -370,6 +407,7 @@ def fetch(
     prefer_cache: bool = False,
     accept: Accept = "page",
     should_stop: Callable[[], bool] | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> Fetched:
     """Fetch ``url`` (http or https only) within the limits, or raise a one-line ``InputError``.
 
@@ -379,6 +417,8 @@ def fetch(
     serves only when the network fails (the result says ``from_cache``). A successful fetch
     always refreshes the cache. ``should_stop`` is polled while the body streams (raises
     ``Cancelled``). ``timeout`` and ``max_bytes`` not given are the defaults (``core.options``).
+    ``headers`` are sent with the request: with ``conditional_headers`` a server may answer 304,
+    returned as ``not_modified`` with no body (and not cached).
     """
     store = Cache() if cache is True else (cache or None)
     if store is not None and prefer_cache:
@@ -394,13 +434,14 @@ def fetch(
             max_redirects=max_redirects,
             accept=accept,
             should_stop=should_stop,
+            extra_headers=headers,
         )
     except InputError as exc:
         kept = store.get(url) if store is not None and _network_failure(str(exc)) else None
         if kept is not None and _type_allowed(kept.mime, accept):
             return kept
         raise
-    if store is not None:
+    if store is not None and not fetched.not_modified:
         store.put(fetched)
     return fetched
 

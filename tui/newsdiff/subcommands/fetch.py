@@ -23,6 +23,10 @@ NETWORK_HELP = "fetch pages again instead of using the copies kept in the cache"
 def add_network_options(parser: argparse.ArgumentParser) -> None:
     """``--refresh`` and ``--timeout``, shared by every command that may fetch a URL."""
     parser.add_argument("--refresh", action="store_true", help=NETWORK_HELP)
+    add_timeout_option(parser)
+
+
+def add_timeout_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--timeout",
         type=_seconds,

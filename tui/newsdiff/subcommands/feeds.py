@@ -1,0 +1,44 @@
+"""``newsdiff feeds``: the subscriptions, one line each, with when each was checked and its last error."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from newsdiff.cli import EXIT_OK, _Parser
+from newsdiff.core.store import FeedRecord
+from newsdiff.core.text import one_line
+
+
+def build_parser() -> argparse.ArgumentParser:
+    return _Parser(
+        prog="newsdiff feeds",
+        description="List the subscribed feeds, one line each: title, URL, stored articles, when it "
+        "was last checked, and its error if the last check failed.",
+    )
+
+
+def feed_line(feed: FeedRecord, articles: int) -> str:
+    """``title  URL  · 12 articles · checked 2026-12-03 10:05 UTC · error: …`` (all one line)."""
+    from newsdiff.core.fetch import human_time
+
+    parts = [f"{articles} article{'' if articles == 1 else 's'}"]
+    parts.append(f"checked {human_time(feed.last_checked)}" if feed.last_checked else "never checked")
+    if feed.last_error:
+        parts.append(f"error: {one_line(feed.last_error)}")
+    return f"{one_line(feed.title or '(no title yet)')}  {one_line(feed.url)}  · " + " · ".join(parts)
+
+
+def run(args: argparse.Namespace) -> int:
+    from newsdiff.core.store import Store, data_dir
+
+    with Store.open() as store:
+        subscribed = store.feeds()
+        counts = store.article_counts()
+    if not subscribed:
+        sys.stdout.write(
+            f"no subscriptions yet (store: {data_dir()}); add one with 'newsdiff subscribe URL'\n"
+        )
+        return EXIT_OK
+    sys.stdout.write("".join(feed_line(feed, counts.get(feed.id, 0)) + "\n" for feed in subscribed))
+    return EXIT_OK

@@ -1,0 +1,29 @@
+"""``newsdiff unsubscribe URL``: stop refreshing a feed; its articles and their versions are kept."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from newsdiff.cli import EXIT_OK, _Parser
+from newsdiff.core.errors import InputError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="newsdiff unsubscribe",
+        description="Stop refreshing a feed. The articles it brought and their versions stay in the "
+        "store ('newsdiff versions URL' still shows them).",
+    )
+    parser.add_argument("url", metavar="URL", help="the feed's URL, as 'newsdiff feeds' lists it")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    from newsdiff.core.store import Store
+
+    with Store.open() as store:
+        if not store.remove_feed(args.url):
+            raise InputError(f"{args.url}: not subscribed (see 'newsdiff feeds')")
+    sys.stdout.write(f"unsubscribed: {args.url}\n")
+    return EXIT_OK
