@@ -66,3 +66,42 @@ async def test_a_pair_told_elsewhere_is_tagged_moved(tmp_path: Path) -> None:
         assert screen.comparison.moved_rows == frozenset({1})
         lines = screen_text(app)
         assert lines.count("moved") == 1, lines
+
+
+async def test_when_little_pairs_the_header_offers_t_and_t_pairs_more_loosely() -> None:
+    app = NewsdiffApp(paths=[SEEDS])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_comparison(pilot, 0, 1)  # The Globe and Mail vs AP: in their own words
+        assert screen.comparison is not None
+        before = screen.comparison.summary()
+        assert before.pairs_little
+        assert "little pairs: T pairs more loosely (0.12)" in screen_text(app)
+        await pilot.press("T")
+        await pilot.wait_for_scheduled_animations()
+        for _ in range(100):  # the alignment runs in a worker
+            await settle(pilot)
+            if screen.comparison is not None:
+                break
+        assert screen.comparison is not None and screen.threshold == 0.12
+        assert screen.comparison.summary().pairs >= before.pairs
+        assert "paired loosely (threshold 0.12): T for 0.18" in screen_text(app)
+        await pilot.press("T")
+        for _ in range(100):
+            await settle(pilot)
+            if screen.comparison is not None:
+                break
+        assert screen.threshold == 0.18 and screen.comparison is not None
+        assert screen.comparison.summary().pairs == before.pairs
+        assert "T pairs more loosely" in screen_text(app)
+
+
+async def test_a_comparison_that_pairs_well_offers_no_looser_setting(tmp_path: Path) -> None:
+    text = next(SEEDS.glob("003_*.txt")).read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text.replace("Wednesday", "Tuesday"), encoding="utf-8")
+    app = NewsdiffApp(paths=[tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_comparison(pilot, 0, 1)
+        assert screen.comparison is not None
+        assert not screen.comparison.summary().pairs_little
+        assert "pairs" in screen_text(app) and "T pairs more loosely" not in screen_text(app)

@@ -12,7 +12,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from newsdiff.core.align import DEFAULT_THRESHOLD, Alignment, CancelCheck, Progress, Row, align
+from newsdiff.core.align import (
+    DEFAULT_THRESHOLD,
+    LITTLE_COVERAGE,
+    Alignment,
+    CancelCheck,
+    Progress,
+    Row,
+    align,
+)
 from newsdiff.core.article import Article, Paragraph
 from newsdiff.core.facts import Discrepancy, find_discrepancies, known_names
 from newsdiff.core.tokens import word_count
@@ -79,6 +87,12 @@ class Summary:
     mean_similarity: float
     coverage_a: float = 0.0
     coverage_b: float = 0.0
+
+    @property
+    def pairs_little(self) -> bool:
+        """Less than half of either side has a counterpart: two outlets in their own words, most
+        often, where a looser threshold (``align.LOOSER_THRESHOLD``) pairs more."""
+        return min(self.coverage_a, self.coverage_b) < LITTLE_COVERAGE
 
 
 Ranges = Sequence[tuple[int, int]]

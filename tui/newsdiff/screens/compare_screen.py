@@ -25,6 +25,7 @@ from textual.screen import Screen
 from textual.widgets import Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from newsdiff.core.align import LOOSER_THRESHOLD
 from newsdiff.core.article import Article
 from newsdiff.core.compare import Comparison, compare
 from newsdiff.core.errors import Cancelled, InputError
@@ -206,6 +207,14 @@ class CompareScreen(Screen[None]):
             tooltip="hide or show the paragraphs only one side has",
         ),
         Binding(
+            "T",
+            "toggle_looser",
+            "looser",
+            id="compare.looser-pairing",
+            show=False,
+            tooltip="pair more loosely (threshold 0.12) or back to the setting's threshold",
+        ),
+        Binding(
             "f",
             "toggle_facts",
             "facts",
@@ -251,6 +260,8 @@ class CompareScreen(Screen[None]):
         self.a = a
         self.b = b
         self.threshold = threshold
+        self.setting_threshold = threshold
+        """The settings' threshold; ``threshold`` differs from it while ``T`` has loosened pairing."""
         self.options = options
         self.comparison: Comparison | None = None
         self.matches: Matches[SearchLocation] | None = None
@@ -333,7 +344,7 @@ class CompareScreen(Screen[None]):
 
     def _show(self, comparison: Comparison, keep: int | None = None) -> None:
         self.comparison = comparison
-        self.query_one(SummaryBar).show(comparison)
+        self.query_one(SummaryBar).show(comparison, self._pairing_note(comparison))
         self.query_one(ColumnHeads).show(comparison.a, comparison.b)
         facts_only = self.diff_view.row_filter is not None
         self.diff_view.row_filter = None  # a new comparison's facts are read again, off the loop
@@ -426,6 +437,30 @@ class CompareScreen(Screen[None]):
         self.diff_view.page(step)
 
     # -- changing the view ------------------------------------------------------------------
+
+    def _pairing_note(self, comparison: Comparison) -> str:
+        """Said in the header when pairing was loosened, or when little pairs at the setting."""
+        if self.threshold != self.setting_threshold:
+            return f"paired loosely (threshold {self.threshold:g}): T for {self.setting_threshold:g}"
+        if comparison.summary().pairs_little and self.threshold > LOOSER_THRESHOLD:
+            return f"little pairs: T pairs more loosely ({LOOSER_THRESHOLD:g})"
+        return ""
+
+    def action_toggle_looser(self) -> None:
+        """Re-align at the looser threshold, or back at the setting's: one key either way."""
+        if self.threshold != self.setting_threshold:
+            self.threshold = self.setting_threshold
+        elif self.threshold > LOOSER_THRESHOLD:
+            self.threshold = LOOSER_THRESHOLD
+        else:
+            self.notify(f"the threshold is already {self.threshold:g}", markup=False)
+            return
+        self.comparison = None
+        self.query_one(SummaryBar).waiting(self.a, self.b)
+        self.diff_view.loading = True
+        self._progress = 0.0
+        self._progress_timer.resume()
+        self._align()
 
     def action_swap(self) -> None:
         """Exchange the sides; the cursor stays on the same content."""
@@ -639,7 +674,7 @@ class CompareScreen(Screen[None]):
         column settings re-wrap the rows at once, keeping the reader's place."""
         self.diff_view.wrap_width = settings.wrap_width
         self.diff_view.show_scores = settings.show_scores
-        self.threshold = settings.threshold
+        self.threshold = self.setting_threshold = settings.threshold
         options = settings.diff_options()
         if options == self.options:
             return

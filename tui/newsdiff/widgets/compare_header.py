@@ -119,9 +119,10 @@ class SummaryBar(Vertical):
         yield Static(Content(""), id="sources", markup=False)
         yield Counts(id="counts")
 
-    def show(self, comparison: Comparison) -> None:
+    def show(self, comparison: Comparison, pairing: str = "") -> None:
+        """``pairing``: what the screen says of the threshold ("few pairs: T pairs more loosely")."""
         self.query_one("#sources", Static).update(sources_content(comparison))
-        self.query_one(Counts).show(counts_parts(comparison))
+        self.query_one(Counts).show([*counts_parts(comparison), *([pairing] if pairing else [])])
 
     def waiting(self, a: Article, b: Article) -> None:
         """Shown while the alignment runs."""
