@@ -47,7 +47,9 @@ async def test_coverage_screen_shows_outlets_and_filled_cells() -> None:
         # Rows are sorted by the number of sources.
         counts = [int(str(table.get_row_at(k)[1])) for k in range(table.row_count)]
         assert counts == sorted(counts, reverse=True)
-        assert "reports" in text_of(screen.query_one("#coverage-summary", Static))
+        summary = text_of(screen.query_one("#coverage-summary", Static))
+        assert "reports" in summary
+        assert "paired as in the comparisons" in summary  # five articles: the comparisons' own pairs
 
 
 async def test_enter_opens_the_report_and_escape_comes_back() -> None:

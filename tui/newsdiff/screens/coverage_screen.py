@@ -146,9 +146,14 @@ class CoverageScreen(StoryViewScreen[Coverage]):
         table.fit_columns()
         shared = sum(1 for r in result.reports if r.sources > 1)
         note = f" · showing the first {MAX_ROWS:,}" if len(result.reports) > MAX_ROWS else ""
+        method = (
+            "paired as in the comparisons"
+            if result.method == "comparisons"
+            else "from the story index (over 12 articles): may group what a comparison leaves apart"
+        )
         summary = (
             f"{plural(len(result.reports), 'report')}, {shared} carried by more than one source{note} · "
-            f"{FILLED} carried, {EMPTY} not · enter: open · x: exclusive content"
+            f"{method} · {FILLED} carried, {EMPTY} not · enter: open · x: exclusive content"
         )
         self.query_one("#coverage-summary", Static).update(Content(summary))
         self.query_one("#coverage-exclusive-text", Static).update(exclusive_content(result))
