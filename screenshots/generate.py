@@ -2,7 +2,8 @@
 
     python screenshots/generate.py
 
-Writes one SVG per screen next to this script (story, reader, compare, search, coverage,
+Writes one SVG per screen next to this script (story, reader, compare (two outlets), rewrite
+(a condensed rewrite), search, coverage,
 report, quotes, quote, lineage, settings, open, help). Run from anywhere; paths are shown relative
 to the repository root so the images do not leak a local folder name. Every image is the real app
 driven by key presses, the way a person would get there.
@@ -74,12 +75,21 @@ async def main() -> None:
         await pilot.press("escape")
         await reach(app, pilot, StoryScreen)
 
-        await pilot.press("space", "down", "down", "down", "space")  # A = 001 (AP), B = 004
+        await pilot.press("up", "c")  # the first pair offered: The Globe and Mail vs AP, two outlets
+        while not (isinstance(app.screen, CompareScreen) and app.screen.comparison is not None):
+            await settle(app, pilot)
+        await pilot.press("right_curly_bracket", "right_curly_bracket")  # the second pair: Kim's arrival
+        await settle(app, pilot)
+        shoot(app, "compare")
+        await pilot.press("escape")
+        await reach(app, pilot, StoryScreen)
+
+        await pilot.press("down", "space", "down", "down", "down", "space")  # A = 001 (AP), B = 004
         while not (isinstance(app.screen, CompareScreen) and app.screen.comparison is not None):
             await settle(app, pilot)
         await pilot.press("right_square_bracket", "right_square_bracket")  # jump to a reworded pair
         await settle(app, pilot)
-        shoot(app, "compare")
+        shoot(app, "rewrite")
 
         await pilot.press("slash", *"Kim", "enter")
         await settle(app, pilot)

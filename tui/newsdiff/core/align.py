@@ -46,9 +46,10 @@ unrelated pair scores 0.07; tests/unit/test_align_quality.py guards this choice.
 """
 LOOSER_THRESHOLD = 0.12
 """The looser setting the comparison screen offers in one key when little pairs (``pairs_little``)."""
-LITTLE_COVERAGE = 0.5
-"""A comparison in which less than this share of either side's body words has a counterpart "pairs
-little": the screen says so and offers ``LOOSER_THRESHOLD``."""
+LITTLE_COVERAGE = 0.6
+"""A comparison in which even the better-covered side has less than this share of its body words
+with a counterpart "pairs little" (a condensed rewrite, fully covered on its short side, does
+not): the screen says so and offers ``LOOSER_THRESHOLD``."""
 _TIE_BREAK = 1e-6
 _DUMMY_WEIGHT = 1e-9
 """Weight of "leave unmatched": far below any real candidate (those score at least the threshold)."""

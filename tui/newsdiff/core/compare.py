@@ -90,9 +90,10 @@ class Summary:
 
     @property
     def pairs_little(self) -> bool:
-        """Less than half of either side has a counterpart: two outlets in their own words, most
-        often, where a looser threshold (``align.LOOSER_THRESHOLD``) pairs more."""
-        return min(self.coverage_a, self.coverage_b) < LITTLE_COVERAGE
+        """Neither side has most of its words paired (``align.LITTLE_COVERAGE``): two outlets in
+        their own words, most often, where a looser threshold (``align.LOOSER_THRESHOLD``) pairs
+        more."""
+        return max(self.coverage_a, self.coverage_b) < LITTLE_COVERAGE
 
 
 Ranges = Sequence[tuple[int, int]]
