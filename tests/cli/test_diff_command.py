@@ -213,3 +213,16 @@ def test_inline_never_glues_a_change_to_its_neighbour(newsdiff: Runner, tmp_path
     assert "Kim met Putin at the cosmodrome {+on Wednesday+}.\n" in out
     out = newsdiff("diff", "--inline", b, a, "--width", 100).stdout
     assert "Kim met Putin at the cosmodrome [-on Wednesday-].\n" in out
+
+
+def test_no_boilerplate_leaves_out_the_set_aside_rows(newsdiff: Runner) -> None:
+    caption = "Kremlin Pool Photo via AP"  # a photo credit of A, set aside as boilerplate
+    full = newsdiff("diff", A, B, "--color", "never", "--width", "400")
+    assert full.returncode == 0 and caption in full.stdout
+    short = newsdiff("diff", A, B, "--color", "never", "--width", "400", "--no-boilerplate")
+    assert short.returncode == 0, short.stderr
+    assert caption not in short.stdout
+    assert "of boilerplate not shown (--no-boilerplate)" in short.stdout
+    assert "Putin" in short.stdout and len(short.stdout) < len(full.stdout)
+    inline = newsdiff("diff", A, B, "--color", "never", "--width", "400", "--inline", "--no-boilerplate")
+    assert inline.returncode == 0 and caption not in inline.stdout

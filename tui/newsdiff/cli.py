@@ -239,6 +239,11 @@ def command_parser(name: str) -> argparse.ArgumentParser:
         _add_pair(parser)
         parser.add_argument("--inline", action="store_true", help="one column, changes interleaved")
         parser.add_argument(
+            "--no-boilerplate",
+            action="store_true",
+            help="leave out the rows of boilerplate (captions, credits, copyright), as b does in the app",
+        )
+        parser.add_argument(
             "--width", type=_width, default=None, metavar="N", help="columns to fit (default: the terminal's)"
         )
         parser.add_argument(
@@ -348,7 +353,14 @@ def run_diff(args: argparse.Namespace) -> int:
     from newsdiff.terminal import wants_colour, write_comparison
 
     colour = wants_colour(sys.stdout, args.color)
-    write_comparison(comparison, sys.stdout, colour=colour, inline_view=args.inline, width=args.width)
+    write_comparison(
+        comparison,
+        sys.stdout,
+        colour=colour,
+        inline_view=args.inline,
+        width=args.width,
+        hide_boilerplate=args.no_boilerplate,
+    )
     return EXIT_OK
 
 
