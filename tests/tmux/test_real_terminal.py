@@ -217,3 +217,22 @@ def test_at_80x24_the_story_keeps_its_columns_and_every_screen_its_help_key(
     assert "? help" in screen.splitlines()[-1]
     session.keys("q", "q")
     session.assert_shell_back(0, gone="5 articles")
+
+
+def test_diff_on_a_terminal_pages_its_output(start: Callable[..., Session]) -> None:
+    """``newsdiff diff`` on a terminal shows a long comparison in a pager (less), the first screen
+    first; q ends it. ``--no-pager`` prints it all."""
+    if shutil.which("less") is None:
+        pytest.skip("less is not installed")
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    a, b = str(seeds / "001_ee081a7865b12ef2.txt"), str(seeds / "004_0585261c54842d1b.txt")
+    session = start(["diff", a, b], size=(80, 24))
+    screen = session.wait_for("The Associated Press")
+    time.sleep(0.5)
+    screen = session.screen()
+    assert "EXIT=" not in screen, "waits in the pager"
+    assert screen.splitlines()[-1].startswith(":"), screen  # less's prompt
+    session.keys("q")
+    session.wait_for("EXIT=0")
+    printed = start(["diff", "--no-pager", a, b], size=(80, 24))
+    printed.wait_for("EXIT=0")

@@ -16,9 +16,11 @@ the reader of a pipe goes away, as ``head`` does.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import re
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -239,6 +241,12 @@ def command_parser(name: str) -> argparse.ArgumentParser:
         _add_pair(parser)
         parser.add_argument("--inline", action="store_true", help="one column, changes interleaved")
         parser.add_argument(
+            "--no-pager",
+            dest="pager",
+            action="store_false",
+            help="on a terminal, print instead of paging ($PAGER, else less -FRX)",
+        )
+        parser.add_argument(
             "--no-boilerplate",
             action="store_true",
             help="leave out the rows of boilerplate (captions, credits, copyright), as b does in the app",
@@ -350,17 +358,20 @@ def _compare(args: argparse.Namespace) -> Comparison:
 
 def run_diff(args: argparse.Namespace) -> int:
     comparison = _compare(args)
-    from newsdiff.terminal import wants_colour, write_comparison
+    from newsdiff.terminal import page, wants_colour, write_comparison
 
     colour = wants_colour(sys.stdout, args.color)
-    write_comparison(
-        comparison,
-        sys.stdout,
-        colour=colour,
-        inline_view=args.inline,
-        width=args.width,
-        hide_boilerplate=args.no_boilerplate,
-    )
+    options = {"colour": colour, "inline_view": args.inline, "hide_boilerplate": args.no_boilerplate}
+    if args.pager and sys.stdout.isatty():
+        # On a terminal, through a pager as git does (it quits at once when all fits one screen).
+        buffer = io.StringIO()
+        width = args.width or shutil.get_terminal_size().columns
+        write_comparison(comparison, buffer, width=width, **options)
+        if page(buffer.getvalue()):
+            return EXIT_OK
+        sys.stdout.write(buffer.getvalue())
+        return EXIT_OK
+    write_comparison(comparison, sys.stdout, width=args.width, **options)
     return EXIT_OK
 
 

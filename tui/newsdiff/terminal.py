@@ -430,3 +430,33 @@ def write_comparison(
     # split("\n"), not splitlines(): article text may hold U+2028 and the like, which must pass as is.
     for line in buffer.getvalue().rstrip("\n").split("\n"):
         stream.write(line.rstrip() + "\n")
+
+
+DEFAULT_PAGER = "less -FRX"
+"""As git: quit at once if it fits one screen (-F), pass colours (-R), leave the text on screen (-X)."""
+
+
+def page(text: str, command: str | None = None) -> bool:
+    """Show ``text`` through a pager (``command``, else ``$PAGER``, else ``less -FRX``), waiting
+    until the reader quits it. False when no pager could be started (the caller prints instead)."""
+    import shlex
+    import shutil
+    import subprocess
+
+    argv = shlex.split(command or os.environ.get("PAGER") or DEFAULT_PAGER)
+    if not argv or shutil.which(argv[0]) is None:
+        return False
+    environment = dict(os.environ)
+    environment.setdefault("LESS", "FRX")  # as git: a pager left to its defaults still shows colour
+    try:
+        pager = subprocess.Popen(argv, stdin=subprocess.PIPE, env=environment)
+    except OSError:
+        return False
+    assert pager.stdin is not None
+    try:
+        pager.stdin.write(text.encode("utf-8", "replace"))
+        pager.stdin.close()
+    except BrokenPipeError:  # the reader quit before the end: nothing more to show
+        pass
+    pager.wait()
+    return True
