@@ -46,6 +46,10 @@ async def test_the_comparison_footer_keeps_export_search_and_help() -> None:
         text = _text(pilot)
         for key in ("? help", "/ search", "e export"):
             assert key in text, text
+        await pilot.press("u", "b")  # the state line wraps: the last filters stay in sight
+        await pilot.pause()
+        text = _text(pilot)
+        assert "boilerplate: hidden" in text and "unpaired: hidden" in text, text
 
 
 async def test_the_coverage_table_shows_the_reports_text() -> None:

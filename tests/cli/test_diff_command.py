@@ -230,3 +230,16 @@ def test_figures_in_any_unicode_digits_are_compared_not_a_crash(
     assert (result.returncode, result.stderr) == (0, "")
     shown = result.stdout.replace("\\-", "-")  # Markdown escapes the hyphen
     assert "Hwasong-²" in shown and "Hwasong-³" in shown
+
+
+def test_no_boilerplate_leaves_out_the_set_aside_rows(newsdiff: Runner) -> None:
+    caption = "Kremlin Pool Photo via AP"  # a photo credit of A, set aside as boilerplate
+    full = newsdiff("diff", A, B, "--color", "never", "--width", "400")
+    assert full.returncode == 0 and caption in full.stdout
+    short = newsdiff("diff", A, B, "--color", "never", "--width", "400", "--no-boilerplate")
+    assert short.returncode == 0, short.stderr
+    assert caption not in short.stdout
+    assert "of boilerplate not shown (--no-boilerplate)" in short.stdout
+    assert "Putin" in short.stdout and len(short.stdout) < len(full.stdout)
+    inline = newsdiff("diff", A, B, "--color", "never", "--width", "400", "--inline", "--no-boilerplate")
+    assert inline.returncode == 0 and caption not in inline.stdout

@@ -68,28 +68,30 @@ class Session:
         assert gone not in screen, "the alternate screen is gone"
         after = self.folder / "stty.after"
         deadline = time.monotonic() + 5
-        while not after.exists() and time.monotonic() < deadline:
-            time.sleep(0.1)
+        while not (after.exists() and after.read_text()) and time.monotonic() < deadline:
+            time.sleep(0.1)  # the shell creates the file before stty has written to it
         before = (self.folder / "stty.before").read_text()
         assert before == after.read_text(), "terminal modes not restored"
 
 
 @pytest.fixture
-def start(tmp_path: Path) -> Iterator[Callable[[list[str]], Session]]:
-    """Start newsdiff with arguments in a new 120x40 tmux session (killed after the test)."""
+def start(tmp_path: Path) -> Iterator[Callable[..., Session]]:
+    """Start newsdiff with arguments in a new tmux session, 120x40 unless ``size`` says otherwise
+    (killed after the test)."""
     if shutil.which("tmux") is None:
         pytest.skip("tmux is not installed (CI installs it)")
     assert NEWSDIFF.exists(), f"the newsdiff console script is missing beside {sys.executable}"
     names: list[str] = []
 
-    def run(args: list[str]) -> Session:
+    def run(args: list[str], size: tuple[int, int] = (120, 40)) -> Session:
         name = f"newsdiff-{uuid.uuid4().hex[:8]}"
         names.append(name)
         marker = shlex.quote(str(tmp_path / "stty"))
         command = shlex.join([str(NEWSDIFF), *args])
         # Record the terminal settings before and after, then keep the pane open for inspection.
         script = f"stty -g > {marker}.before; {command}; echo EXIT=$?; stty -g > {marker}.after; sleep 60"
-        _tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", "bash", "--norc", "-c", script)
+        width, height = (str(n) for n in size)
+        _tmux("new-session", "-d", "-s", name, "-x", width, "-y", height, "bash", "--norc", "-c", script)
         return Session(name, tmp_path)
 
     yield run
@@ -98,7 +100,7 @@ def start(tmp_path: Path) -> Iterator[Callable[[list[str]], Session]]:
 
 
 @pytest.fixture
-def session(start: Callable[[list[str]], Session]) -> Session:
+def session(start: Callable[..., Session]) -> Session:
     """newsdiff on the bundled seeds."""
     return start([])
 
@@ -140,7 +142,7 @@ def test_sigterm_quits_cleanly(session: Session) -> None:
 
 
 def test_escape_sequences_in_articles_never_reach_the_terminal(
-    start: Callable[[list[str]], Session], tmp_path: Path
+    start: Callable[..., Session], tmp_path: Path
 ) -> None:
     """An article that sets the window title, clears the screen and colours text, if its escape
     sequences reached the terminal: the title stays, the text shows literally."""
@@ -201,7 +203,7 @@ def test_hostile_names_and_metadata_never_reach_the_terminal(
 
 
 def test_a_config_file_saved_in_the_app_is_not_reported_missing_on_quit(
-    start: Callable[[list[str]], Session], tmp_path: Path
+    start: Callable[..., Session], tmp_path: Path
 ) -> None:
     """A --config (or NEWSDIFF_CONFIG) file that does not exist yet is said in the app, once; it
     is not also written to the terminal under the app, where it showed after quitting, even
@@ -220,3 +222,46 @@ def test_a_config_file_saved_in_the_app_is_not_reported_missing_on_quit(
     session.assert_shell_back(0, gone="5 articles")
     screen = session.screen()
     assert "no such file" not in screen, screen
+
+
+def test_at_80x24_the_story_keeps_its_columns_and_every_screen_its_help_key(
+    start: Callable[..., Session],
+) -> None:
+    """In a real 80x24 terminal: the story table's Date, Words and ¶ are on screen, and the story,
+    comparison and coverage footers keep ``? help``."""
+    session = start([], size=(80, 24))
+    screen = session.wait_for("5 articles")
+    screen = session.wait_for("2023-09-13")
+    header = next(line for line in screen.splitlines() if "Source" in line)
+    assert all(word in header for word in ("Title", "Date", "Words", "¶")), header
+    assert "The Washingto…" in screen or "The Washington Times" in screen
+    assert "? help" in screen.splitlines()[-1]
+    session.keys("c")
+    screen = session.wait_for("mean similarity")
+    assert "? help" in screen.splitlines()[-1] and "e export" in screen.splitlines()[-1]
+    session.keys("q")
+    session.wait_for("5 articles")
+    session.keys("C")
+    screen = session.wait_for("North Korean leader Kim")  # the coverage table's report column
+    assert "? help" in screen.splitlines()[-1]
+    session.keys("q", "q")
+    session.assert_shell_back(0, gone="5 articles")
+
+
+def test_diff_on_a_terminal_pages_its_output(start: Callable[..., Session]) -> None:
+    """``newsdiff diff`` on a terminal shows a long comparison in a pager (less), the first screen
+    first; q ends it. ``--no-pager`` prints it all."""
+    if shutil.which("less") is None:
+        pytest.skip("less is not installed")
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    a, b = str(seeds / "001_ee081a7865b12ef2.txt"), str(seeds / "004_0585261c54842d1b.txt")
+    session = start(["diff", a, b], size=(80, 24))
+    screen = session.wait_for("The Associated Press")
+    time.sleep(0.5)
+    screen = session.screen()
+    assert "EXIT=" not in screen, "waits in the pager"
+    assert screen.splitlines()[-1].startswith(":"), screen  # less's prompt
+    session.keys("q")
+    session.wait_for("EXIT=0")
+    printed = start(["diff", "--no-pager", a, b], size=(80, 24))
+    printed.wait_for("EXIT=0")

@@ -20,6 +20,7 @@ import errno
 import io
 import os
 import re
+import shutil
 import signal
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -149,8 +150,20 @@ def _add_wording_options(parser: argparse.ArgumentParser) -> None:
 
 
 def add_display_options(parser: argparse.ArgumentParser) -> None:
-    """How ``diff`` (and ``versions --diff``) print: ``--inline``, ``--width``, ``--color``."""
+    """How ``diff`` (and ``versions --diff``) print: ``--inline``, ``--no-pager``,
+    ``--no-boilerplate``, ``--width``, ``--color``."""
     parser.add_argument("--inline", action="store_true", help="one column, changes interleaved")
+    parser.add_argument(
+        "--no-pager",
+        dest="pager",
+        action="store_false",
+        help="on a terminal, print instead of paging ($PAGER, else less -FRX)",
+    )
+    parser.add_argument(
+        "--no-boilerplate",
+        action="store_true",
+        help="leave out the rows of boilerplate (captions, credits, copyright), as b does in the app",
+    )
     parser.add_argument(
         "--width", type=_width, default=None, metavar="N", help="columns to fit (default: the terminal's)"
     )
@@ -394,11 +407,20 @@ def run_diff(args: argparse.Namespace) -> int:
 
 
 def print_diff(comparison: Comparison, args: argparse.Namespace) -> None:
-    """The comparison on stdout as ``add_display_options`` asked."""
-    from newsdiff.terminal import wants_colour, write_comparison
+    """The comparison on stdout as ``add_display_options`` asked: on a terminal through a pager,
+    as git does (it quits at once when all fits one screen), unless ``--no-pager``."""
+    from newsdiff.terminal import page, wants_colour, write_comparison
 
     colour = wants_colour(sys.stdout, args.color)
-    write_comparison(comparison, sys.stdout, colour=colour, inline_view=args.inline, width=args.width)
+    options = {"colour": colour, "inline_view": args.inline, "hide_boilerplate": args.no_boilerplate}
+    if args.pager and sys.stdout.isatty():
+        buffer = io.StringIO()
+        width = args.width or shutil.get_terminal_size().columns
+        write_comparison(comparison, buffer, width=width, **options)
+        if not page(buffer.getvalue()):
+            sys.stdout.write(buffer.getvalue())
+        return
+    write_comparison(comparison, sys.stdout, width=args.width, **options)
 
 
 def _same_file(one: Path, other: Path) -> bool:

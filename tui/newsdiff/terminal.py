@@ -228,7 +228,13 @@ def _score_cell(row: RowView, found: Sequence[Discrepancy] = ()) -> Text:
     return cell
 
 
-def side_by_side(comparison: Comparison, painter: Painter) -> Table:
+def _shown_rows(comparison: Comparison, hide_boilerplate: bool) -> list[tuple[int, RowView]]:
+    """The rows to print: all, or (``--no-boilerplate``) those without a set-aside paragraph."""
+    views = enumerate(comparison.row_views())
+    return [(k, row) for k, row in views if not (hide_boilerplate and row.boilerplate)]
+
+
+def side_by_side(comparison: Comparison, painter: Painter, hide_boilerplate: bool = False) -> Table:
     """A table of rows: A's paragraphs, the pair's similarity, B's paragraphs; cells wrap, never crop."""
     table = Table(
         box=box.ROUNDED if painter.colour else box.ASCII,
@@ -239,7 +245,7 @@ def side_by_side(comparison: Comparison, painter: Painter) -> Table:
     table.add_column(Text(f"A  {one_line(comparison.a.name)}"), ratio=1, overflow="fold")
     table.add_column(Text("sim"), width=4, justify="right", overflow="fold")
     table.add_column(Text(f"B  {one_line(comparison.b.name)}"), ratio=1, overflow="fold")
-    for k, row in enumerate(comparison.row_views()):
+    for k, row in _shown_rows(comparison, hide_boilerplate):
         label_a = _only_label("a", comparison.a) if row.kind == "only_a" else None
         label_b = _only_label("b", comparison.b) if row.kind == "only_b" else None
         found = comparison.discrepancies(k)
@@ -363,10 +369,12 @@ def _row_title(comparison: Comparison, row: RowView, found: Sequence[Discrepancy
     return Text(" · ".join(details), LABEL)
 
 
-def inline(comparison: Comparison, painter: Painter, console: Console) -> None:
+def inline(
+    comparison: Comparison, painter: Painter, console: Console, hide_boilerplate: bool = False
+) -> None:
     """One column: a title line naming each row (wrapped, unlike a ``Rule``, which would crop
     a long name), then its text with changes interleaved."""
-    for k, row in enumerate(comparison.row_views()):
+    for k, row in _shown_rows(comparison, hide_boilerplate):
         found = comparison.discrepancies(k)
         console.print(Text("── ", DIM).append_text(_row_title(comparison, row, found)), overflow="fold")
         if row.kind == "pair":
@@ -378,16 +386,27 @@ def inline(comparison: Comparison, painter: Painter, console: Console) -> None:
             console.print(painter.facts(found), overflow="fold")
 
 
-def print_comparison(comparison: Comparison, console: Console, *, colour: bool, inline_view: bool) -> None:
-    """Print the header, then every row of the comparison, boilerplate included (nothing hidden)."""
+def print_comparison(
+    comparison: Comparison,
+    console: Console,
+    *,
+    colour: bool,
+    inline_view: bool,
+    hide_boilerplate: bool = False,
+) -> None:
+    """Print the header, then every row of the comparison, boilerplate included unless
+    ``hide_boilerplate`` (then the header says how many rows were left out)."""
     painter = Painter(colour)
     for line in header(comparison, painter):
         console.print(line, overflow="fold")
+    if hide_boilerplate:
+        hidden = sum(1 for row in comparison.row_views() if row.boilerplate)
+        console.print(Text(f"{plural(hidden, 'row')} of boilerplate not shown (--no-boilerplate)", LABEL))
     console.print()
     if inline_view:
-        inline(comparison, painter, console)
+        inline(comparison, painter, console, hide_boilerplate)
     else:
-        console.print(side_by_side(comparison, painter))
+        console.print(side_by_side(comparison, painter, hide_boilerplate))
 
 
 def write_comparison(
@@ -397,15 +416,47 @@ def write_comparison(
     colour: bool,
     inline_view: bool = False,
     width: int | None = None,
+    hide_boilerplate: bool = False,
 ) -> None:
     """Render to ``stream``. Plain text is rendered whole first so that the trailing spaces Rich
     pads wrapped lines with can be dropped (they are noise in files, diffs and e-mail)."""
+    options = {"inline_view": inline_view, "hide_boilerplate": hide_boilerplate}
     if colour:
-        print_comparison(comparison, make_console(stream, True, width), colour=True, inline_view=inline_view)
+        print_comparison(comparison, make_console(stream, True, width), colour=True, **options)
         return
     buffer = io.StringIO()
     console = make_console(buffer, False, width or make_console(stream, False).width)
-    print_comparison(comparison, console, colour=False, inline_view=inline_view)
+    print_comparison(comparison, console, colour=False, **options)
     # split("\n"), not splitlines(): article text may hold U+2028 and the like, which must pass as is.
     for line in buffer.getvalue().rstrip("\n").split("\n"):
         stream.write(line.rstrip() + "\n")
+
+
+DEFAULT_PAGER = "less -FRX"
+"""As git: quit at once if it fits one screen (-F), pass colours (-R), leave the text on screen (-X)."""
+
+
+def page(text: str, command: str | None = None) -> bool:
+    """Show ``text`` through a pager (``command``, else ``$PAGER``, else ``less -FRX``), waiting
+    until the reader quits it. False when no pager could be started (the caller prints instead)."""
+    import shlex
+    import shutil
+    import subprocess
+
+    argv = shlex.split(command or os.environ.get("PAGER") or DEFAULT_PAGER)
+    if not argv or shutil.which(argv[0]) is None:
+        return False
+    environment = dict(os.environ)
+    environment.setdefault("LESS", "FRX")  # as git: a pager left to its defaults still shows colour
+    try:
+        pager = subprocess.Popen(argv, stdin=subprocess.PIPE, env=environment)
+    except OSError:
+        return False
+    assert pager.stdin is not None
+    try:
+        pager.stdin.write(text.encode("utf-8", "replace"))
+        pager.stdin.close()
+    except BrokenPipeError:  # the reader quit before the end: nothing more to show
+        pass
+    pager.wait()
+    return True

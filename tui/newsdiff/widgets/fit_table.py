@@ -67,11 +67,12 @@ class FitTable(DataTable[Text]):
         """Give the flexible columns the width the others leave (call after adding columns)."""
         keys = {ColumnKey(column.key) for column in self.flex}
         present = [column for column in self.flex if ColumnKey(column.key) in self.columns]
-        if not present:
-            return
+        width = self.scrollable_content_region.width
+        if not present or width <= 0:
+            return  # hidden (a table shown once loaded): fitted again when shown
         fixed = sum(c.get_render_width(self) for c in self.ordered_columns if c.key not in keys)
         padding = 2 * self.cell_padding * len(present)
-        free = self.scrollable_content_region.width - fixed - padding
+        free = width - fixed - padding
         for column, width in zip(present, flex_widths(free, present), strict=True):
             target = self.columns[ColumnKey(column.key)]
             target.auto_width = False
@@ -82,6 +83,10 @@ class FitTable(DataTable[Text]):
 
     def on_resize(self, _: events.Resize) -> None:
         self.fit_columns()
+
+    def on_show(self, _: events.Show) -> None:
+        """A table hidden while its rows load has no width until shown: fit it once laid out."""
+        self.call_after_refresh(self.fit_columns)
 
     def action_nav(self, move: str) -> None:
         """For ``nav_bindings``: subclasses bind them with their screen's area in the ids."""
