@@ -196,4 +196,7 @@ def test_the_app_gets_the_config_and_load_options_from_the_command_line(
     monkeypatch.setattr(sys, "stderr", errors)
     assert cli.main([str(A), str(B), "--config", str(missing)]) == 0
     assert opened[-1].settings == Settings()
-    assert errors.getvalue() == f"newsdiff: {missing}: no such file; using the default settings\n"
+    # The app says it as a notice, once; not also on stderr, where it showed after quitting even
+    # when the settings screen had just saved that file (issue 14, item 11).
+    assert errors.getvalue() == ""
+    assert opened[-1]._warnings == [f"{missing}: no such file; using the default settings"]
