@@ -8,6 +8,8 @@ import sys
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsdiff.core.graphemes import MARKS
 from newsdiff.core.tokens import token_table, tokenize
@@ -51,3 +53,13 @@ def test_a_change_is_whole_clusters(a: str, b: str, changed_a: str, changed_b: s
     ops = [op for op in diff_words(a, b).ops if op.kind != "equal"]
     changes = [(a[op.a_start : op.a_end].strip(), b[op.b_start : op.b_end].strip()) for op in ops]
     assert changes == [(changed_a, changed_b)]
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+def test_the_plain_pattern_tokenizes_exactly_as_the_cluster_pattern_where_it_is_used(text: str) -> None:
+    """The fast path (no character that continues a cluster) changes speed, never tokens."""
+    from newsdiff.core import tokens
+
+    full = tokens._SPLIT.split(text)
+    chosen = (tokens._SPLIT if tokens._clustered(text) else tokens._PLAIN_SPLIT).split(text)
+    assert chosen == full

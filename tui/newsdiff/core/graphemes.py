@@ -75,3 +75,6 @@ EXTEND = (
 """One piece that continues the cluster before it."""
 REGIONAL_PAIR = "[\U0001f1e6-\U0001f1ff]{2}"
 """Two regional indicators: one flag (🇰🇵), never two letters."""
+CLUSTER_STARTS = MARKS + "\ufe0e\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f\u200d\U0001f1e6-\U0001f1ff"
+"""Character-class ranges of every character that can make ``EXTEND`` or ``REGIONAL_PAIR`` match:
+a text with none of them is tokenized by the plain word pattern."""

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsdiff.core.graphemes import EXTEND, REGIONAL_PAIR
+from newsdiff.core.graphemes import CLUSTER_STARTS, EXTEND, REGIONAL_PAIR
 
 # A word: letters/digits with inner apostrophes, hyphens, periods or commas ("don’t", "Soyuz-2",
 # "U.S.", "1,000", "3.5"). Anything else that is not white space is a one-character token.
@@ -30,6 +30,17 @@ _TOKEN = re.compile(_TOKEN_PATTERN, re.UNICODE)
 # Splitting on the token pattern keeps the tokens and the white space between them: lets
 # ``token_table`` find every offset without a Python-level step per match.
 _SPLIT = re.compile(f"({_TOKEN_PATTERN})", re.UNICODE)
+# Text with no character that continues a cluster (most news text) gets exactly the same tokens
+# from the plain pattern, which runs about twice as fast: the cluster branches can never match.
+_PLAIN_PATTERN = r"\w+(?:[’'\-.,]\w+)*(?:\.(?<=\w\.\w\.))?|[^\w\s]"
+_PLAIN_TOKEN = re.compile(_PLAIN_PATTERN, re.UNICODE)
+_PLAIN_SPLIT = re.compile(f"({_PLAIN_PATTERN})", re.UNICODE)
+_CLUSTERED = re.compile(f"[{CLUSTER_STARTS}]")
+
+
+def _clustered(text: str) -> bool:
+    return _CLUSTERED.search(text) is not None
+
 
 # Quote and dash variants that mean the same thing; folded before comparing.
 QUOTE_FOLD = str.maketrans(
@@ -121,7 +132,8 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into words and single punctuation marks, keeping offsets."""
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    pattern = _TOKEN if _clustered(text) else _PLAIN_TOKEN
+    return [Token(m.group(), m.start(), m.end()) for m in pattern.finditer(text)]
 
 
 def token_table(text: str) -> tuple[list[str], list[int]]:
@@ -131,7 +143,7 @@ def token_table(text: str) -> tuple[list[str], list[int]]:
     [gap, token, gap, token, ..., gap] in one C call; a token starts where the running length
     of the pieces before it ends, summed by C-level iterators, not a match object per token.
     """
-    pieces = _SPLIT.split(text)
+    pieces = (_SPLIT if _clustered(text) else _PLAIN_SPLIT).split(text)
     tokens = pieces[1::2]
     if not tokens:
         return [], []
