@@ -170,7 +170,10 @@ async def main(mode: str, paths: list[Path]) -> dict[str, float]:
             # included, the app's shutdown and the interpreter's exit not (they are not waited for).
             launched = os.environ.get("PROBE_LAUNCHED_AT")
             return {"seconds": time.time() - float(launched) if launched else started}
-        await _until(pilot, lambda: "scipy.sparse.csgraph" in sys.modules, limit=30)
+        # The app's warm-up (imports, the paraphrase model) done, as after a reader's first look.
+        from newsdiff.core.paraphrase import WARMED
+
+        await _until(pilot, WARMED.is_set, limit=30)
         await pilot.press("a", "down", "b")  # the first two seeds
         await pilot.pause(0.2)
         t = time.perf_counter()

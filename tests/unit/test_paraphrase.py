@@ -30,7 +30,7 @@ def test_the_model_loads_without_the_network(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(socket.socket, "connect", refuse)
     from newsdiff.core import embeddings
 
-    embeddings._model.cache_clear()
+    embeddings._load.cache_clear()
     assert embed(["Kim met Putin"]).any()
 
 

@@ -208,6 +208,11 @@ class NewsdiffApp(App[None]):
             self.notify(message, title="Settings", severity="warning", timeout=10, markup=False)
 
     def _warm_up(self) -> None:
+        # Not while the story's articles load: the warm-up holds the interpreter for about a
+        # second (imports, the paraphrase model), which the table filling would wait for.
+        if isinstance(self.screen, StoryScreen) and not self.screen.loaded:
+            self.set_timer(WARM_UP_DELAY, self._warm_up)
+            return
         threading.Thread(target=warm_up_imports, name="newsdiff-warm-up", daemon=True).start()
 
     def on_unmount(self) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,8 +49,18 @@ def _package_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-@functools.cache
+_LOADING = threading.Lock()
+
+
 def _model() -> tuple[Tokenizer, np.ndarray]:
+    """The tokenizer and the vector table, loaded once: the app's warm-up thread and a comparison
+    may ask at the same moment, and the second waits for the first instead of loading again."""
+    with _LOADING:
+        return _load()
+
+
+@functools.cache
+def _load() -> tuple[Tokenizer, np.ndarray]:
     from safetensors.numpy import load_file
     from tokenizers import Tokenizer
 

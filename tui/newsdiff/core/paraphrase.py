@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -234,11 +235,16 @@ def log_odds(
     return odds, likeness
 
 
+WARMED = threading.Event()
+"""Set once ``warm_up`` has loaded everything (benchmarks wait for it before timing a comparison)."""
+
+
 def warm_up() -> None:
     """Load the embedding model and the lemmatizer's English dictionary (about 0.7 s together), so
     that the first comparison does not wait for them."""
     embed(["warm up"])
     _lemma("missiles")
+    WARMED.set()
 
 
 def cutoff(threshold: float, default_threshold: float) -> float:
