@@ -49,3 +49,13 @@ async def test_a_signal_exits_through_textual_and_the_old_handler_comes_back(
         await settle(pilot)
         assert app.return_code == code and code in (EXIT_INTERRUPTED, EXIT_TERMINATED)
     assert signal.getsignal(signum) == before
+
+
+async def test_the_warm_up_timer_firing_while_the_app_closes_does_nothing() -> None:
+    # CI caught it: a test that quit before the warm-up delay had the timer fire with no screen
+    # on the stack, and `self.screen` raised ScreenStackError out of the timer callback.
+    app = NewsdiffApp(paths=[SEEDS])
+    async with app.run_test(size=SIZE) as pilot:
+        await story_ready(pilot)
+    assert not app.screen_stack
+    app._warm_up()

@@ -210,6 +210,9 @@ class NewsdiffApp(App[None]):
     def _warm_up(self) -> None:
         # Not while the story's articles load: the warm-up holds the interpreter for about a
         # second (imports, the paraphrase model), which the table filling would wait for.
+        # The timer can fire while the app is closing, when no screen is left on the stack.
+        if not self.is_running or not self.screen_stack:
+            return
         if isinstance(self.screen, StoryScreen) and not self.screen.loaded:
             self.set_timer(WARM_UP_DELAY, self._warm_up)
             return
