@@ -181,7 +181,7 @@ def _best_sentence_wording(texts_a: Sequence[str], texts_b: Sequence[str]) -> np
 
 
 Checkpoint = Callable[[float], None]
-"""Told the share done between stages; may raise ``Cancelled`` (the aligner's ``_Steps.at``)."""
+"""Told the share done between stages; may raise ``Cancelled`` (``steps.Steps.at``)."""
 
 
 def _no_checkpoint(done: float) -> None:
