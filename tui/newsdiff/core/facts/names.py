@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 
 from newsdiff.core.lexicon import CALENDAR_WORDS, FACT_STOPWORDS, FACT_TITLES, word_set
+from newsdiff.core.quotes_names import key as name_key
 from newsdiff.core.tokens import token_table
 
 MAX_NAME_WORDS = 6
@@ -125,19 +126,20 @@ def whole_name(words: Words, lo: int, hi: int) -> tuple[int, int]:
 
 
 def folded_name(words: Words, lo: int, hi: int) -> list[str]:
-    """Name words without titles or possessives, lower case, punctuation removed."""
+    """Name words without titles or possessives, as spelling-insensitive keys (``quotes_names.key``:
+    the same fold that tells speakers apart)."""
     folded: list[str] = []
     for k in range(lo, hi):
         if not words.name(k):
             continue
-        word = _NAME_FOLD.sub("", _strip_possessive(words.keys[k]).lower())
+        word = name_key(_strip_possessive(words.keys[k]))
         if word and word not in FACT_TITLES:
             folded.append(word)
     return folded
 
 
 def _is_title(word: str) -> bool:
-    return _NAME_FOLD.sub("", _strip_possessive(word).lower()) in FACT_TITLES
+    return name_key(_strip_possessive(word)) in FACT_TITLES
 
 
 def _strip_possessive(word: str) -> str:
