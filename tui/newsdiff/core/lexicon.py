@@ -2,8 +2,8 @@
 
 Where modules need different lists on purpose, each is one base list plus a named extension
 (``CORE_STOPWORDS`` -> ``STOPWORDS`` / ``FACT_STOPWORDS``; ``TITLES`` -> ``ROLE_TITLES`` ->
-``FACT_TITLES`` / ``SPEAKER_TITLES``): the extensions are measured behaviour of their modules,
-so they are kept as they are, only written once.
+``FACT_TITLES`` / ``SPEAKER_TITLES``): the extensions are what those modules compute with (their
+tests pin them), so they are kept as they are, only written once.
 """
 
 from __future__ import annotations
