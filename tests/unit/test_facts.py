@@ -16,7 +16,8 @@ from newsdiff.core.article import Article
 from newsdiff.core.compare import compare
 from newsdiff.core.export import to_markdown
 from newsdiff.core.export_formats import row_markdown
-from newsdiff.core.facts import Discrepancy, extract_figures, find_discrepancies, known_names
+from newsdiff.core.facts import Discrepancy, find_discrepancies, known_names
+from newsdiff.core.facts.figures import extract_figures
 from newsdiff.core.loader import parse_article
 from newsdiff.core.serialize import comparison_json
 from newsdiff.core.text import one_line
