@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import threading
 from pathlib import Path
 
 import pytest
@@ -131,13 +130,16 @@ def test_fifo_with_a_writer_is_read(tmp_path: Path, other: Path) -> None:
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
 
-    def write() -> None:
+    # The text is in the pipe before newsdiff opens it: a read end held open (never read) lets
+    # the write end open at once, and the written text waits in the pipe's buffer.
+    # (A writer that connects only after newsdiff has opened the pipe may find it already read
+    # as empty: a FIFO with no writer never makes newsdiff wait.)
+    holder = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
         with fifo.open("w", encoding="utf-8") as handle:
             handle.write(STORY)
-
-    writer = threading.Thread(target=write, daemon=True)
-    writer.start()
-    result = run_uncached("align", fifo, other, "--format", "json")
-    writer.join(timeout=10)
+        result = run_uncached("align", fifo, other, "--format", "json")
+    finally:
+        os.close(holder)
     assert result.returncode == 0, result.stderr
     assert '"Kim met Putin at the cosmodrome on Wednesday, officials said."' in result.stdout
