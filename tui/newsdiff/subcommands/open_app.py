@@ -13,7 +13,7 @@ from pathlib import Path
 
 from newsdiff import __version__
 from newsdiff.core.errors import InputError
-from newsdiff.subcommands import COMMANDS, OTHER_COMMANDS
+from newsdiff.subcommands import COMMANDS, OTHER_COMMANDS, PAIR_COMMANDS
 from newsdiff.subcommands.args import (
     EXIT_OK,
     CommandParser,
@@ -61,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = CommandParser(
         prog="newsdiff",
         usage=(
-            "newsdiff [OPTIONS] [PATH ...]\n       newsdiff {diff,export,align} A B [OPTIONS]\n"
+            "newsdiff [OPTIONS] [PATH ...]\n"
+            f"       newsdiff {{{','.join(PAIR_COMMANDS)}}} A B [OPTIONS]\n"
             f"       newsdiff {{{','.join(OTHER_COMMANDS)}}} ... [OPTIONS]"
         ),
         description="See how different outlets tell the same story. Open articles (text files, or\n"

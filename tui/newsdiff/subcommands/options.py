@@ -12,9 +12,8 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from newsdiff.subcommands.output import say
 
@@ -26,11 +25,11 @@ MAX_BYTES_ENV = "NEWSDIFF_MAX_BYTES"
 TIMEOUT_ENV = "NEWSDIFF_FETCH_TIMEOUT"
 
 
-@dataclass(frozen=True, slots=True)
-class CommandOptions:
+class CommandOptions(NamedTuple):
     """``settings``: the file's values with the flags over them; ``load``: how sources are read;
     ``config_path`` and ``config_warning``: where the settings file is (the app's settings screen
-    saves there) and what was wrong with it, if anything."""
+    saves there) and what was wrong with it, if anything. Immutable; a NamedTuple rather than a
+    dataclass so that ``--help``, which imports this module, does not import ``dataclasses``."""
 
     settings: Settings
     load: LoadOptions
