@@ -13,6 +13,7 @@ from input_support import align_json, refused_by_every_command, run_uncached
 from newsdiff import cli
 from newsdiff.core.errors import InputError
 from newsdiff.core.loader import load_article
+from newsdiff.subcommands.args import EXIT_INPUT
 
 STORY = "Kim met Putin at the cosmodrome on Wednesday, officials said.\n\nThe talks lasted hours.\n"
 
@@ -50,7 +51,7 @@ def test_permission_denied(
     _deny(monkeypatch, secret)
     with pytest.raises(InputError, match="permission denied"):
         load_article(secret)
-    assert cli.main([command, str(secret), str(other)]) == cli.EXIT_INPUT
+    assert cli.main([command, str(secret), str(other)]) == EXIT_INPUT
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == f"newsdiff: {secret}: permission denied\n"

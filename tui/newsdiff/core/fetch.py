@@ -40,6 +40,7 @@ from newsdiff.core.fetch_guard import (
     install_deadline,
 )
 from newsdiff.core.options import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, LoadOptions
+from newsdiff.core.reading import size_text
 from newsdiff.core.text import one_line
 
 if TYPE_CHECKING:
@@ -250,8 +251,6 @@ def _read_body(
     deadline: float,
     should_stop: Callable[[], bool] | None,
 ) -> bytes:
-    from newsdiff.core.loader import size_text
-
     declared = response.headers.get("content-length", "")
     if declared.isascii() and declared.isdigit() and int(declared) > max_bytes:
         raise InputError(
@@ -467,8 +466,8 @@ def _network_failure(message: str) -> bool:
 def article_from_fetched(fetched: Fetched, meta: dict[str, str] | None = None) -> Article:
     """A fetched page as an article: ``path`` is the URL as given, ``url`` where it ended up, and
     ``extra`` records when it was fetched (``fetched-at``) and whether from the cache."""
+    from newsdiff.core.assemble import article_from_blocks
     from newsdiff.core.html_article import extract_page
-    from newsdiff.core.loader import article_from_blocks
 
     if fetched.is_feed:
         raise InputError(f"{fetched.url}: is a feed, not an article (list it with 'newsdiff feed URL')")

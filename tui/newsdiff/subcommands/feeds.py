@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from newsdiff.cli import EXIT_OK, _Parser
 from newsdiff.core.store import FeedRecord
 from newsdiff.core.text import one_line
+from newsdiff.subcommands.args import EXIT_OK, CommandParser
 
 
 def build_parser() -> argparse.ArgumentParser:
-    return _Parser(
+    return CommandParser(
         prog="newsdiff feeds",
         description="List the subscribed feeds, one line each: title, URL, stored articles, when it "
         "was last checked, and its error if the last check failed.",

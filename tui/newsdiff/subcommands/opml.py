@@ -13,19 +13,20 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsdiff.cli import EXIT_OK, _Parser, _say, add_output_options, write_output
+from newsdiff.subcommands.args import EXIT_OK, CommandParser, add_output_options
+from newsdiff.subcommands.output import say, write_output
 
 if TYPE_CHECKING:
     from newsdiff.core.store import Store
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = CommandParser(
         prog="newsdiff opml",
         description="Import or export the subscriptions as OPML (newsboat's format).",
     )
     actions = parser.add_subparsers(
-        dest="action", required=True, metavar="import|export", parser_class=_Parser
+        dest="action", required=True, metavar="import|export", parser_class=CommandParser
     )
     reading = actions.add_parser(
         "import",
@@ -56,7 +57,7 @@ def _import(store: Store, path: Path) -> int:
 
     parsed = parse_opml(read_file_bytes(path), str(path))
     for line in parsed.skipped:
-        _say(line)
+        say(line)
     added = sum(store.add_feed(feed.url, feed.title) for feed in parsed.feeds)
     kept = len(parsed.feeds) - added
     sys.stdout.write(

@@ -10,11 +10,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from newsdiff.cli import EXIT_INPUT, EXIT_OK, _Parser, _say
 from newsdiff.core.errors import InputError
 from newsdiff.core.refresh import DEFAULT_INTERVAL, DEFAULT_JOBS, DEFAULT_PER_HOST, DEFAULT_RECHECK_DAYS
 from newsdiff.core.text import one_line
-from newsdiff.subcommands.fetch import add_size_option, add_timeout_option
+from newsdiff.subcommands.args import EXIT_INPUT, EXIT_OK, CommandParser, add_size_option, add_timeout_option
+from newsdiff.subcommands.options import command_options
+from newsdiff.subcommands.output import say
 
 MAX_JOBS = 32
 
@@ -36,7 +37,7 @@ def _amount(value: str) -> float:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = CommandParser(
         prog="newsdiff refresh",
         description="Fetch the subscribed feeds (a conditional GET: an unchanged feed costs a 304), "
         "store their new articles, and fetch the recent articles again to keep each new version "
@@ -106,13 +107,14 @@ class _Progress:
 
     def error(self, message: str) -> None:
         self.clear()
-        _say(message)
+        say(message)
 
 
 def run(args: argparse.Namespace) -> int:
     from newsdiff.core.refresh import Refresher
     from newsdiff.core.store import Store
 
+    load = command_options(args).load
     with Store.open() as store:
         if not store.feeds():
             raise InputError("no subscriptions yet: add one with 'newsdiff subscribe URL'")
@@ -124,8 +126,8 @@ def run(args: argparse.Namespace) -> int:
             interval=args.interval,
             recheck_days=args.recheck_days,
             force=args.force,
-            timeout=args.timeout,
-            max_bytes=args.max_size,
+            timeout=load.timeout,
+            max_bytes=load.max_bytes,
             on_error=progress.error,
             on_progress=progress.show,
         )

@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from newsdiff.cli import EXIT_OK, _Parser
 from newsdiff.core.store import StoryRow
 from newsdiff.core.text import one_line
+from newsdiff.subcommands.args import EXIT_OK, CommandParser
 
 DEFAULT_LIMIT = 20
 
@@ -23,7 +23,7 @@ def _count(value: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = CommandParser(
         prog="newsdiff stories",
         description="List the stories 'newsdiff refresh' formed across outlets, newest first: how "
         "many outlets and articles each has, then each article's outlet, headline and URL.",

@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from newsdiff.cli import EXIT_INPUT, EXIT_OK, _Parser, _say
 from newsdiff.core.text import one_line
+from newsdiff.subcommands.args import EXIT_INPUT, EXIT_OK, CommandParser
+from newsdiff.subcommands.output import say
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = CommandParser(
         prog="newsdiff subscribe",
         description="Subscribe to RSS or Atom feeds (http:// or https:// URLs). 'newsdiff refresh' then "
         "fetches them and keeps every article and every version of it; 'newsdiff feeds' lists them.",
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         for url in args.urls:
             problem = feed_url_problem(url)
             if problem:
-                _say(problem)
+                say(problem)
                 failed += 1
             elif store.add_feed(url):
                 sys.stdout.write(f"subscribed: {url}\n")

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from newsdiff.cli import EXIT_OK, _Parser
 from newsdiff.core.errors import InputError
+from newsdiff.subcommands.args import EXIT_OK, CommandParser
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = CommandParser(
         prog="newsdiff unsubscribe",
         description="Stop refreshing a feed. The articles it brought and their versions stay in the "
         "store ('newsdiff versions URL' still shows them).",
