@@ -11,10 +11,16 @@ import pytest
 from cli_support import A, B, Runner, assert_one_line_error, environment, run_newsdiff, run_process
 
 from newsdiff import __version__, cli
-from newsdiff.app import EXIT_TERMINATED
 from newsdiff.core.align import DEFAULT_THRESHOLD
+from newsdiff.exit_codes import (
+    EXIT_BROKEN_PIPE,
+    EXIT_INPUT,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_TERMINATED,
+    EXIT_USAGE,
+)
 from newsdiff.subcommands import COMMANDS, OTHER_COMMANDS, PAIR_COMMANDS, align, diff
-from newsdiff.subcommands.args import EXIT_BROKEN_PIPE, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 
 
 @pytest.mark.parametrize("command", [[], ["diff"], ["export"], ["align"]])

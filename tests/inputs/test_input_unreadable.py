@@ -13,7 +13,7 @@ from input_support import align_json, refused_by_every_command, run_uncached
 from newsdiff import cli
 from newsdiff.core.errors import InputError
 from newsdiff.core.loader import load_article
-from newsdiff.subcommands.args import EXIT_INPUT
+from newsdiff.exit_codes import EXIT_INPUT
 
 STORY = "Kim met Putin at the cosmodrome on Wednesday, officials said.\n\nThe talks lasted hours.\n"
 

@@ -39,14 +39,10 @@ from newsdiff.core.seeds import seeds_dir
 from newsdiff.core.settings import Settings
 from newsdiff.core.settings import config_path as settings_file
 from newsdiff.core.worddiff import DiffOptions
+from newsdiff.exit_codes import EXIT_INTERRUPTED, EXIT_TERMINATED
 from newsdiff.screens.help_screen import HelpScreen
 from newsdiff.screens.story_screen import StoryScreen
 from newsdiff.screens.too_small import TooSmallScreen, too_small
-
-EXIT_INTERRUPTED = 130
-"""Exit status after ctrl+c or SIGINT (128 + SIGINT), as for any interrupted command."""
-EXIT_TERMINATED = 143
-"""Exit status after SIGTERM (128 + SIGTERM)."""
 
 SignalHandler = Callable[[int, FrameType | None], object] | int | None
 

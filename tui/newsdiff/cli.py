@@ -24,14 +24,16 @@ import sys
 from collections.abc import Callable, Sequence
 
 from newsdiff.core.errors import InputError
-from newsdiff.subcommands import COMMANDS
-from newsdiff.subcommands.args import (
+from newsdiff.exit_codes import (
     EXIT_BROKEN_PIPE,
     EXIT_INPUT,
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_TERMINATED,
     EXIT_USAGE,
+)
+from newsdiff.subcommands import COMMANDS
+from newsdiff.subcommands.args import (
     UsageError,
 )
 from newsdiff.subcommands.output import say

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from newsdiff.subcommands.args import EXIT_OK, CommandParser, add_alignment_options
+from newsdiff.exit_codes import EXIT_OK
+from newsdiff.subcommands.args import CommandParser, add_alignment_options
 from newsdiff.subcommands.options import command_options
 from newsdiff.subcommands.output import emit
 from newsdiff.subcommands.pair import add_pair_arguments, compare_pair

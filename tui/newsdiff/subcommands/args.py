@@ -13,8 +13,6 @@ import re
 from pathlib import Path
 from typing import NoReturn
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
-EXIT_TERMINATED = 143
 DEFAULT_THRESHOLD_TEXT = "0.18"
 """Shown in --help; kept literal so --help need not import the aligner (numpy, scipy). A test
 checks it against ``newsdiff.core.align.DEFAULT_THRESHOLD``."""

@@ -8,7 +8,8 @@ from pathlib import Path
 from newsdiff.core.article import Article
 from newsdiff.core.errors import InputError
 from newsdiff.core.untrusted import json_text
-from newsdiff.subcommands.args import EXIT_OK, CommandParser, add_alignment_options
+from newsdiff.exit_codes import EXIT_OK
+from newsdiff.subcommands.args import CommandParser, add_alignment_options
 from newsdiff.subcommands.options import CommandOptions, command_options
 from newsdiff.subcommands.output import emit, say
 

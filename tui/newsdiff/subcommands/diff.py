@@ -8,8 +8,8 @@ import shutil
 import sys
 from typing import TYPE_CHECKING
 
+from newsdiff.exit_codes import EXIT_OK
 from newsdiff.subcommands.args import (
-    EXIT_OK,
     CommandParser,
     add_alignment_options,
     add_display_options,

@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 from newsdiff.core.errors import InputError
+from newsdiff.exit_codes import EXIT_OK
 from newsdiff.subcommands.args import (
-    EXIT_OK,
     CommandParser,
     add_alignment_options,
     add_output_options,

@@ -7,7 +7,8 @@ import sys
 
 from newsdiff.core.store import FeedRecord
 from newsdiff.core.text import one_line
-from newsdiff.subcommands.args import EXIT_OK, CommandParser
+from newsdiff.exit_codes import EXIT_OK
+from newsdiff.subcommands.args import CommandParser
 
 
 def build_parser() -> argparse.ArgumentParser:

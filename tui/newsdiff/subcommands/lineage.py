@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from newsdiff.core.untrusted import json_text
-from newsdiff.subcommands.args import EXIT_OK, CommandParser
+from newsdiff.exit_codes import EXIT_OK
+from newsdiff.subcommands.args import CommandParser
 from newsdiff.subcommands.coverage import add_story_arguments, load_story
 from newsdiff.subcommands.options import command_options
 from newsdiff.subcommands.output import emit

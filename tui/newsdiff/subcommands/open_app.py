@@ -13,9 +13,9 @@ from pathlib import Path
 
 from newsdiff import __version__
 from newsdiff.core.errors import InputError
+from newsdiff.exit_codes import EXIT_OK
 from newsdiff.subcommands import COMMANDS, OTHER_COMMANDS, PAIR_COMMANDS
 from newsdiff.subcommands.args import (
-    EXIT_OK,
     CommandParser,
     UsageError,
     add_alignment_options,

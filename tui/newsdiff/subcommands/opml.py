@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsdiff.subcommands.args import EXIT_OK, CommandParser, add_output_options
+from newsdiff.exit_codes import EXIT_OK
+from newsdiff.subcommands.args import CommandParser, add_output_options
 from newsdiff.subcommands.output import say, write_output
 
 if TYPE_CHECKING:

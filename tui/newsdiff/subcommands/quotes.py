@@ -7,7 +7,8 @@ from pathlib import Path
 
 from newsdiff.core.errors import InputError
 from newsdiff.core.untrusted import json_text
-from newsdiff.subcommands.args import EXIT_OK, FILES_SIZE_HELP, CommandParser, add_size_option
+from newsdiff.exit_codes import EXIT_OK
+from newsdiff.subcommands.args import FILES_SIZE_HELP, CommandParser, add_size_option
 from newsdiff.subcommands.options import command_options
 from newsdiff.subcommands.output import emit, say
 

@@ -13,7 +13,8 @@ import sys
 from newsdiff.core.errors import InputError
 from newsdiff.core.refresh import DEFAULT_INTERVAL, DEFAULT_JOBS, DEFAULT_PER_HOST, DEFAULT_RECHECK_DAYS
 from newsdiff.core.text import one_line
-from newsdiff.subcommands.args import EXIT_INPUT, EXIT_OK, CommandParser, add_size_option, add_timeout_option
+from newsdiff.exit_codes import EXIT_INPUT, EXIT_OK
+from newsdiff.subcommands.args import CommandParser, add_size_option, add_timeout_option
 from newsdiff.subcommands.options import command_options
 from newsdiff.subcommands.output import say
 

@@ -11,7 +11,8 @@ import sys
 
 from newsdiff.core.store import StoryRow
 from newsdiff.core.text import one_line
-from newsdiff.subcommands.args import EXIT_OK, CommandParser
+from newsdiff.exit_codes import EXIT_OK
+from newsdiff.subcommands.args import CommandParser
 
 DEFAULT_LIMIT = 20
 

@@ -10,7 +10,8 @@ import argparse
 import sys
 
 from newsdiff.core.text import one_line
-from newsdiff.subcommands.args import EXIT_INPUT, EXIT_OK, CommandParser
+from newsdiff.exit_codes import EXIT_INPUT, EXIT_OK
+from newsdiff.subcommands.args import CommandParser
 from newsdiff.subcommands.output import say
 
 

@@ -6,7 +6,8 @@ import argparse
 import sys
 
 from newsdiff.core.errors import InputError
-from newsdiff.subcommands.args import EXIT_OK, CommandParser
+from newsdiff.exit_codes import EXIT_OK
+from newsdiff.subcommands.args import CommandParser
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from newsdiff.core.errors import InputError
 from newsdiff.core.text import one_line
+from newsdiff.exit_codes import EXIT_OK
 from newsdiff.subcommands.args import (
-    EXIT_OK,
     CommandParser,
     UsageError,
     add_alignment_options,
