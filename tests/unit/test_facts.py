@@ -13,12 +13,12 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from newsdiff.core.article import Article
-from newsdiff.core.compare import compare
-from newsdiff.core.export import to_markdown
-from newsdiff.core.export_formats import row_markdown
+from newsdiff.core.comparison.model import compare
 from newsdiff.core.facts import Discrepancy, extract_figures, find_discrepancies, known_names
 from newsdiff.core.loader import parse_article
-from newsdiff.core.serialize import comparison_json
+from newsdiff.core.render.formats import row_markdown
+from newsdiff.core.render.json import comparison_json
+from newsdiff.core.render.markdown import to_markdown
 from newsdiff.core.text import one_line
 from newsdiff.terminal import write_comparison
 

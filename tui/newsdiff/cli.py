@@ -33,7 +33,7 @@ from newsdiff.core.untrusted import safe_line
 
 if TYPE_CHECKING:
     from newsdiff.core.article import Article
-    from newsdiff.core.compare import Comparison
+    from newsdiff.core.comparison.model import Comparison
     from newsdiff.core.options import LoadOptions
     from newsdiff.core.settings import Settings
 
@@ -396,7 +396,7 @@ def _compare(args: argparse.Namespace) -> Comparison:
     a = _load(args.a, options)
     b = _load(args.b, options)
     # Only now the numeric stack: a bad file is reported before numpy and scipy are even imported.
-    from newsdiff.core.compare import compare
+    from newsdiff.core.comparison.model import compare
 
     return compare(a, b, settings.threshold, settings.diff_options())
 
@@ -445,11 +445,11 @@ def run_export(args: argparse.Namespace) -> int:
         and (_same_file(output, args.a) or _same_file(output, args.b))
     ):
         raise InputError(f"{output}: is one of the articles being compared; choose another file")
-    from newsdiff.core.export_formats import DEFAULT_FORMAT, format_of
+    from newsdiff.core.render.formats import DEFAULT_FORMAT, format_of
 
     fmt = args.format or format_of(output) or DEFAULT_FORMAT
     comparison = _compare(args)
-    from newsdiff.core.export_formats import render
+    from newsdiff.core.render.formats import render
 
     write_output(render(comparison, fmt), output, force=args.force)
     return EXIT_OK
@@ -470,18 +470,18 @@ def add_output_options(parser: argparse.ArgumentParser) -> None:
 
 def write_output(text: str, output: Path | None, *, force: bool) -> None:
     """To stdout (no FILE, or ``-``), else atomically to FILE, never over a file without ``force``."""
-    from newsdiff.core.export import write_export
+    from newsdiff.core.files import write_atomic
 
     if output is None or str(output) == "-":
         _emit(text)
         return
-    write_export(output, text, force=force)
+    write_atomic(output, text, force=force)
     tell(f"wrote {output}")
 
 
 def run_align(args: argparse.Namespace) -> int:
     comparison = _compare(args)
-    from newsdiff.core.serialize import alignment_text, comparison_json
+    from newsdiff.core.render.json import alignment_text, comparison_json
 
     if args.format == "json":
         from newsdiff.core.untrusted import json_text

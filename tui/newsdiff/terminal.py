@@ -25,7 +25,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsdiff.core.article import Article
-from newsdiff.core.compare import (
+from newsdiff.core.comparison.model import (
     PARAGRAPH_JOINER,
     Comparison,
     ParagraphView,
@@ -34,7 +34,7 @@ from newsdiff.core.compare import (
     numeric_pieces,
 )
 from newsdiff.core.facts import Discrepancy
-from newsdiff.core.serialize import (
+from newsdiff.core.render.json import (
     boilerplate_reasons,
     coverage_sentence,
     mean_similarity_text,

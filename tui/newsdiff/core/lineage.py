@@ -24,7 +24,7 @@ import numpy as np
 
 from newsdiff.core.align import DEFAULT_THRESHOLD
 from newsdiff.core.article import Article
-from newsdiff.core.serialize import percent
+from newsdiff.core.render.json import percent
 from newsdiff.core.story_index import CancelCheck, Progress, StoryIndex, cached_index, common_words
 
 MIN_SHARE = 0.05

@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Static
 
 from newsdiff.core.article import Article
 from newsdiff.core.coverage import Coverage, coverage
-from newsdiff.core.serialize import plural
+from newsdiff.core.render.json import plural
 from newsdiff.core.story_export import report_excerpt
 from newsdiff.core.story_index import CancelCheck, Progress
 from newsdiff.core.text import one_line

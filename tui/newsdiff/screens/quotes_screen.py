@@ -29,7 +29,7 @@ from newsdiff.core.quotes import (
     variant_credit,
     variant_segments,
 )
-from newsdiff.core.serialize import plural
+from newsdiff.core.render.json import plural
 from newsdiff.core.story_index import CancelCheck, Progress
 from newsdiff.core.text import one_line
 from newsdiff.screens.story_view import StoryViewScreen, back_binding

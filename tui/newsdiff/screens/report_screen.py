@@ -16,10 +16,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from newsdiff.core.compare import figure_ranges, mark_figures
+from newsdiff.core.comparison.model import figure_ranges, mark_figures
 from newsdiff.core.coverage import Coverage
 from newsdiff.core.facts import find_discrepancies
-from newsdiff.core.serialize import plural
+from newsdiff.core.render.json import plural
 from newsdiff.core.text import one_line
 from newsdiff.core.worddiff import DiffOptions, diff_words
 from newsdiff.widgets.key_footer import KeyFooter

@@ -124,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     first, second = pick(args.diff, len(history))
     from newsdiff.cli import print_diff, settings_for
-    from newsdiff.core.compare import compare
+    from newsdiff.core.comparison.model import compare
     from newsdiff.core.versions import version_article
 
     settings = settings_for(args)

@@ -12,8 +12,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from newsdiff.core.article import Article
-from newsdiff.core.compare import Comparison
-from newsdiff.core.serialize import coverage_sentence, mean_similarity_text, plural
+from newsdiff.core.comparison.model import Comparison
+from newsdiff.core.render.json import coverage_sentence, mean_similarity_text, plural
 
 SIDE_STYLE = "bold reverse"
 

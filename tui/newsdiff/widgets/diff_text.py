@@ -17,7 +17,7 @@ from typing import Literal
 
 from textual.content import Content, Span
 
-from newsdiff.core.compare import ParagraphView
+from newsdiff.core.comparison.model import ParagraphView
 from newsdiff.core.facts import Discrepancy
 
 Side = Literal["a", "b"]

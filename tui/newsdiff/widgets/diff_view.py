@@ -39,7 +39,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
-from newsdiff.core.compare import Comparison, RowView
+from newsdiff.core.comparison.model import Comparison, RowView
 from newsdiff.core.search import Matches
 from newsdiff.widgets.diff_text import FACTS_FLAG, FACTS_STYLE, LABEL_STYLE, Side, cell_content, facts_content
 

@@ -7,7 +7,7 @@ with quotes), so no element or attribute can come from an article; the only tags
 Content-Security-Policy meta tag forbids scripts, frames and every external resource, so even a
 bug in the escaping could not run code in the reader's browser.
 
-The content mirrors the Markdown export (``core.export``): sources, summary, legend, then the rows
+The content mirrors the Markdown export (``core.render.markdown``): sources, summary, legend, then the rows
 in reading order, each pair side by side and each unpaired paragraph facing a marked gap.
 """
 
@@ -16,16 +16,16 @@ from __future__ import annotations
 import html
 
 from newsdiff.core.article import Article
-from newsdiff.core.compare import Comparison, ParagraphView, RowView
-from newsdiff.core.export import FACTS_MARK
+from newsdiff.core.comparison.model import Comparison, ParagraphView, RowView
 from newsdiff.core.facts import Discrepancy
-from newsdiff.core.serialize import (
+from newsdiff.core.render.json import (
     boilerplate_reasons,
     coverage_sentence,
     mean_similarity_text,
     plural,
     source_details,
 )
+from newsdiff.core.render.markdown import FACTS_MARK
 from newsdiff.core.text import one_line
 
 CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"

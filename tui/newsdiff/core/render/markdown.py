@@ -14,19 +14,13 @@ parse and GitHub, GitLab and pandoc all render them.
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import os
 import re
-import tempfile
 from collections.abc import Iterable
-from pathlib import Path
 
 from newsdiff.core.article import Article
-from newsdiff.core.compare import Comparison, ParagraphView, RowView
-from newsdiff.core.errors import InputError
+from newsdiff.core.comparison.model import Comparison, ParagraphView, RowView
 from newsdiff.core.facts import Discrepancy
-from newsdiff.core.serialize import (
+from newsdiff.core.render.json import (
     boilerplate_reasons,
     coverage_sentence,
     mean_similarity_text,
@@ -240,107 +234,3 @@ def to_markdown(comparison: Comparison) -> str:
     lines += _only_section("A", a, sorted(only_a, key=lambda p: p.index))
     lines += _only_section("B", b, sorted(only_b, key=lambda p: p.index))
     return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def _file_mode(path: Path) -> int:
-    """Permissions for the new file: the old file's when replacing one, else the umask's default."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    """Write every byte (``os.write`` may write fewer); a seam for tests that simulate a full disk."""
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view)
-        view = view[written:]
-
-
-def _publish(tmp: Path, path: Path, force: bool) -> None:
-    """Move the finished temporary file to ``path``, refusing to clobber unless ``force``.
-
-    Without ``force`` a hard link is the atomic "create only if absent" (no window in which another
-    process's new file could be overwritten); on file systems without hard links we fall back to a
-    check followed by ``os.replace``.
-    """
-    if force:
-        tmp.replace(path)
-        return
-    try:
-        path.hardlink_to(tmp)
-    except FileExistsError:
-        raise _exists(path) from None
-    except OSError as exc:
-        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
-            raise
-        if path.exists():
-            raise _exists(path) from None
-        tmp.replace(path)
-        return
-    with contextlib.suppress(OSError):  # the export is in place; a stray link is only clutter
-        tmp.unlink()
-
-
-def _exists(path: Path) -> InputError:
-    return InputError(f"{path}: already exists (use --force to overwrite it)")
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable; best effort (some systems cannot open a folder)."""
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _os_error(path: Path, exc: OSError) -> InputError:
-    reason = exc.strerror or str(exc) or type(exc).__name__
-    return InputError(f"{path}: cannot write: {reason}")
-
-
-def write_export(path: Path, text: str, force: bool = False) -> None:
-    """Write ``text`` to ``path`` atomically: all of it or nothing, never a half-written file.
-
-    The text goes to a temporary file in the same folder (so the final rename stays on one file
-    system), is flushed to disk, then renamed over ``path``. An existing file is kept unless
-    ``force``. On any failure, KeyboardInterrupt included, the temporary file is removed and the
-    destination is untouched; operating-system errors become a one-line ``InputError``.
-    """
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder; give a file name to export to")
-    if path.exists() and not path.is_file():
-        # A device or FIFO (/dev/null, as root): --force must not replace it with a file.
-        raise InputError(f"{path}: is not a regular file (a device or FIFO); give a file name to export to")
-    if path.exists() and not force:
-        raise _exists(path)
-    folder = path.parent
-    if not folder.is_dir():
-        raise InputError(f"{folder}: no such folder")
-    mode = _file_mode(path)
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise _os_error(path, exc) from None
-    tmp = Path(tmp_name)
-    try:
-        try:
-            if hasattr(os, "fchmod"):  # POSIX; Windows files have no mode bits to set
-                os.fchmod(fd, mode)
-            _write_all(fd, text.encode("utf-8"))
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        _publish(tmp, path, force)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        if isinstance(exc, OSError):
-            raise _os_error(path, exc) from None
-        raise
-    _sync_folder(folder)

@@ -27,7 +27,7 @@ from typing import Any
 
 from newsdiff.core.align import Row
 from newsdiff.core.article import Article
-from newsdiff.core.compare import Comparison, Summary
+from newsdiff.core.comparison.model import Comparison, Summary
 from newsdiff.core.facts import Discrepancy
 from newsdiff.core.seeds import seeds_dir
 from newsdiff.core.text import one_line
