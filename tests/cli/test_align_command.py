@@ -10,8 +10,9 @@ import pytest
 from cli_support import A, B, C, Runner
 
 from newsdiff.core.comparison.model import compare
+from newsdiff.core.comparison.tags import boilerplate_reasons
 from newsdiff.core.loader import load_article, parse_article
-from newsdiff.core.render.json import alignment_text, boilerplate_reasons
+from newsdiff.core.render.alignment_text import alignment_text
 from newsdiff.core.render.markdown import escape_markdown, to_markdown
 
 

@@ -21,9 +21,11 @@ from markdown_it.token import Token
 
 from newsdiff.core.article import Article
 from newsdiff.core.comparison.model import compare
+from newsdiff.core.comparison.summary import coverage_sentence
 from newsdiff.core.loader import parse_article
-from newsdiff.core.render.json import coverage_sentence, percent, source_details
 from newsdiff.core.render.markdown import MARKUP_TAGS, escape_markdown, to_markdown
+from newsdiff.core.render.sources import source_details
+from newsdiff.core.wording import percent
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("NEWSDIFF_UPDATE_GOLDEN") == "1"

@@ -409,7 +409,8 @@ def run_diff(args: argparse.Namespace) -> int:
 def print_diff(comparison: Comparison, args: argparse.Namespace) -> None:
     """The comparison on stdout as ``add_display_options`` asked: on a terminal through a pager,
     as git does (it quits at once when all fits one screen), unless ``--no-pager``."""
-    from newsdiff.terminal import page, wants_colour, write_comparison
+    from newsdiff.terminal import write_comparison
+    from newsdiff.terminal_console import page, wants_colour
 
     colour = wants_colour(sys.stdout, args.color)
     options = {"colour": colour, "inline_view": args.inline, "hide_boilerplate": args.no_boilerplate}
@@ -481,7 +482,8 @@ def write_output(text: str, output: Path | None, *, force: bool) -> None:
 
 def run_align(args: argparse.Namespace) -> int:
     comparison = _compare(args)
-    from newsdiff.core.render.json import alignment_text, comparison_json
+    from newsdiff.core.render.alignment_text import alignment_text
+    from newsdiff.core.render.json import comparison_json
 
     if args.format == "json":
         from newsdiff.core.untrusted import json_text

@@ -20,7 +20,6 @@ from newsdiff.core.article import Article
 from newsdiff.core.quotes_cluster import CancelFn, ProgressFn, QuotesCancelledError, group_quotes
 from newsdiff.core.quotes_extract import JOIN, Quote, extract_quotes
 from newsdiff.core.quotes_names import key as speaker_key
-from newsdiff.core.render.json import plural
 from newsdiff.core.render.markdown import (
     DELETE_CLOSE,
     DELETE_OPEN,
@@ -30,6 +29,7 @@ from newsdiff.core.render.markdown import (
 )
 from newsdiff.core.text import one_line
 from newsdiff.core.worddiff import diff_words
+from newsdiff.core.wording import plural
 
 __all__ = [
     "Quote",

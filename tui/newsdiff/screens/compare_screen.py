@@ -30,8 +30,8 @@ from newsdiff.core.article import Article
 from newsdiff.core.comparison.model import Comparison, compare
 from newsdiff.core.errors import Cancelled, InputError
 from newsdiff.core.files import write_atomic
-from newsdiff.core.render.formats import DEFAULT_FORMAT, render, row_markdown
-from newsdiff.core.render.markdown import to_markdown
+from newsdiff.core.render.formats import DEFAULT_FORMAT, render
+from newsdiff.core.render.markdown import row_markdown, to_markdown
 from newsdiff.core.search import Matches
 from newsdiff.core.settings import Settings
 from newsdiff.core.worddiff import DiffOptions

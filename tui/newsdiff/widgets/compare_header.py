@@ -13,7 +13,8 @@ from textual.widgets import Static
 
 from newsdiff.core.article import Article
 from newsdiff.core.comparison.model import Comparison
-from newsdiff.core.render.json import coverage_sentence, mean_similarity_text, plural
+from newsdiff.core.comparison.summary import coverage_sentence, mean_similarity_text
+from newsdiff.core.wording import plural
 
 SIDE_STYLE = "bold reverse"
 

@@ -42,22 +42,3 @@ def render(comparison: Comparison, fmt: str) -> str:
 
         return to_markdown(comparison)
     raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
-
-
-def row_markdown(comparison: Comparison, k: int) -> str:
-    """Row ``k`` alone as Markdown, as the full export words it (for the clipboard): a pair's
-    heading and both sides, or the unpaired paragraphs under "Only in A/B"."""
-    from newsdiff.core.render.markdown import _one_line, _only_section, _pair_section  # one wording for both
-
-    view = comparison.row_view(k)
-    intro = (
-        f"From the comparison of {_one_line(comparison.a.name)} (A) and {_one_line(comparison.b.name)} (B):"
-    )
-    if view.kind == "pair":
-        number = sum(1 for row in comparison.rows[: k + 1] if row.kind == "pair")
-        lines = _pair_section(comparison, number, view, comparison.discrepancies(k))
-    elif view.kind == "only_a":
-        lines = _only_section("A", comparison.a, list(view.a))
-    else:
-        lines = _only_section("B", comparison.b, list(view.b))
-    return "\n".join([intro, "", *lines]).rstrip("\n") + "\n"
