@@ -25,6 +25,16 @@ FACTS_MARK = "⚠"
 TagKey = Literal["same", "moved", "numbers", "facts", "boilerplate"]
 
 
+WORDS: dict[TagKey, tuple[str, str]] = {
+    "same": ("same wording", "same"),
+    "moved": ("moved", "moved"),
+    "numbers": ("numbers changed", "numbers"),
+    "facts": (f"{FACTS_MARK} numbers or names disagree", f"{FACTS_MARK} fact"),
+    "boilerplate": ("boilerplate", "boiler"),
+}
+"""Each tag in words (a heading, a title line) and short (the app's 8-column gutter, its legend)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Tag:
     """One thing to say about a row: ``words`` in a heading, ``short`` in the app's gutter."""
@@ -32,6 +42,12 @@ class Tag:
     key: TagKey
     words: str
     short: str
+
+    @classmethod
+    def of(cls, key: TagKey, detail: str = "") -> Tag:
+        """Tag ``key`` as ``WORDS`` says it, ``detail`` in brackets after the words."""
+        words, short = WORDS[key]
+        return cls(key, f"{words} ({detail})" if detail else words, short)
 
 
 def boilerplate_reasons(comparison: Comparison, row: Row) -> list[str]:
@@ -54,18 +70,19 @@ def boilerplate_reasons(comparison: Comparison, row: Row) -> list[str]:
 def row_tags(comparison: Comparison, k: int) -> tuple[Tag, ...]:
     """Every tag row ``k`` has, in this order: same, moved, numbers, facts, boilerplate."""
     view = comparison.row_view(k)
-    tags: list[Tag] = []
+    keys: list[TagKey] = []
     if view.identical:
-        tags.append(Tag("same", "same wording", "same"))
+        keys.append("same")
     if view.moved:
-        tags.append(Tag("moved", "moved", "moved"))
+        keys.append("moved")
     if view.numeric:
-        tags.append(Tag("numbers", "numbers changed", "numbers"))
+        keys.append("numbers")
     if comparison.discrepancies(k):
-        tags.append(Tag("facts", f"{FACTS_MARK} numbers or names disagree", f"{FACTS_MARK} fact"))
+        keys.append("facts")
+    tags = [Tag.of(key) for key in keys]
     reasons = boilerplate_reasons(comparison, view.row)
     if reasons:
-        tags.append(Tag("boilerplate", f"boilerplate ({', '.join(reasons)})", "boiler"))
+        tags.append(Tag.of("boilerplate", ", ".join(reasons)))
     return tuple(tags)
 
 
