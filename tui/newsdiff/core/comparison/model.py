@@ -61,6 +61,7 @@ class RowView:
 
     @property
     def boilerplate(self) -> bool:
+        """A paragraph of the row is set aside (``filters.is_boilerplate`` asks without a view)."""
         return any(p.boilerplate for p in (*self.a, *self.b))
 
     @property
