@@ -19,7 +19,7 @@ import newsdiff.screens.compare_screen as compare_screen
 import newsdiff.screens.story_screen as story_screen
 from newsdiff.app import NewsdiffApp
 from newsdiff.core.article import Article
-from newsdiff.core.compare import Comparison
+from newsdiff.core.comparison.model import Comparison
 from newsdiff.core.errors import Cancelled, InputError
 from newsdiff.core.loader import iter_load
 from newsdiff.core.options import LoadOptions

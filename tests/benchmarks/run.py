@@ -228,7 +228,7 @@ def bench_app(tmp: Path, big: tuple[Path, Path] | None = None) -> list[dict[str,
         doc = planted(5000)
         a = write(doc.a, tmp / "scroll_a.txt")
         b = write(doc.b, tmp / "scroll_b.txt")
-        from newsdiff.core.compare import compare
+        from newsdiff.core.comparison.model import compare
         from newsdiff.core.loader import load_article
 
         total = len(compare(load_article(a), load_article(b)).rows)
@@ -253,7 +253,7 @@ def _pair_folder(folder: Path, a: str, b: str) -> Path:
 def bench_responsiveness(tmp: Path) -> list[dict[str, object]]:
     """What tests/app/test_app_huge.py and test_app_reader.py check by the order of events, in
     seconds, each against the work a screen that waited for it would wait for (measured here)."""
-    from newsdiff.core.compare import compare
+    from newsdiff.core.comparison.model import compare
     from newsdiff.core.loader import load_article
     from newsdiff.core.worddiff import diff_words
 

@@ -56,7 +56,7 @@ def warm_up_imports() -> None:
     the paraphrase scorer's model and lemmatizer."""
     import scipy.sparse.csgraph  # noqa: F401
 
-    import newsdiff.core.compare  # noqa: F401
+    import newsdiff.core.comparison.model  # noqa: F401
     from newsdiff.core.errors import InputError
     from newsdiff.core.paraphrase import warm_up
     from newsdiff.core.store import Store  # noqa: F401  (SQLAlchemy, 0.3 s: so F opens at once)

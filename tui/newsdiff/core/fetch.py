@@ -20,7 +20,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -39,6 +38,7 @@ from newsdiff.core.fetch_guard import (
     decoded,
     install_deadline,
 )
+from newsdiff.core.files import write_atomic
 from newsdiff.core.options import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, LoadOptions
 from newsdiff.core.reading import size_text
 from newsdiff.core.text import one_line
@@ -179,17 +179,9 @@ class Cache:
         }
         data = json.dumps(header, ensure_ascii=True).encode("ascii") + b"\n" + fetched.body
         target = self.path_for(fetched.url)
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, InputError):  # a cache that cannot be written is no cache
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=target.parent)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                Path(tmp).replace(target)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    Path(tmp).unlink()
-                raise
+            write_atomic(target, data, force=True, mode=0o600)
 
 
 # -- fetching --------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ what the file says, and the file overrides the defaults below.
 A config file is edited by hand, so a mistake in it must never stop the program: every problem
 (unreadable file, bad TOML, unknown key, wrong type, value out of range) is collected into one
 warning line naming the file, and only the bad values fall back to their defaults. Saving writes
-the whole file again atomically (``export.write_export``); comments are not kept, and keys this
+the whole file again atomically (``files.write_atomic``); comments are not kept, and keys this
 version does not know are dropped with the warning that named them at load time.
 """
 
@@ -235,10 +235,10 @@ def settings_toml(settings: Settings) -> str:
 def save_settings(settings: Settings, path: Path) -> None:
     """Write ``settings`` to ``path`` atomically, creating its folder; failures are ``InputError``."""
     from newsdiff.core.errors import InputError
-    from newsdiff.core.export import write_export
+    from newsdiff.core.files import write_atomic
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"{path.parent}: cannot create the folder ({exc.strerror or exc})") from None
-    write_export(path, settings_toml(settings), force=True)
+    write_atomic(path, settings_toml(settings), force=True)

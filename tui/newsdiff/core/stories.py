@@ -47,7 +47,7 @@ class Grouped:
 
 def link_score(a: Article, b: Article) -> float:
     """The larger share of body words with a counterpart, if enough pairs: 0 means no link."""
-    from newsdiff.core.compare import compare
+    from newsdiff.core.comparison.model import compare
 
     summary = compare(a, b).summary()
     if summary.pairs < MIN_PAIRS:

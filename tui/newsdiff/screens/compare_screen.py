@@ -27,10 +27,11 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsdiff.core.align import LOOSER_THRESHOLD
 from newsdiff.core.article import Article
-from newsdiff.core.compare import Comparison, compare
+from newsdiff.core.comparison.model import Comparison, compare
 from newsdiff.core.errors import Cancelled, InputError
-from newsdiff.core.export import to_markdown, write_export
-from newsdiff.core.export_formats import DEFAULT_FORMAT, render, row_markdown
+from newsdiff.core.files import write_atomic
+from newsdiff.core.render.formats import DEFAULT_FORMAT, render
+from newsdiff.core.render.markdown import row_markdown, to_markdown
 from newsdiff.core.search import Matches
 from newsdiff.core.settings import Settings
 from newsdiff.core.worddiff import DiffOptions
@@ -635,7 +636,7 @@ class CompareScreen(Screen[None]):
         if comparison is None:
             return
         try:
-            write_export(path, render(comparison, fmt), force)
+            write_atomic(path, render(comparison, fmt), force)
         except InputError as exc:
             self.app.call_from_thread(
                 self.notify, str(exc), severity="error", title="Export failed", markup=False

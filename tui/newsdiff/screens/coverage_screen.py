@@ -19,11 +19,11 @@ from textual.widgets import DataTable, Static
 
 from newsdiff.core.article import Article
 from newsdiff.core.coverage import Coverage, coverage
-from newsdiff.core.serialize import plural
 from newsdiff.core.story_export import report_excerpt
 from newsdiff.core.story_index import CancelCheck, Progress
 from newsdiff.core.text import one_line
 from newsdiff.core.worddiff import DiffOptions
+from newsdiff.core.wording import plural
 from newsdiff.screens.report_screen import ReportScreen
 from newsdiff.screens.story_view import StoryViewScreen, back_binding
 from newsdiff.widgets.fit_table import FitTable, Flex, ellipsis_text

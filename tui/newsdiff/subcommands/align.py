@@ -55,7 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     comparison = compare_pair(args, command_options(args))
-    from newsdiff.core.serialize import alignment_text, comparison_json
+    from newsdiff.core.render.alignment_text import alignment_text
+    from newsdiff.core.render.json import comparison_json
 
     if args.format == "json":
         from newsdiff.core.untrusted import json_text

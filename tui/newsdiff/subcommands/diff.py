@@ -19,7 +19,7 @@ from newsdiff.subcommands.options import command_options
 from newsdiff.subcommands.pair import add_pair_arguments, compare_pair
 
 if TYPE_CHECKING:
-    from newsdiff.core.compare import Comparison
+    from newsdiff.core.comparison.model import Comparison
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
 def print_diff(comparison: Comparison, args: argparse.Namespace) -> None:
     """The comparison on stdout as ``add_display_options`` asked: on a terminal through a pager,
     as git does (it quits at once when all fits one screen), unless ``--no-pager``."""
-    from newsdiff.terminal import page, wants_colour, write_comparison
+    from newsdiff.terminal import write_comparison
+    from newsdiff.terminal_console import page, wants_colour
 
     colour = wants_colour(sys.stdout, args.color)
     options = {"colour": colour, "inline_view": args.inline, "hide_boilerplate": args.no_boilerplate}

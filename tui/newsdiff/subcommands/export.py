@@ -52,11 +52,11 @@ def run(args: argparse.Namespace) -> int:
     output: Path | None = args.output
     if output is not None and str(output) != "-" and (same_file(output, args.a) or same_file(output, args.b)):
         raise InputError(f"{output}: is one of the articles being compared; choose another file")
-    from newsdiff.core.export_formats import DEFAULT_FORMAT, format_of
+    from newsdiff.core.render.formats import DEFAULT_FORMAT, format_of
 
     fmt = args.format or format_of(output) or DEFAULT_FORMAT
     comparison = compare_pair(args, command_options(args))
-    from newsdiff.core.export_formats import render
+    from newsdiff.core.render.formats import render
 
     write_output(render(comparison, fmt), output, force=args.force)
     return EXIT_OK

@@ -41,10 +41,10 @@ def emit(text: str, chunk: int = 1 << 16) -> None:
 def write_output(text: str, output: Path | None, *, force: bool) -> None:
     """To stdout (no FILE, or ``-``), else atomically to FILE, never over a file without ``force``
     (``args.add_output_options`` gives every command that writes a document these flags)."""
-    from newsdiff.core.export import write_export
+    from newsdiff.core.files import write_atomic
 
     if output is None or str(output) == "-":
         emit(text)
         return
-    write_export(output, text, force=force)
+    write_atomic(output, text, force=force)
     tell(f"wrote {output}")

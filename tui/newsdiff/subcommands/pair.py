@@ -11,7 +11,7 @@ from newsdiff.subcommands.options import CommandOptions
 
 if TYPE_CHECKING:
     from newsdiff.core.article import Article
-    from newsdiff.core.compare import Comparison
+    from newsdiff.core.comparison.model import Comparison
     from newsdiff.core.options import LoadOptions
 
 
@@ -41,6 +41,6 @@ def compare_pair(args: argparse.Namespace, options: CommandOptions) -> Compariso
     a = load_source(args.a, options.load)
     b = load_source(args.b, options.load)
     # Only now the numeric stack: a bad file is reported before numpy and scipy are even imported.
-    from newsdiff.core.compare import compare
+    from newsdiff.core.comparison.model import compare
 
     return compare(a, b, options.settings.threshold, options.settings.diff_options())

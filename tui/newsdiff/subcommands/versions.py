@@ -124,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
         write_output(text, args.output, force=args.force)
         return EXIT_OK
     first, second = pick(args.diff, len(history))
-    from newsdiff.core.compare import compare
+    from newsdiff.core.comparison.model import compare
     from newsdiff.core.versions import version_article
     from newsdiff.subcommands.diff import print_diff
 

@@ -52,10 +52,6 @@ class Discrepancy:
     def label(self) -> str:
         return "figures differ" if self.kind == "number" else "names differ"
 
-    def describe(self) -> str:
-        """``figures differ: four hours → five hours`` (the same words in every presentation)."""
-        return f"{self.label}: {self.a} → {self.b}"
-
 
 def find_discrepancies(
     a: str,
