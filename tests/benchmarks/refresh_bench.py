@@ -24,7 +24,8 @@ from news_site import NewsSite  # noqa: E402
 from pytest_httpserver import HTTPServer  # noqa: E402
 
 from newsdiff.core.refresh import Refresher  # noqa: E402
-from newsdiff.core.store import DB_NAME, Store  # noqa: E402
+from newsdiff.core.store.connection import DB_NAME  # noqa: E402
+from newsdiff.core.store.database import Store  # noqa: E402
 from support.seed_pages import expected_paragraphs, seed_names, seed_title  # noqa: E402
 
 

@@ -26,7 +26,7 @@ sys.path[:0] = [str(HERE.parent)]
 import sqlalchemy as sa  # noqa: E402
 
 from newsdiff.core import store as schema  # noqa: E402
-from newsdiff.core.store import Store  # noqa: E402
+from newsdiff.core.store.database import Store  # noqa: E402
 from support.seed_pages import expected_paragraphs, seed_names, seed_title  # noqa: E402
 
 FEEDS = 100

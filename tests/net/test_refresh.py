@@ -7,7 +7,7 @@ from news_site import NewsSite, news_site
 from pytest_httpserver import HTTPServer
 
 from newsdiff.core.refresh import Refresher, RefreshReport
-from newsdiff.core.store import Store
+from newsdiff.core.store.database import Store
 from newsdiff.core.versions import changes, version_article
 from support.seed_pages import CHROME_STRINGS, expected_paragraphs, seed_title
 

@@ -13,7 +13,7 @@ from news_site import NewsSite, news_site
 from pytest_httpserver import HTTPServer
 
 from newsdiff.core.refresh import Refresher
-from newsdiff.core.store import Store
+from newsdiff.core.store.database import Store
 from support.seed_pages import expected_paragraphs
 
 FLOODS = [

@@ -16,7 +16,7 @@ import pytest
 from news_site import NewsSite, news_site
 from pytest_httpserver import HTTPServer
 
-from newsdiff.core.store import DB_NAME
+from newsdiff.core.store.connection import DB_NAME
 from support.seed_pages import seed_title
 
 

@@ -343,9 +343,12 @@ def settings_for(args: argparse.Namespace, *, say: bool = True) -> Settings:
         ignore_case=getattr(args, "ignore_case", None),
         ignore_punctuation=getattr(args, "ignore_punctuation", None),
         strict_quotes=getattr(args, "strict_quotes", None),
+        store_url=getattr(args, "store", None) or os.environ.get(STORE_ENV) or None,
     )
 
 
+STORE_ENV = "NEWSDIFF_STORE"
+"""The subscription store's URL, over the settings file's ``[store] url`` (``--store`` wins)."""
 MAX_BYTES_ENV = "NEWSDIFF_MAX_BYTES"
 TIMEOUT_ENV = "NEWSDIFF_FETCH_TIMEOUT"
 

@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsdiff.cli import EXIT_OK, _Parser, _say, add_output_options, write_output
+from newsdiff.subcommands.store_option import add_store_option, open_store
 
 if TYPE_CHECKING:
-    from newsdiff.core.store import Store
+    from newsdiff.core.store.database import Store
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,13 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
         "export", help="write the subscriptions as OPML", description="Write the subscriptions as OPML."
     )
     add_output_options(writing)
+    add_store_option(parser)
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsdiff.core.store import Store
-
-    with Store.open() as store:
+    with open_store(args) as store:
         if args.action == "import":
             return _import(store, args.file)
         return _export(store, args.output, args.force)

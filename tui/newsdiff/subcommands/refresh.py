@@ -15,6 +15,7 @@ from newsdiff.core.errors import InputError
 from newsdiff.core.refresh import DEFAULT_INTERVAL, DEFAULT_JOBS, DEFAULT_PER_HOST, DEFAULT_RECHECK_DAYS
 from newsdiff.core.text import one_line
 from newsdiff.subcommands.fetch import add_size_option, add_timeout_option
+from newsdiff.subcommands.store_option import add_store_option, open_store
 
 MAX_JOBS = 32
 
@@ -77,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_timeout_option(parser)
     add_size_option(parser)
+    add_store_option(parser)
     return parser
 
 
@@ -111,9 +113,8 @@ class _Progress:
 
 def run(args: argparse.Namespace) -> int:
     from newsdiff.core.refresh import Refresher
-    from newsdiff.core.store import Store
 
-    with Store.open() as store:
+    with open_store(args) as store:
         if not store.feeds():
             raise InputError("no subscriptions yet: add one with 'newsdiff subscribe URL'")
         progress = _Progress()

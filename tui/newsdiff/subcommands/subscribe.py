@@ -11,6 +11,7 @@ import sys
 
 from newsdiff.cli import EXIT_INPUT, EXIT_OK, _Parser, _say
 from newsdiff.core.text import one_line
+from newsdiff.subcommands.store_option import add_store_option, open_store
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,6 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
         "fetches them and keeps every article and every version of it; 'newsdiff feeds' lists them.",
     )
     parser.add_argument("urls", nargs="+", metavar="URL", help="the feeds' URLs")
+    add_store_option(parser)
     return parser
 
 
@@ -36,10 +38,8 @@ def feed_url_problem(url: str) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsdiff.core.store import Store
-
     failed = 0
-    with Store.open() as store:
+    with open_store(args) as store:
         for url in args.urls:
             problem = feed_url_problem(url)
             if problem:

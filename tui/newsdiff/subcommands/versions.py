@@ -25,9 +25,10 @@ from newsdiff.cli import (
 )
 from newsdiff.core.errors import InputError
 from newsdiff.core.text import one_line
+from newsdiff.subcommands.store_option import add_store_option, open_store
 
 if TYPE_CHECKING:
-    from newsdiff.core.store import ArticleRecord, Version
+    from newsdiff.core.store.records import ArticleRecord, Version
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_display_options(parser)
     _add_wording_options(parser)
     _add_alignment_options(parser)
+    add_store_option(parser)
     return parser
 
 
@@ -103,9 +105,7 @@ def pick(spec: list[int], count: int) -> tuple[int, int]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsdiff.core.store import Store
-
-    with Store.open() as store:
+    with open_store(args) as store:
         article = store.article(args.url)
         if article is None:
             raise InputError(f"{args.url}: not in the store (subscribe to its feed and 'newsdiff refresh')")
