@@ -36,7 +36,10 @@ def bin_dir() -> Path | None:
     found = shutil.which("initdb")
     if found and shutil.which("pg_ctl"):
         return Path(found).parent
-    debian = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: p.parts[-3])
+    debian = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+        key=lambda p: int(p.parts[-3]) if p.parts[-3].isdigit() else 0,  # the newest major version last
+    )
     usable = [path.parent for path in debian if (path.parent / "pg_ctl").exists()]
     return usable[-1] if usable else None
 
