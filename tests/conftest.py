@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, settings
 
 from newsdiff.core.article import Article
 from newsdiff.core.loader import load_paths
-from support.postgres import PostgresServer, PostgresUnavailableError, start_postgres
+from support.postgres import PostgresServer, PostgresUnavailableError, start_postgres, unavailable
 
 # Property tests. By default ("ci") 150 cases each, the same cases on every run and machine
 # (derandomize, no example database): a failure in CI is a failure on a developer's machine too,
@@ -79,9 +79,7 @@ def postgres_server() -> Iterator[PostgresServer]:
     try:
         server = start_postgres()
     except PostgresUnavailableError as exc:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI runs the store tests on PostgreSQL, but none could be started: {exc}")
-        pytest.skip(f"no PostgreSQL server for the store tests: {exc}")
+        unavailable(str(exc), os.environ)
     try:
         yield server
     finally:

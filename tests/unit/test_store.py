@@ -20,7 +20,7 @@ from newsdiff.core.store.database import Store
 from newsdiff.core.store.records import Entry
 from newsdiff.core.store.schema import MIGRATIONS, schema_version
 from newsdiff.core.versions import changes, snapshot, version_article
-from support.postgres import PostgresServer
+from support.postgres import PostgresServer, unavailable
 
 
 @pytest.fixture
@@ -328,3 +328,12 @@ def test_an_unreachable_server_is_one_line_without_the_password(tmp_path: Path) 
 def test_a_store_url_newsdiff_cannot_use_is_one_line(url: str, expected: str) -> None:
     with pytest.raises(InputError, match=re.escape(expected)):
         Store.open(url)
+
+
+def test_without_postgresql_the_tests_fail_under_ci_and_skip_elsewhere() -> None:
+    with pytest.raises(pytest.fail.Exception, match=r"CI runs the store tests on PostgreSQL.*no initdb"):
+        unavailable("no initdb", {"CI": "true"})
+    with pytest.raises(pytest.skip.Exception, match="no PostgreSQL server for the store tests: no initdb"):
+        unavailable("no initdb", {})
+    with pytest.raises(pytest.skip.Exception):
+        unavailable("no initdb", {"CI": "false"})
