@@ -59,7 +59,7 @@ def warm_up_imports() -> None:
     import newsdiff.core.comparison.model  # noqa: F401
     from newsdiff.core.errors import InputError
     from newsdiff.core.paraphrase import warm_up
-    from newsdiff.core.store import Store  # noqa: F401  (SQLAlchemy, 0.3 s: so F opens at once)
+    from newsdiff.core.store.database import Store  # noqa: F401  (SQLAlchemy, 0.3 s: so F opens at once)
 
     with contextlib.suppress(InputError):  # a broken install: the comparison reports it, one line
         warm_up()
@@ -231,7 +231,7 @@ class NewsdiffApp(App[None]):
         from newsdiff.screens.stories_screen import StoriesScreen
 
         if not isinstance(self.screen, StoriesScreen | ModalScreen):
-            self.push_screen(StoriesScreen(self.threshold, self.options))
+            self.push_screen(StoriesScreen(self.threshold, self.options, self.settings.store_url))
 
     def action_settings(self) -> None:
         from newsdiff.screens.settings_screen import SettingsScreen

@@ -46,6 +46,8 @@ class Settings:
     theme: str = DEFAULT_THEME
     export_dir: str | None = None
     keys: Mapping[str, str] = field(default_factory=dict)
+    store_url: str | None = None
+    """The subscription store (``[store] url`` in the file); None: SQLite in the user data dir."""
 
     def diff_options(self) -> DiffOptions:
         return DiffOptions(
@@ -64,6 +66,9 @@ class Settings:
         for item in fields(self):
             value = getattr(self, item.name)
             if value is None:
+                continue
+            if item.name == "store_url":
+                data["store"] = {"url": value}
                 continue
             data[item.name] = dict(value) if item.name == "keys" else value
         return data
@@ -143,6 +148,15 @@ def _keys(value: object, problems: list[str]) -> dict[str, str]:
     return keys
 
 
+def _store(value: object, problems: list[str]) -> str | None:
+    """``[store] url = "postgresql://…"``: the store's URL (checked when the store is opened)."""
+    url = value.get("url") if isinstance(value, dict) else None
+    if not isinstance(value, dict) or set(value) - {"url"} or not isinstance(url, str) or not url.strip():
+        problems.append('store must be a table with a url, e.g. [store] url = "postgresql://user@host/db"')
+        return None
+    return url.strip()
+
+
 _CHECKS = {
     "ignore_case": _bool,
     "ignore_punctuation": _bool,
@@ -166,6 +180,9 @@ def parse_settings(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
     for key, value in data.items():
         if key == "keys":
             values[key] = _keys(value, problems)
+            continue
+        if key == "store":
+            values["store_url"] = _store(value, problems)
             continue
         check = _CHECKS.get(key)
         if check is None:

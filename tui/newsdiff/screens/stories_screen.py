@@ -27,7 +27,7 @@ from textual.widgets import DataTable, Footer, ProgressBar, Static
 from newsdiff.core.align import DEFAULT_THRESHOLD
 from newsdiff.core.article import Article
 from newsdiff.core.errors import InputError
-from newsdiff.core.store import StoryRow
+from newsdiff.core.store.records import StoryRow
 from newsdiff.core.worddiff import DiffOptions
 from newsdiff.screens.story_screen import StoryScreen
 from newsdiff.widgets.article_table import ArticleTable
@@ -41,13 +41,14 @@ FROM_WIDTH = 40
 """The outlets column; the headline takes the rest of the width."""
 
 
-def story_articles(story_id: int) -> list[Article]:
+def story_articles(story_id: int, store_url: str | None = None) -> list[Article]:
     """The story's articles as stored (each one's latest version), oldest first; they now count
     as read."""
-    from newsdiff.core.store import Store, now_text
+    from newsdiff.core.store.database import Store
+    from newsdiff.core.store.schema import now_text
     from newsdiff.core.versions import version_article
 
-    with Store.open() as store:
+    with Store.open(store_url) as store:
         story = store.story(story_id)
         if story is None:
             raise InputError(f"story {story_id} is no longer in the store")
@@ -60,12 +61,12 @@ def story_articles(story_id: int) -> list[Article]:
     return found
 
 
-def article_versions(url: str) -> list[Article]:
+def article_versions(url: str, store_url: str | None = None) -> list[Article]:
     """Every stored version of the article at ``url``, each labelled with its number and time."""
-    from newsdiff.core.store import Store
+    from newsdiff.core.store.database import Store
     from newsdiff.core.versions import version_article
 
-    with Store.open() as store:
+    with Store.open(store_url) as store:
         record = store.article(url)
         if record is None:
             raise InputError(f"{url}: not in the store")
@@ -94,10 +95,12 @@ class StoredStoryScreen(StoryScreen):
         source: Callable[[], list[Article]],
         threshold: float = DEFAULT_THRESHOLD,
         options: DiffOptions | None = None,
+        store_url: str | None = None,
     ) -> None:
         super().__init__([], threshold, options)
         self.label = label
         self.source = source
+        self.store_url = store_url
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:
@@ -128,7 +131,11 @@ class StoredStoryScreen(StoryScreen):
         article = table.articles[table.cursor_row]
         url = article.path
         screen = StoredStoryScreen(
-            f"versions of {article.name}", lambda: article_versions(url), self.threshold, self.options
+            f"versions of {article.name}",
+            lambda: article_versions(url, self.store_url),
+            self.threshold,
+            self.options,
+            self.store_url,
         )
         self.app.push_screen(screen)
 
@@ -154,8 +161,15 @@ class StoriesScreen(Screen[None]):
     StoriesScreen #stories-hint { height: auto; padding: 0 1; }
     """
 
-    def __init__(self, threshold: float = DEFAULT_THRESHOLD, options: DiffOptions | None = None) -> None:
+    def __init__(
+        self,
+        threshold: float = DEFAULT_THRESHOLD,
+        options: DiffOptions | None = None,
+        store_url: str | None = None,
+    ) -> None:
         super().__init__()
+        self.store_url = store_url
+        """The store (``Settings.store_url``); None: the default SQLite file."""
         self.threshold = threshold
         self.options = options or DiffOptions()
         self.stories: list[StoryRow] = []
@@ -185,10 +199,10 @@ class StoriesScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="stories")
     def _list(self) -> None:
-        from newsdiff.core.store import Store
+        from newsdiff.core.store.database import Store
 
         try:
-            with Store.open() as store:
+            with Store.open(self.store_url) as store:
                 listing = store.story_listing(LISTED)
         except InputError as exc:
             self.app.call_from_thread(self._show_problem, str(exc))
@@ -244,7 +258,11 @@ class StoriesScreen(Screen[None]):
         story = self.stories[table.cursor_row]
         story_id = story.id
         screen = StoredStoryScreen(
-            f"story {story_id}", lambda: story_articles(story_id), self.threshold, self.options
+            f"story {story_id}",
+            lambda: story_articles(story_id, self.store_url),
+            self.threshold,
+            self.options,
+            self.store_url,
         )
         self.app.push_screen(screen)
 
@@ -259,7 +277,7 @@ class StoriesScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="refresh")
     def _refresh(self) -> None:
         from newsdiff.core.refresh import Refresher
-        from newsdiff.core.store import Store
+        from newsdiff.core.store.database import Store
 
         def progress(done: int, total: int, label: str) -> None:
             self.app.call_from_thread(self._progress, done, total, label)
@@ -270,7 +288,7 @@ class StoriesScreen(Screen[None]):
             )
 
         try:
-            with Store.open() as store:
+            with Store.open(self.store_url) as store:
                 refresher = Refresher(store, on_progress=progress, on_error=problem)
                 self.refresher = refresher
                 report = refresher.run()

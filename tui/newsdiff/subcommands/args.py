@@ -198,3 +198,14 @@ def reading_flags(args: argparse.Namespace) -> list[str]:
     flags = [] if args.max_size is None else ["--max-size", str(args.max_size)]
     flags += [] if args.timeout is None else ["--timeout", repr(args.timeout)]
     return flags + (["--refresh"] if args.refresh else [])
+
+
+def add_store_option(parser: argparse.ArgumentParser) -> None:
+    """``--store URL``, for the commands that use the subscription store."""
+    parser.add_argument(
+        "--store",
+        metavar="URL",
+        default=None,
+        help="the store: sqlite:///PATH or postgresql://USER@HOST/DB (default: NEWSDIFF_STORE, else "
+        "the settings file's [store] url, else newsdiff.db in the user data folder)",
+    )

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsdiff.exit_codes import EXIT_OK
-from newsdiff.subcommands.args import CommandParser, add_output_options
+from newsdiff.subcommands.args import CommandParser, add_output_options, add_store_option
+from newsdiff.subcommands.options import open_store
 from newsdiff.subcommands.output import say, write_output
 
 if TYPE_CHECKING:
-    from newsdiff.core.store import Store
+    from newsdiff.core.store.database import Store
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,13 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
         "export", help="write the subscriptions as OPML", description="Write the subscriptions as OPML."
     )
     add_output_options(writing)
+    add_store_option(parser)
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsdiff.core.store import Store
-
-    with Store.open() as store:
+    with open_store(args) as store:
         if args.action == "import":
             return _import(store, args.file)
         return _export(store, args.output, args.force)

@@ -20,7 +20,10 @@ from newsdiff.subcommands.output import say
 if TYPE_CHECKING:
     from newsdiff.core.options import LoadOptions
     from newsdiff.core.settings import Settings
+    from newsdiff.core.store.database import Store
 
+STORE_ENV = "NEWSDIFF_STORE"
+"""The subscription store's URL, over the settings file's ``[store] url`` (``--store`` wins)."""
 MAX_BYTES_ENV = "NEWSDIFF_MAX_BYTES"
 TIMEOUT_ENV = "NEWSDIFF_FETCH_TIMEOUT"
 
@@ -49,9 +52,11 @@ def command_options(
     defaults, and no file is read."""
     from newsdiff.core.settings import Settings, load_config, with_overrides
 
-    if not hasattr(args, "config"):
+    if not hasattr(args, "config") and not hasattr(args, "store"):
         return CommandOptions(Settings(), load_options(args, env))
-    loaded = load_config(args.config)
+    # The store commands take no --config, but their store may be named in the settings file.
+    loaded = load_config(getattr(args, "config", None))
+    environ = os.environ if env is None else env
     if loaded.warning and not quiet:
         say(loaded.warning)
     settings = with_overrides(
@@ -60,6 +65,7 @@ def command_options(
         ignore_case=getattr(args, "ignore_case", None),
         ignore_punctuation=getattr(args, "ignore_punctuation", None),
         strict_quotes=getattr(args, "strict_quotes", None),
+        store_url=getattr(args, "store", None) or environ.get(STORE_ENV) or None,
     )
     return CommandOptions(settings, load_options(args, env), loaded.path, loaded.warning)
 
@@ -88,3 +94,11 @@ def _positive(value: str | None, kind: type[int] | type[float]) -> float | None:
     except ValueError:
         return None
     return number if 0 < number < float("inf") else None
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    """The store this command line names (``--store``, ``NEWSDIFF_STORE``, the settings file's
+    ``[store] url``, else SQLite in the user data folder), open and migrated."""
+    from newsdiff.core.store.database import Store
+
+    return Store.open(command_options(args).settings.store_url)

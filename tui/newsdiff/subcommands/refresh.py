@@ -14,8 +14,8 @@ from newsdiff.core.errors import InputError
 from newsdiff.core.refresh import DEFAULT_INTERVAL, DEFAULT_JOBS, DEFAULT_PER_HOST, DEFAULT_RECHECK_DAYS
 from newsdiff.core.text import one_line
 from newsdiff.exit_codes import EXIT_INPUT, EXIT_OK
-from newsdiff.subcommands.args import CommandParser, add_size_option, add_timeout_option
-from newsdiff.subcommands.options import command_options
+from newsdiff.subcommands.args import CommandParser, add_size_option, add_store_option, add_timeout_option
+from newsdiff.subcommands.options import command_options, open_store
 from newsdiff.subcommands.output import say
 
 MAX_JOBS = 32
@@ -79,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_timeout_option(parser)
     add_size_option(parser)
+    add_store_option(parser)
     return parser
 
 
@@ -113,10 +114,9 @@ class _Progress:
 
 def run(args: argparse.Namespace) -> int:
     from newsdiff.core.refresh import Refresher
-    from newsdiff.core.store import Store
 
     load = command_options(args).load
-    with Store.open() as store:
+    with open_store(args) as store:
         if not store.feeds():
             raise InputError("no subscriptions yet: add one with 'newsdiff subscribe URL'")
         progress = _Progress()

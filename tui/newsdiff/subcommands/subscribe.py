@@ -11,7 +11,8 @@ import sys
 
 from newsdiff.core.text import one_line
 from newsdiff.exit_codes import EXIT_INPUT, EXIT_OK
-from newsdiff.subcommands.args import CommandParser
+from newsdiff.subcommands.args import CommandParser, add_store_option
+from newsdiff.subcommands.options import open_store
 from newsdiff.subcommands.output import say
 
 
@@ -22,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
         "fetches them and keeps every article and every version of it; 'newsdiff feeds' lists them.",
     )
     parser.add_argument("urls", nargs="+", metavar="URL", help="the feeds' URLs")
+    add_store_option(parser)
     return parser
 
 
@@ -38,10 +40,8 @@ def feed_url_problem(url: str) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsdiff.core.store import Store
-
     failed = 0
-    with Store.open() as store:
+    with open_store(args) as store:
         for url in args.urls:
             problem = feed_url_problem(url)
             if problem:

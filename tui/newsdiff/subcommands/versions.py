@@ -22,13 +22,14 @@ from newsdiff.subcommands.args import (
     add_alignment_options,
     add_display_options,
     add_output_options,
+    add_store_option,
     add_wording_options,
 )
-from newsdiff.subcommands.options import command_options
+from newsdiff.subcommands.options import command_options, open_store
 from newsdiff.subcommands.output import write_output
 
 if TYPE_CHECKING:
-    from newsdiff.core.store import ArticleRecord, Version
+    from newsdiff.core.store.records import ArticleRecord, Version
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -58,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_display_options(parser)
     add_wording_options(parser)
     add_alignment_options(parser)
+    add_store_option(parser)
     return parser
 
 
@@ -104,9 +106,7 @@ def pick(spec: list[int], count: int) -> tuple[int, int]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsdiff.core.store import Store
-
-    with Store.open() as store:
+    with open_store(args) as store:
         article = store.article(args.url)
         if article is None:
             raise InputError(f"{args.url}: not in the store (subscribe to its feed and 'newsdiff refresh')")
