@@ -207,6 +207,18 @@ def test_the_store_url_is_a_store_table_read_and_saved(tmp_path: Path) -> None:
     assert with_overrides(loaded.settings, store_url="sqlite:///other.db").store_url == "sqlite:///other.db"
 
 
+def test_a_store_password_is_never_written_to_the_settings_file(tmp_path: Path) -> None:
+    """A URL from --store or NEWSDIFF_STORE may carry a password; the settings screen saves what is
+    in effect, so the saved URL names the user and server only (libpq's PGPASSWORD or ~/.pgpass
+    supply the password)."""
+    settings = with_overrides(Settings(), store_url="postgresql+psycopg://news:hunter2@db.example:5432/nd")
+    target = tmp_path / "saved.toml"
+    save_settings(settings, target)
+    text = target.read_text(encoding="utf-8")
+    assert "hunter2" not in text
+    assert tomllib.loads(text)["store"] == {"url": "postgresql+psycopg://news@db.example:5432/nd"}
+
+
 def test_saving_the_defaults_omits_unset_values(tmp_path: Path) -> None:
     target = tmp_path / "config.toml"
     save_settings(Settings(), target)

@@ -68,13 +68,26 @@ class Settings:
             if value is None:
                 continue
             if item.name == "store_url":
-                data["store"] = {"url": value}
+                data["store"] = {"url": without_password(value)}
                 continue
             data[item.name] = dict(value) if item.name == "keys" else value
         return data
 
 
 SETTING_NAMES = tuple(item.name for item in fields(Settings))
+
+
+def without_password(url: str) -> str:
+    """``url`` with any password left out: a settings file is no place for one (the store's URL
+    may come from ``--store`` or ``NEWSDIFF_STORE`` with a password in it, and the settings screen
+    saves what is in effect). PostgreSQL's own ``PGPASSWORD`` or ``~/.pgpass`` supply it instead."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    user, _, host = parts.netloc.rpartition("@")
+    return urlunsplit(parts._replace(netloc=f"{user.partition(':')[0]}@{host}"))
 
 
 @dataclass(frozen=True)
