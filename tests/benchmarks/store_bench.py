@@ -28,8 +28,8 @@ sys.path[:0] = [str(HERE.parent)]
 
 import sqlalchemy as sa  # noqa: E402
 
-from newsdiff.core.fetch import human_time  # noqa: E402
 from newsdiff.core.settings import Settings  # noqa: E402
+from newsdiff.core.stamps import human_time  # noqa: E402
 from newsdiff.core.store import schema  # noqa: E402
 from newsdiff.core.store.database import Store  # noqa: E402
 from newsdiff.core.store.records import StoryRow  # noqa: E402

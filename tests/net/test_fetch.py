@@ -9,7 +9,8 @@ from net_site import ENDLESS_BLOCKS, ENDLESS_SENT, FAST_TIMEOUT
 from pytest_httpserver import HTTPServer
 
 from newsdiff.core.errors import InputError
-from newsdiff.core.fetch import USER_AGENT, Cache, article_from_fetched, fetch, is_url, load_url
+from newsdiff.core.fetch import USER_AGENT, article_from_fetched, fetch, is_url, load_url
+from newsdiff.core.fetched import Cache
 from newsdiff.core.options import LoadOptions
 from support.seed_pages import CHROME_STRINGS, expected_paragraphs, page_meta
 
@@ -155,7 +156,7 @@ def test_refresh_asks_the_network_and_fails_honestly_without_a_copy(own_server: 
 def test_a_404_is_not_hidden_by_a_cached_copy(site: HTTPServer, tmp_path: Path) -> None:
     cache = Cache(tmp_path / "c")
     url = site.url_for("/missing")
-    from newsdiff.core.fetch import Fetched
+    from newsdiff.core.fetched import Fetched
 
     cache.put(Fetched(url, url, "text/html", b"<p>old</p>", "2023-01-01T00:00:00Z"))
     with pytest.raises(InputError, match="404 Not Found"):

@@ -13,7 +13,8 @@ import pytest
 import newsdiff.core.fetch as fetch_module
 from newsdiff import cli
 from newsdiff.app import NewsdiffApp
-from newsdiff.core.fetch import Cache, Fetched, load_url
+from newsdiff.core.fetch import load_url
+from newsdiff.core.fetched import Cache, Fetched
 from newsdiff.core.loader import load_paths
 from newsdiff.core.options import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, LoadOptions
 from newsdiff.screens.story_screen import StoryScreen

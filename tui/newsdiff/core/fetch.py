@@ -14,15 +14,9 @@ for ``is_url``, which must stay cheap.
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
-import hashlib
-import json
-import os
 import re
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from functools import cache
 from http import HTTPStatus
 from pathlib import Path
@@ -38,9 +32,10 @@ from newsdiff.core.fetch_guard import (
     decoded,
     install_deadline,
 )
-from newsdiff.core.files import write_atomic
+from newsdiff.core.fetched import FEED_TYPES, PAGE_TYPES, Cache, Fetched
 from newsdiff.core.options import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, LoadOptions
 from newsdiff.core.reading import size_text
+from newsdiff.core.stamps import now_stamp
 from newsdiff.core.text import one_line
 
 if TYPE_CHECKING:
@@ -55,24 +50,10 @@ DEFAULT_DEADLINE = 60.0
 """Seconds for a whole fetch, redirects included."""
 DEFAULT_MAX_REDIRECTS = 5
 ALLOWED_SCHEMES = ("http", "https")
-PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-FEED_TYPES = frozenset(
-    {
-        "application/rss+xml",
-        "application/atom+xml",
-        "application/rdf+xml",
-        "application/xml",
-        "text/xml",
-        "application/feed+xml",
-    }
-)
 Accept = Literal["page", "feed", "any"]
 """What a caller can use: an HTML page, a feed, or either (the app's open prompt)."""
 
 _SCHEME = re.compile(r"\A[A-Za-z][A-Za-z0-9+.-]*://")
-_FEED_START = re.compile(
-    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)[\s>]", re.S
-)
 _SHOWN = 80
 """At most this much of what a server says (a reason phrase, a content type) is quoted in a message."""
 
@@ -81,107 +62,6 @@ def is_url(value: object) -> bool:
     """True for ``http://…``, ``https://…`` and any other ``scheme://`` (refused later, by name),
     so ``ftp://x`` is reported as a URL newsdiff will not fetch rather than a missing file."""
     return isinstance(value, str) and bool(_SCHEME.match(value))
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def human_time(stamp: str) -> str:
-    """``2026-11-23T19:04:05Z`` as ``2026-11-23 19:04 UTC`` (anything else unchanged)."""
-    try:
-        when = dt.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ")
-    except ValueError:
-        return stamp
-    return when.strftime("%Y-%m-%d %H:%M UTC")
-
-
-@dataclass(frozen=True, slots=True)
-class Fetched:
-    """A fetched body and where it really came from (``final_url``, after redirects)."""
-
-    url: str
-    final_url: str
-    content_type: str
-    body: bytes
-    fetched_at: str
-    from_cache: bool = False
-    etag: str = ""
-    last_modified: str = ""
-    not_modified: bool = False
-    """The server answered 304 to a conditional request (``headers`` of ``fetch``): no body."""
-
-    @property
-    def mime(self) -> str:
-        return self.content_type.split(";", 1)[0].strip().lower()
-
-    @property
-    def is_feed(self) -> bool:
-        """By the declared type, or by the first element when the server says something generic."""
-        if self.mime in FEED_TYPES and self.mime not in ("application/xml", "text/xml"):
-            return True
-        return bool(_FEED_START.match(self.body[:2048]))
-
-    @property
-    def note(self) -> str | None:
-        """What to tell the reader about a copy from the cache, or None for a fresh fetch."""
-        return f"from cache, fetched {human_time(self.fetched_at)}" if self.from_cache else None
-
-
-# -- the cache -------------------------------------------------------------------------------------
-
-
-def cache_dir() -> Path:
-    """NEWSDIFF_CACHE_DIR if set, else the platform's user cache folder for newsdiff."""
-    override = os.environ.get("NEWSDIFF_CACHE_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("newsdiff")) / "pages"
-
-
-class Cache:
-    """One file per URL: a JSON header line (URLs, content type, fetch time), then the body.
-
-    One file, replaced atomically, so a reader never sees a body with another fetch's header;
-    writing is best effort (a read-only or full disk only loses the offline copy).
-    """
-
-    def __init__(self, folder: Path | None = None) -> None:
-        self.folder = folder if folder is not None else cache_dir()
-
-    def path_for(self, url: str) -> Path:
-        return self.folder / (hashlib.sha256(url.encode("utf-8")).hexdigest() + ".page")
-
-    def get(self, url: str) -> Fetched | None:
-        try:
-            data = self.path_for(url).read_bytes()
-            header, _, body = data.partition(b"\n")
-            meta = json.loads(header)
-            return Fetched(
-                url=url,
-                final_url=str(meta["final_url"]),
-                content_type=str(meta["content_type"]),
-                body=body,
-                fetched_at=str(meta["fetched_at"]),
-                from_cache=True,
-            )
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
-
-    def put(self, fetched: Fetched) -> None:
-        header = {
-            "url": fetched.url,
-            "final_url": fetched.final_url,
-            "content_type": fetched.content_type,
-            "fetched_at": fetched.fetched_at,
-        }
-        data = json.dumps(header, ensure_ascii=True).encode("ascii") + b"\n" + fetched.body
-        target = self.path_for(fetched.url)
-        with contextlib.suppress(OSError, InputError):  # a cache that cannot be written is no cache
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, data, force=True, mode=0o600)
 
 
 # -- fetching --------------------------------------------------------------------------------------
@@ -343,7 +223,9 @@ def _download(
                         raise _refuse_type(url, mime, accept)
                     body = _read_body(response, url, max_bytes, started, deadline, should_stop)
                     etag, modified = _validators(response)
-                    return Fetched(url, str(response.url), content_type, body, _now(), False, etag, modified)
+                    return Fetched(
+                        url, str(response.url), content_type, body, now_stamp(), False, etag, modified
+                    )
             raise InputError(f"{url}: too many redirects (more than {max_redirects})")
     except httpx.TimeoutException:
         if time.monotonic() - started >= deadline:
@@ -374,7 +256,7 @@ def _validators(response: httpx.Response) -> tuple[str, str]:
 def _not_modified(url: str, response: httpx.Response) -> Fetched:
     etag, modified = _validators(response)
     content_type = response.headers.get("content-type", "")
-    return Fetched(url, str(response.url), content_type, b"", _now(), False, etag, modified, True)
+    return Fetched(url, str(response.url), content_type, b"", now_stamp(), False, etag, modified, True)
 
 
 def conditional_headers(etag: str, last_modified: str) -> dict[str, str]:

@@ -26,10 +26,11 @@ from typing import TypeVar
 from urllib.parse import urlsplit
 
 from newsdiff.core.errors import Cancelled, InputError
-from newsdiff.core.fetch import Accept, Fetched, conditional_headers, fetch
+from newsdiff.core.fetch import Accept, conditional_headers, fetch
+from newsdiff.core.fetched import Fetched
+from newsdiff.core.stamps import now_stamp, parse_stamp, stamp
 from newsdiff.core.store.database import Store
 from newsdiff.core.store.records import ArticleRecord, Entry, FeedRecord, Snapshot
-from newsdiff.core.store.schema import now_text
 
 DEFAULT_INTERVAL = 30
 """Minutes: a feed or page checked more recently than this is not fetched again (unless forced)."""
@@ -91,14 +92,6 @@ class _PageResult:
     fetched: Fetched | None = None
     snapshot: Snapshot | None = None
     error: str | None = None
-
-
-def _stamp(when: dt.datetime) -> str:
-    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _parse_stamp(text: str) -> dt.datetime:
-    return dt.datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
 
 
 def parallel(
@@ -164,7 +157,7 @@ class Refresher:
         max_bytes: int | None = None,
         on_error: Callable[[str], None] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
-        now: Callable[[], str] = now_text,
+        now: Callable[[], str] = now_stamp,
         group: bool = True,
         per_host: int = DEFAULT_PER_HOST,
     ) -> None:
@@ -250,7 +243,7 @@ class Refresher:
     def _threshold(self, started: str) -> str | None:
         if self.force:
             return None
-        return _stamp(_parse_stamp(started) - dt.timedelta(minutes=self.interval))
+        return stamp(parse_stamp(started) - dt.timedelta(minutes=self.interval))
 
     def run(self) -> RefreshReport:
         started = self.now()
@@ -272,7 +265,7 @@ class Refresher:
                 if result.error is None:
                     answered.append(feed.id)
                     listed.extend(entry.url for entry in result.entries)
-            seen_since = _stamp(_parse_stamp(started) - dt.timedelta(days=self.recheck_days))
+            seen_since = stamp(parse_stamp(started) - dt.timedelta(days=self.recheck_days))
             pages = self.store.articles_to_check(
                 answered, listed=listed, seen_since=seen_since, checked_before=checked_before
             )

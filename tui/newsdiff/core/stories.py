@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsdiff.core.article import Article
+from newsdiff.core.stamps import now_stamp, parse_stamp, stamp
 from newsdiff.core.store.database import Store
 from newsdiff.core.store.records import ArticleRecord
 
@@ -74,14 +75,6 @@ class _Vectors:
         return [float(value) for value in (mine @ theirs.T).toarray().ravel()]
 
 
-def _parse(stamp: str) -> dt.datetime:
-    return dt.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
-
-
-def _stamp(when: dt.datetime) -> str:
-    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def group_new(
     store: Store,
     *,
@@ -90,15 +83,14 @@ def group_new(
     now: Callable[[], str] | None = None,
 ) -> list[Grouped]:
     """Put every stored article that is in no story yet into one (see the module docstring)."""
-    from newsdiff.core.store.schema import now_text
     from newsdiff.core.versions import version_article
 
     pending = store.ungrouped()
     if not pending:
         return []
     window = dt.timedelta(hours=window_hours)
-    start = _stamp(_parse(min(r.first_seen for r in pending)) - window)
-    end = _stamp(_parse(max(r.first_seen for r in pending)) + window)
+    start = stamp(parse_stamp(min(r.first_seen for r in pending)) - window)
+    end = stamp(parse_stamp(max(r.first_seen for r in pending)) + window)
     records: dict[int, ArticleRecord] = {}
     story_of: dict[int, int] = {}
     for record, story in store.grouped_between(start, end):
@@ -118,13 +110,13 @@ def group_new(
     for record in pending:
         if record.id not in texts:
             continue
-        seen = _parse(record.first_seen)
+        seen = parse_stamp(record.first_seen)
         near = [
             other
             for other in story_of
             if other in texts
             and (records[other].feed != record.feed or record.feed is None)
-            and abs(_parse(records[other].first_seen) - seen) <= window
+            and abs(parse_stamp(records[other].first_seen) - seen) <= window
         ]
         links: list[tuple[float, ArticleRecord, int]] = []
         if near:
@@ -139,7 +131,7 @@ def group_new(
                 score = link(texts[record.id], texts[other])
                 if score >= MIN_COVERAGE:
                     links.append((score, records[other], story_of[other]))
-        created = now() if now is not None else now_text()
+        created = now() if now is not None else now_stamp()
         if not links:
             story_id = store.add_to_story(record.id, None, created=created)
             story_of[record.id] = story_id

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from newsdiff.core.article import Article
 from newsdiff.core.assemble import article_from_blocks
-from newsdiff.core.fetch import human_time
+from newsdiff.core.stamps import human_time
 from newsdiff.core.store.records import Snapshot, Version
 
 _TRANSIENT = frozenset({"fetched-at", "from-cache"})

@@ -44,8 +44,8 @@ FROM_WIDTH = 40
 def story_articles(story_id: int, store_url: str | None = None) -> list[Article]:
     """The story's articles as stored (each one's latest version), oldest first; they now count
     as read."""
+    from newsdiff.core.stamps import now_stamp
     from newsdiff.core.store.database import Store
-    from newsdiff.core.store.schema import now_text
     from newsdiff.core.versions import version_article
 
     with Store.open(store_url) as store:
@@ -57,7 +57,7 @@ def story_articles(story_id: int, store_url: str | None = None) -> list[Article]
             version = store.latest_version(record.id)
             if version is not None:
                 found.append(version_article(version, record.url))
-        store.mark_read([record.id for record, _ in story.members], at=now_text())
+        store.mark_read([record.id for record, _ in story.members], at=now_stamp())
     return found
 
 
@@ -213,7 +213,7 @@ class StoriesScreen(Screen[None]):
         self.query_one("#stories-hint", Static).update(Content(message))
 
     def _show(self, listing: list[StoryRow]) -> None:
-        from newsdiff.core.fetch import human_time
+        from newsdiff.core.stamps import human_time
 
         self.stories = listing
         table = self.query_one(DataTable)

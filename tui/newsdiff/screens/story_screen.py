@@ -70,7 +70,7 @@ def details_content(article: Article, hit: Hit[Location] | None = None, query: s
     if article.url:
         lines.append(Content.assemble(("URL    ", "dim"), _cut(article.url)))
     if article.extra.get("fetched-at"):
-        from newsdiff.core.fetch import human_time
+        from newsdiff.core.stamps import human_time
 
         cached = " (from the cache)" if article.extra.get("from-cache") else ""
         fetched = human_time(article.extra["fetched-at"]) + cached

@@ -24,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def feed_line(feed: FeedRecord, articles: int) -> str:
     """``title  URL  · 12 articles · checked 2026-12-03 10:05 UTC · error: …`` (all one line)."""
-    from newsdiff.core.fetch import human_time
+    from newsdiff.core.stamps import human_time
 
     parts = [f"{articles} article{'' if articles == 1 else 's'}"]
     parts.append(f"checked {human_time(feed.last_checked)}" if feed.last_checked else "never checked")

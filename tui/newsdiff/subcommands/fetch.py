@@ -33,8 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Save the sources, read as this command line says (``command_options``)."""
-    from newsdiff.core.fetch import human_time
     from newsdiff.core.loader import iter_load
+    from newsdiff.core.stamps import human_time
     from newsdiff.core.story_folder import save_story
 
     articles = []

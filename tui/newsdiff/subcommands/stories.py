@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def story_lines(story: StoryRow) -> list[str]:
-    from newsdiff.core.fetch import human_time
+    from newsdiff.core.stamps import human_time
 
     outlets, articles = len(story.outlets), len(story.members)
     lines = [

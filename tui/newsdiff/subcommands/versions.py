@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def version_lines(article: ArticleRecord, history: list[Version]) -> list[str]:
-    from newsdiff.core.fetch import human_time
+    from newsdiff.core.stamps import human_time
     from newsdiff.core.versions import changes
 
     outlet = history[-1].snapshot.metadata.get("outlet") if history else None

@@ -7,9 +7,10 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from newsdiff.core.stamps import now_stamp
 from newsdiff.core.store.connection import insert_new
 from newsdiff.core.store.records import Entry, FeedRecord, Queries, feed_record
-from newsdiff.core.store.schema import articles, feeds, now_text
+from newsdiff.core.store.schema import articles, feeds
 
 
 class FeedQueries(Queries):
@@ -18,7 +19,9 @@ class FeedQueries(Queries):
     def add_feed(self, url: str, title: str | None = None) -> bool:
         """Subscribe; False if already subscribed."""
         with self.engine.begin() as conn:
-            return insert_new(conn, feeds, [{"url": url, "title": title, "added_at": now_text()}], "url") == 1
+            return (
+                insert_new(conn, feeds, [{"url": url, "title": title, "added_at": now_stamp()}], "url") == 1
+            )
 
     def remove_feed(self, url: str) -> bool:
         """Unsubscribe (the feed's articles and their versions are kept); False if not subscribed."""

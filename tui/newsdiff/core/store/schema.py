@@ -130,10 +130,3 @@ def migrate(engine: sa.Engine, steps: Sequence[Migration] = MIGRATIONS) -> int:
             conn.execute(sa.delete(schema_version))
             conn.execute(sa.insert(schema_version).values(version=number))
     return len(steps)
-
-
-def now_text() -> str:
-    """Now, in the store's time format (UTC, to the second)."""
-    from newsdiff.core.fetch import _now
-
-    return _now()
