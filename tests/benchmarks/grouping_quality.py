@@ -1,22 +1,23 @@
 """How well stories form across outlets: the refresh's grouping replayed on real, labelled articles.
 
 The set is ``tests/grouping`` (51 articles of 19 outlets, 29 stories; its README says where the
-texts come from and how they were labelled). The articles are fed to a fresh store in publication
-order, as a refresh that ran whenever an article was published would see them: each outlet is a
-feed, each article an entry first seen at its publication time with its text as the first version,
-and after each one ``core.stories.group_new`` runs, as ``Refresher`` runs it. The stories the store
-then lists are scored against the labels:
+texts come from and how they were labelled). ``support.grouping_set.replay`` feeds the articles to
+a fresh store in publication order, as refreshes would see them, running ``core.stories.group_new``
+after each one as ``Refresher`` runs it; the stories the store then lists are scored:
 
 - pairwise: precision and recall of "these two articles are in one story";
 - B-cubed: per article, the share of its story-mates that are right (precision) and the share of
   its labelled story-mates that are found (recall), averaged over the articles.
 
-Both are given against the labelled stories (one development of one event, reported within three
-days) and against the source dataset's coarser event names. The baseline in the same run is the
-whole-article TF-IDF cosine (``similarity.tfidf_vectors``, the grouping's candidate filter) with
-single linkage at fixed cut-offs, under the same rules of other feeds only and a 48-hour window.
+Both against the labelled stories (one development of one event, reported within three days) and
+against the source dataset's coarser event names. In the same run: the grouping as it was before
+names and the IDF floor were added (``MIN_NAMES`` and ``MIN_DOCUMENTS`` switched off), each of the
+two alone, and a baseline: whole-article TF-IDF cosine (``similarity.tfidf_vectors``, the
+grouping's candidate filter) with single linkage at fixed cut-offs, under the same rules (other
+feeds only, a 48-hour window). ``MIN_NAMES`` was chosen on the set's 2016 articles; the 2017-2018
+ones are scored apart as held out.
 
-    python tests/benchmarks/grouping_quality.py            # print the table and the mistakes
+    python tests/benchmarks/grouping_quality.py            # print the tables and the mistakes
     python tests/benchmarks/grouping_quality.py --write    # also (re)write its benchmarks.md section
 """
 
@@ -24,92 +25,43 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
+import math
 import sys
-import tempfile
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(Path(__file__).parent))
 
-from story_bench import machine, write_section
+from story_bench import machine, write_section  # noqa: E402
 
-from newsdiff.core.article import Article
-from newsdiff.core.loader import parse_article
-from newsdiff.core.store import Entry, Store
-from newsdiff.core.stories import WINDOW_HOURS, group_new
-from newsdiff.core.versions import snapshot
+from newsdiff.core import stories  # noqa: E402
+from support.grouping_set import Labelled, load_set, replay  # noqa: E402
 
-REPO = Path(__file__).resolve().parents[2]
-SET = REPO / "tests" / "grouping"
 SECTION = "## Grouping quality"
 CUTOFFS = (0.1, 0.2, 0.3)
 """The baseline's cosine cut-offs, fixed in advance (not chosen on this set)."""
+HELD_OUT_FROM = "2017"
+"""Articles published from this year on were not looked at when ``MIN_NAMES`` was chosen."""
 
 Clusters = list[frozenset[str]]
 
 
-@dataclass(frozen=True, slots=True)
-class Labelled:
-    id: str
-    story: str
-    event: str
-    outlet: str
-    published: str
-    title: str
-    url: str
-    article: Article
-
-
-def load_set(folder: Path = SET) -> list[Labelled]:
-    """The labelled articles, oldest first (ties by id)."""
-    labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
-    items = []
-    for key, label in labels.items():
-        path = folder / "articles" / f"{key}.txt"
-        meta = {"title": label["title"], "outlet": label["outlet"], "date": label["published"][:10]}
-        article = parse_article(path.read_text(encoding="utf-8"), str(path), meta)
-        items.append(
-            Labelled(
-                key,
-                label["story"],
-                label["dataset_event"],
-                label["outlet"],
-                label["published"],
-                label["title"],
-                label["url"],
-                article,
-            )
-        )
-    return sorted(items, key=lambda item: (item.published, item.id))
-
-
-def replay(items: list[Labelled], group: Callable[[Store], object] = group_new) -> Clusters:
-    """Feed the articles to a new store one by one, grouping after each as a refresh does; the
-    stories the store lists at the end, as sets of article ids."""
-    with tempfile.TemporaryDirectory() as folder, Store.open(f"sqlite:///{folder}/store.db") as store:
-        feeds: dict[str, int] = {}
-        by_url = {item.url: item.id for item in items}
-        for item in items:
-            if item.outlet not in feeds:
-                url = f"https://{len(feeds)}.feeds.example/rss"
-                store.add_feed(url, item.outlet)
-                found = store.feed(url)
-                assert found is not None
-                feeds[item.outlet] = found.id
-            store.record_feed(
-                feeds[item.outlet],
-                checked_at=item.published,
-                entries=[Entry(item.url, item.title, item.published)],
-            )
-            record = store.article(item.url)
-            assert record is not None
-            store.record_page(record.id, checked_at=item.published, snapshot=snapshot(item.article))
-            group(store)
-        return [frozenset(by_url[a.url] for a, _ in story.members) for story in store.story_listing()]
+@contextmanager
+def settings(*, names: bool, floor: bool) -> Iterator[None]:
+    """``group_new`` with the name links and the IDF floor on or off (module constants, restored)."""
+    saved = stories.MIN_NAMES, stories.MIN_DOCUMENTS
+    stories.MIN_NAMES = saved[0] if names else math.inf
+    stories.MIN_DOCUMENTS = saved[1] if floor else 0
+    try:
+        yield
+    finally:
+        stories.MIN_NAMES, stories.MIN_DOCUMENTS = saved
 
 
 def _parse(stamp: str) -> dt.datetime:
@@ -123,7 +75,7 @@ def tfidf_baseline(items: list[Labelled], cutoff: float) -> Clusters:
 
     matrix, _ = tfidf_vectors([terms(" ".join(p.text for p in i.article.body)) for i in items], [])
     cosine = (matrix @ matrix.T).toarray()
-    window = dt.timedelta(hours=WINDOW_HOURS)
+    window = dt.timedelta(hours=stories.WINDOW_HOURS)
     parent = list(range(len(items)))
 
     def root(k: int) -> int:
@@ -170,10 +122,12 @@ def _pairs(clusters: Iterable[frozenset[str]]) -> set[frozenset[str]]:
 
 
 def score(found: Clusters, gold: Mapping[str, str]) -> Scores:
-    """Pairwise and B-cubed precision/recall of ``found`` against ``gold`` (article -> label).
+    """Pairwise and B-cubed precision/recall of ``found`` against ``gold`` (article -> label), over
+    the articles of ``gold`` only (found stories are cut down to them).
 
     With no pair found (or none to find) the pairwise precision (recall) is 1: nothing claimed is
     wrong (nothing was missed)."""
+    found = [c & gold.keys() for c in found if c & gold.keys()]
     truth: dict[str, set[str]] = {}
     for key, label in gold.items():
         truth.setdefault(label, set()).add(key)
@@ -215,42 +169,69 @@ def mistakes(found: Clusters, items: list[Labelled]) -> list[str]:
     return lines
 
 
-def rows(items: list[Labelled], runs: list[tuple[str, Clusters]]) -> list[str]:
-    stories = {i.id: i.story for i in items}
+def _row(name: str, labels: str, s: Scores) -> str:
+    return (
+        f"| {name} | {labels} | {s.found_pairs} / {s.true_pairs} | {s.pair_precision:.2f} | "
+        f"{s.pair_recall:.2f} | {s.pair_f1:.2f} | {s.bcubed_precision:.2f} | {s.bcubed_recall:.2f} | "
+        f"{s.bcubed_f1:.2f} |"
+    )
+
+
+HEADER = [
+    "| grouping | scored on | pairs found / true | pairwise P | pairwise R | pairwise F1 "
+    "| B³ P | B³ R | B³ F1 |",
+    "|---|---|---|---|---|---|---|---|---|",
+]
+
+
+def whole_set_table(items: list[Labelled], runs: list[tuple[str, Clusters]]) -> list[str]:
+    stories_of = {i.id: i.story for i in items}
     events = {i.id: i.event for i in items}
-    out = [
-        "| grouping | labels | pairs found / true | pairwise P | pairwise R | pairwise F1 "
-        "| B³ P | B³ R | B³ F1 |",
-        "|---|---|---|---|---|---|---|---|---|",
-    ]
+    out = list(HEADER)
     for name, found in runs:
-        for label_name, gold in (("stories", stories), ("dataset events", events)):
-            s = score(found, gold)
-            out.append(
-                f"| {name} | {label_name} | {s.found_pairs} / {s.true_pairs} | {s.pair_precision:.2f} | "
-                f"{s.pair_recall:.2f} | {s.pair_f1:.2f} | {s.bcubed_precision:.2f} | "
-                f"{s.bcubed_recall:.2f} | {s.bcubed_f1:.2f} |"
-            )
+        out.append(_row(name, "stories", score(found, stories_of)))
+        out.append(_row(name, "dataset events", score(found, events)))
+    return out
+
+
+def halves_table(items: list[Labelled], runs: list[tuple[str, Clusters]]) -> list[str]:
+    tuned = {i.id: i.story for i in items if i.published < HELD_OUT_FROM}
+    held = {i.id: i.story for i in items if i.published >= HELD_OUT_FROM}
+    out = list(HEADER)
+    for name, found in runs:
+        out.append(_row(name, f"2016 ({len(tuned)} articles, tuned on)", score(found, tuned)))
+        out.append(_row(name, f"2017-2018 ({len(held)} articles, held out)", score(found, held)))
     return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write", action="store_true", help="write the table into benchmarks.md")
+    parser.add_argument("--write", action="store_true", help="write the tables into benchmarks.md")
     args = parser.parse_args()
     items = load_set()
     started = time.perf_counter()
     grouped = replay(items)
     seconds = time.perf_counter() - started
-    runs = [("newsdiff (`group_new`, as refresh runs it)", grouped)]
-    runs += [(f"baseline: TF-IDF cosine >= {c}, single linkage", tfidf_baseline(items, c)) for c in CUTOFFS]
-    table = rows(items, runs)
+    variants = []
+    for name, names, floor in (
+        ("before (alignment only, IDF over the run)", False, False),
+        ("with the IDF floor only", False, True),
+        ("with name links only", True, False),
+    ):
+        with settings(names=names, floor=floor):
+            variants.append((name, replay(items)))
+    now = ("newsdiff: `group_new`, as refresh runs it", grouped)
+    baselines = [
+        (f"baseline: TF-IDF cosine >= {c}, single linkage", tfidf_baseline(items, c)) for c in CUTOFFS
+    ]
+    main_table = whole_set_table(items, [now, variants[0], *baselines])
+    ablation = halves_table(items, [now, *variants])
     errors = mistakes(grouped, items)
-    print("\n".join(table))
+    print("\n".join(main_table), "", "\n".join(ablation), sep="\n")
     print(f"\ngrouping {len(items)} articles took {seconds:.1f} s; its mistakes:")
     print("\n".join(f"- {line}" for line in errors) or "- none")
     if args.write:
-        stories = len({i.story for i in items})
+        n_stories = len({i.story for i in items})
         outlets = len({i.outlet for i in items})
         body = "\n".join(
             [
@@ -258,18 +239,34 @@ def main() -> None:
                 "",
                 f"Made by `python tests/benchmarks/grouping_quality.py --write` on {dt.date.today()} "
                 f"({machine()}). The set: `tests/grouping`, {len(items)} real articles of {outlets} "
-                f"outlets in {stories} labelled stories (its README says where the texts come from "
-                "and how they were labelled), replayed into a fresh store in publication order with "
-                "`group_new` after each article, as a refresh runs it. Pairwise: pairs of articles "
-                "put in one story against pairs labelled one story; B³: per-article precision and "
-                'recall of its story-mates, averaged. "stories" are the labels (one development, '
-                'reported within three days); "dataset events" the source dataset\'s event names.',
+                f"outlets in {n_stories} stories labelled by reading (its README says where the texts "
+                "come from and how they were labelled), replayed into a fresh store in publication "
+                "order with `group_new` after each article, as a refresh runs it. Pairwise: pairs of "
+                "articles put in one story against pairs labelled one story; B³: per-article precision "
+                'and recall of its story-mates, averaged. "stories" are the labels (one development, '
+                'reported within three days), "dataset events" the source dataset\'s event names. '
+                "The baseline's cut-offs were fixed beforehand, not chosen on the set.",
                 "",
-                *table,
+                *main_table,
                 "",
-                f"Grouping the {len(items)} articles took {seconds:.1f} s. Its mistakes on this run:",
+                f"`MIN_NAMES` ({stories.MIN_NAMES}) was chosen on the 2016 articles; the 2017-2018 "
+                f"ones were held out. `MIN_DOCUMENTS` ({stories.MIN_DOCUMENTS}) was not fitted: it "
+                "is the article count below which a window counts as quiet. The same run, each "
+                "change alone:",
+                "",
+                *ablation,
+                "",
+                f"Grouping the {len(items)} articles took {seconds:.1f} s. Its mistakes:",
                 "",
                 *(f"- {line}" for line in errors or ["none"]),
+                "",
+                "How far this goes: the set is small (30 labelled pairs, 9 of them in the held-out "
+                "half), and its other reports of the same days share few words with each other, so "
+                "it tests recall much more than precision (no grouping here merged two stories, and "
+                "the TF-IDF baseline at a low cut-off beats the alignment alone). A "
+                "split above is either a follow-up published more than `WINDOW_HOURS` after the "
+                "other reports, or two angles on one event that share neither sentences nor many "
+                "names.",
             ]
         )
         write_section(body, SECTION)
