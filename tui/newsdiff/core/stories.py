@@ -38,14 +38,14 @@ MIN_PAIRS = 2
 CANDIDATES = 5
 MIN_COSINE = 0.02
 """Whole-article TF-IDF cosine below which two articles are not even compared: they share almost
-no words (in tests/grouping, reports of one story score 0.12-1.0, other reports of the same 48
-hours 0.05-0.17)."""
+no words (in tests/grouping, reports of one story score 0.13-1.0, other reports of the same 48
+hours 0.08-0.19)."""
 MIN_NAMES = 0.2
 """Rarity-weighted overlap of two articles' proper names from which they link without aligned
-sentences. In tests/grouping's 2016 articles, where it was chosen, reports of one story that
-align too little overlap 0.21-0.52 and other reports of the same days at most 0.07; in its held-out
-2017-2018 articles, other reports of the same days overlap at most 0.17 (a New Year fireworks
-accident and an article on two plane crashes, one near Sydney)."""
+sentences: a round value under the lowest pair it had to link in tests/grouping's 2016 articles,
+where it was chosen (reports of one Grand Prix overlapping 0.22 and 0.52, other reports of the
+same days at most 0.07). In the held-out 2017-2018 articles other reports of the same days overlap
+at most 0.17 (a New Year fireworks accident and a report on two plane crashes, one near Sydney)."""
 MIN_DOCUMENTS = 100
 """The TF-IDF and the names' rarities count at least this many documents, the rest empty: a quiet
 window's two or three articles would otherwise make every word and name they share look common
