@@ -198,15 +198,16 @@ def naive_seconds(folder: Path, n_articles: int, sample_pairs: int = 30) -> floa
     return per_pair * n_articles * (n_articles - 1) / 2
 
 
-def write_section(body: str) -> None:
-    """Replace (or add) the story-wide section of benchmarks.md, leaving the rest as it is."""
+def write_section(body: str, section: str = SECTION) -> None:
+    """Replace (or add) one section of benchmarks.md (by default the story-wide one), leaving the
+    rest as it is."""
     path = REPO / "benchmarks.md"
     text = path.read_text(encoding="utf-8")
-    start = text.find(SECTION)
+    start = text.find(section)
     if start < 0:
         text = text.rstrip() + "\n\n" + body
     else:
-        end = text.find("\n## ", start + len(SECTION))
+        end = text.find("\n## ", start + len(section))
         text = text[:start] + body + (text[end + 1 :] if end >= 0 else "")
     path.write_text(text.rstrip() + "\n", encoding="utf-8")
 

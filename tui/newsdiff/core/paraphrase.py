@@ -131,29 +131,35 @@ def conflicting_names(text_a: str, text_b: str) -> bool:
     return bool(union) and len(rest_a & rest_b) / len(union) >= TEMPLATE_OVERLAP
 
 
-def _shared(sets_a: list[frozenset[str]], sets_b: list[frozenset[str]]) -> np.ndarray:
-    """Rarity-weighted lemma overlap, normalised by both sides' weight (a cosine of weighted sets)."""
-    from scipy import sparse
+class RarityOverlap:
+    """Rarity-weighted overlap of sets of words (a cosine of weighted sets): each word weighs its
+    inverse document frequency over all the sets given, counted once, so the overlap of any two of
+    them is one sparse product. ``at_least`` counts that many documents when fewer are given (the
+    rest empty): over two or three texts every word they share would look common."""
 
-    vocab: dict[str, int] = {}
-    for s in (*sets_a, *sets_b):
-        for w in s:
-            vocab.setdefault(w, len(vocab))
-    n_docs = len(sets_a) + len(sets_b)
+    def __init__(self, sets: Sequence[frozenset[str]], *, at_least: int = 0) -> None:
+        from scipy import sparse
 
-    def incidence(sets: list[frozenset[str]]) -> sparse.csr_matrix:
+        vocab: dict[str, int] = {}
+        for s in sets:
+            for w in s:
+                vocab.setdefault(w, len(vocab))
         cols = [vocab[w] for s in sets for w in s]
         rows = np.repeat(np.arange(len(sets)), [len(s) for s in sets])
-        return sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(len(sets), max(len(vocab), 1)))
+        shape = (len(sets), max(len(vocab), 1))
+        self.matrix = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=shape)
+        df = np.asarray(self.matrix.sum(axis=0)).ravel()
+        self.idf = np.log((max(len(sets), at_least) + 1.0) / (df + 0.5))
+        self.weighted = self.matrix @ sparse.diags(self.idf)
+        self.weight = self.matrix @ self.idf
 
-    ma, mb = incidence(sets_a), incidence(sets_b)
-    df = np.asarray(ma.sum(axis=0)).ravel() + np.asarray(mb.sum(axis=0)).ravel()
-    idf = np.log((n_docs + 1.0) / (df + 0.5))
-    shared = (ma @ sparse.diags(idf) @ mb.T).toarray()
-    wa, wb = ma @ idf, mb @ idf
-    denominator = np.sqrt(np.maximum(np.outer(wa, wb), 1e-12))
-    result: np.ndarray = shared / denominator
-    return result
+    def between(self, rows_a: Sequence[int], rows_b: Sequence[int]) -> np.ndarray:
+        """The overlap of every set of ``rows_a`` with every set of ``rows_b`` (indices into the sets)."""
+        a, b = list(rows_a), list(rows_b)
+        shared = (self.weighted[a] @ self.matrix[b].T).toarray()
+        denominator = np.sqrt(np.maximum(np.outer(self.weight[a], self.weight[b]), 1e-12))
+        result: np.ndarray = shared / denominator
+        return result
 
 
 def _best_sentence_wording(texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndarray:
@@ -193,7 +199,8 @@ def features(
     va, vb = tfidf_vectors([terms(t) for t in texts_a], [terms(t) for t in texts_b])
     wording = np.sqrt(np.maximum((va @ vb.T).toarray(), _best_sentence_wording(texts_a, texts_b)))
     checkpoint(0.7)
-    shared = _shared([lemmas(t) for t in texts_a], [lemmas(t) for t in texts_b])
+    overlap = RarityOverlap([*(lemmas(t) for t in texts_a), *(lemmas(t) for t in texts_b)])
+    shared = overlap.between(range(len(texts_a)), range(len(texts_a), len(texts_a) + len(texts_b)))
     checkpoint(0.9)
 
     def margins(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -2,20 +2,25 @@
 
 Two articles are linked when the comparison itself says so: aligned with ``compare`` (the same
 sentence matching and paraphrase scoring as the comparison screen), at least ``MIN_PAIRS`` body
-pairs cover at least ``MIN_COVERAGE`` of one side's body words. Only articles of other feeds,
-first seen within ``WINDOW_HOURS`` of each other, are candidates, and a cheap whole-article TF-IDF
-cosine picks the ``CANDIDATES`` most alike to align (each alignment costs 20-100 ms), skipping a
-candidate whose story the article already links to. The TF-IDF rows are built once per run, over
-every article the run may compare.
+pairs cover at least ``MIN_COVERAGE`` of one side's body words. Or when they name the same people
+and places: the rarity-weighted overlap of their proper names (``paraphrase.names``) reaches
+``MIN_NAMES``; two angles on one event (a driver's farewell, a rival's drive, the red flags of
+one race) share names more than sentences. Only articles of other feeds, first seen within
+``WINDOW_HOURS`` of each other, are candidates, and a cheap whole-article TF-IDF cosine picks the
+``CANDIDATES`` most alike to look at (each alignment costs 20-100 ms), skipping a candidate whose
+story the article already links to. The TF-IDF rows and the names' rarities are computed once per
+run, over every article the run may compare, and over at least ``MIN_DOCUMENTS`` documents.
 
 Grouping is incremental, as feeds refresh: each article not yet in a story, oldest first, joins
 the story it links to, or starts a story of its own. An article that links to several stories
 shows they are one: they are merged under the oldest one's id (single linkage). Otherwise a
 grouped article never moves, so a story's id and list stay stable while the reader looks at it.
 
-Thresholds were set on the seed story (five outlets' articles on one summit: every pair of them
-links, lowest coverage 0.21 over 2 pairs) against unrelated reports (coverage 0); they are not
-yet measured on a labelled set of real feeds.
+Measured on ``tests/grouping`` (51 real articles of 19 outlets in 29 hand-labelled stories,
+replayed by ``tests/benchmarks/grouping_quality.py``; numbers in benchmarks.md). ``MIN_COVERAGE``
+and ``MIN_PAIRS`` were set on the seed story (five outlets' articles on one summit: every pair of
+them links, lowest coverage 0.21 over 2 pairs) against unrelated reports (coverage 0);
+``MIN_NAMES`` on the set's 2016 articles only, its 2017-2018 ones held out.
 """
 
 from __future__ import annotations
@@ -34,8 +39,19 @@ MIN_COVERAGE = 0.2
 MIN_PAIRS = 2
 CANDIDATES = 5
 MIN_COSINE = 0.02
-"""Whole-article TF-IDF cosine below which two articles are not even aligned (same-story seed
-pairs score 0.04-0.16, unrelated ones 0.00-0.01)."""
+"""Whole-article TF-IDF cosine below which two articles are not even compared: they share almost
+no words (in tests/grouping, reports of one story score 0.13-1.0, other reports of the same 48
+hours 0.08-0.19)."""
+MIN_NAMES = 0.2
+"""Rarity-weighted overlap of two articles' proper names from which they link without aligned
+sentences: a round value under the lowest pair it had to link in tests/grouping's 2016 articles,
+where it was chosen (reports of one Grand Prix overlapping 0.22 and 0.52, other reports of the
+same days at most 0.07). In the held-out 2017-2018 articles other reports of the same days overlap
+at most 0.17 (a New Year fireworks accident and a report on two plane crashes, one near Sydney)."""
+MIN_DOCUMENTS = 100
+"""The TF-IDF and the names' rarities count at least this many documents, the rest empty: a quiet
+window's two or three articles would otherwise make every word and name they share look common
+(two reports of one rocket launch, alone in their days, scored a TF-IDF cosine of 0.015)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +61,7 @@ class Grouped:
     joined: ArticleRecord | None
     """The article it was linked to, or None when it started the story."""
     score: float
+    """The link's strength: the alignment's coverage, or the overlap of names when they linked it."""
 
 
 def link_score(a: Article, b: Article) -> float:
@@ -58,21 +75,29 @@ def link_score(a: Article, b: Article) -> float:
 
 
 class _Vectors:
-    """Whole-article TF-IDF rows of every article a grouping run may compare, built once (IDF over
-    them all), so each new article's cosines are one sparse product instead of a new matrix."""
+    """Whole-article TF-IDF rows and proper names of every article a grouping run may compare,
+    built once (IDF and rarities over them all, and over at least ``MIN_DOCUMENTS`` documents), so
+    each new article's cosines and name overlaps are one sparse product instead of a new matrix."""
 
     def __init__(self, articles: dict[int, Article]) -> None:
+        from newsdiff.core.paraphrase import RarityOverlap, names
         from newsdiff.core.similarity import tfidf_vectors
         from newsdiff.core.tokens import terms
 
         self.row = {article_id: n for n, article_id in enumerate(articles)}
-        texts = [terms(" ".join(p.text for p in a.body)) for a in articles.values()]
-        self.matrix, _ = tfidf_vectors(texts, [])
+        bodies = [" ".join(p.text for p in a.body) for a in articles.values()]
+        empty: list[list[str]] = [[] for _ in range(MIN_DOCUMENTS - len(bodies))]
+        matrix, _ = tfidf_vectors([terms(body) for body in bodies] + empty, [])
+        self.matrix = matrix[: len(bodies)]
+        self.names = RarityOverlap([names(body) for body in bodies], at_least=MIN_DOCUMENTS)
 
     def cosines(self, article_id: int, others: Sequence[int]) -> list[float]:
         mine = self.matrix[self.row[article_id]]
         theirs = self.matrix[[self.row[other] for other in others]]
         return [float(value) for value in (mine @ theirs.T).toarray().ravel()]
+
+    def shared_names(self, article_id: int, other: int) -> float:
+        return float(self.names.between([self.row[article_id]], [self.row[other]])[0, 0])
 
 
 def group_new(
@@ -128,9 +153,12 @@ def group_new(
                     break
                 if any(story_of[other] == linked for _, _, linked in links):
                     continue  # already linked to that story: another alignment would add nothing
-                score = link(texts[record.id], texts[other])
-                if score >= MIN_COVERAGE:
-                    links.append((score, records[other], story_of[other]))
+                score = vectors.shared_names(record.id, other)
+                if score < MIN_NAMES:  # the names do not say it: ask the alignment
+                    score = link(texts[record.id], texts[other])
+                    if score < MIN_COVERAGE:
+                        continue
+                links.append((score, records[other], story_of[other]))
         created = now() if now is not None else now_stamp()
         if not links:
             story_id = store.add_to_story(record.id, None, created=created)
