@@ -249,35 +249,37 @@ def test_an_interrupted_refresh_keeps_what_it_stored_and_the_next_one_finishes(
     # The refresh is stopped while it waits for this page, which is not answered until the test
     # clears the delay below: had Ctrl+C waited for it, ``communicate`` would time out.
     site.story("ap", "more-3").delay = 3600
-    data = tmp_path / "data"
-    run(data, "subscribe", site.feed_url("ap"))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "newsdiff", "refresh", "--jobs", "1"],
-        env=_env(data),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    db = data / DB_NAME
-    deadline = time.monotonic() + 60
-    while _versions_in(db) < 3 and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert _versions_in(db) == 3, "the first three pages were stored before the slow one"
-    while "/ap/more-3.html" not in site.slow_requests and time.monotonic() < deadline:
-        time.sleep(0.05)
-    process.send_signal(how)
-    _, stderr = process.communicate(timeout=120)  # a hang guard only: the page never comes
-    assert site.in_flight == 1, "newsdiff exited while the slow page was still being answered"
-    assert process.returncode == (130 if how == signal.SIGINT else -signal.SIGKILL)
-    assert "Traceback" not in stderr
-    raw = sqlite3.connect(db)
     try:
-        assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert raw.execute("SELECT count(*) FROM versions").fetchone()[0] == 3
-        assert raw.execute("SELECT count(*) FROM articles").fetchone()[0] == 4
-    finally:
-        raw.close()
-    site.story("ap", "more-3").delay = 0
+        data = tmp_path / "data"
+        run(data, "subscribe", site.feed_url("ap"))
+        process = subprocess.Popen(
+            [sys.executable, "-m", "newsdiff", "refresh", "--jobs", "1"],
+            env=_env(data),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        db = data / DB_NAME
+        deadline = time.monotonic() + 300  # hang guards only
+        while _versions_in(db) < 3 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _versions_in(db) == 3, "the first three pages were stored before the slow one"
+        while "/ap/more-3.html" not in site.slow_requests and time.monotonic() < deadline:
+            time.sleep(0.05)
+        process.send_signal(how)
+        _, stderr = process.communicate(timeout=120)  # a hang guard only: the page never comes
+        assert site.in_flight == 1, "newsdiff exited while the slow page was still being answered"
+        assert process.returncode == (130 if how == signal.SIGINT else -signal.SIGKILL)
+        assert "Traceback" not in stderr
+        raw = sqlite3.connect(db)
+        try:
+            assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            assert raw.execute("SELECT count(*) FROM versions").fetchone()[0] == 3
+            assert raw.execute("SELECT count(*) FROM articles").fetchone()[0] == 4
+        finally:
+            raw.close()
+    finally:  # a failed check must not leave the server waiting an hour to shut down
+        site.story("ap", "more-3").delay = 0
     done = run(data, "refresh", "--interval", "0")
     assert done.returncode == 0, done.stderr
     assert _versions_in(db) == 4  # the missing page, and no other version twice
