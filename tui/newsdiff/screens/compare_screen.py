@@ -34,6 +34,7 @@ from newsdiff.core.export_formats import DEFAULT_FORMAT, render, row_markdown
 from newsdiff.core.search import Matches
 from newsdiff.core.settings import Settings
 from newsdiff.core.worddiff import DiffOptions
+from newsdiff.screens.article_url import open_article_url
 from newsdiff.screens.confirm_dialog import ConfirmDialog
 from newsdiff.screens.export_dialog import ExportChoice, ExportDialog, default_export_path
 from newsdiff.widgets.compare_header import ColumnHeads, SummaryBar, state_content
@@ -539,8 +540,6 @@ class CompareScreen(Screen[None]):
 
     def action_open_url(self, side: str) -> None:
         """Open side A's or B's source in the browser (after ``s``, the sides as shown)."""
-        from newsdiff.screens.reader_screen import open_article_url  # the reader imports this screen
-
         shown = (self.comparison.a, self.comparison.b) if self.comparison else (self.a, self.b)
         open_article_url(self, shown[0] if side == "a" else shown[1])
 

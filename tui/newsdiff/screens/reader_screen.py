@@ -12,8 +12,7 @@ through ``Content`` objects only, so markup in it is never interpreted.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar
-from urllib.parse import urlsplit
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -26,6 +25,7 @@ from newsdiff.core.search import Hit, Matches, find
 from newsdiff.core.text import one_line
 from newsdiff.core.worddiff import DiffOptions
 from newsdiff.screens.article_picker import ArticlePicker
+from newsdiff.screens.article_url import open_article_url
 from newsdiff.screens.compare_screen import CompareScreen
 from newsdiff.widgets.article_view import ArticleView, Block
 from newsdiff.widgets.key_footer import KeyFooter
@@ -35,24 +35,6 @@ LABEL_STYLE = "dim"
 SET_ASIDE_STYLE = "italic $text-warning"
 SET_ASIDE_TEXT_STYLE = "dim"
 SET_ASIDE_INDENT = 4
-
-
-def open_article_url(screen: Screen[Any], article: Article) -> None:
-    """Open the article's URL in the system browser, or say why not.
-
-    Only ``http``/``https`` addresses are opened: the URL comes from files and pages newsdiff does
-    not trust, and a ``file:`` or ``javascript:`` address must not be handed to the browser.
-    """
-    url = (article.url or "").strip()
-    if not url:
-        screen.notify(f"No URL known for {one_line(article.name)}.", timeout=4, markup=False)
-        return
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        screen.notify(f"Not a web address, not opened: {one_line(url)}", severity="warning", markup=False)
-        return
-    screen.app.open_url(url)
-    screen.notify(f"Opening {one_line(url)}", timeout=3, markup=False)
 
 
 def metadata_content(article: Article) -> Content:

@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Input, ProgressBar, Static
 
 from newsdiff.core.align import DEFAULT_THRESHOLD
@@ -24,8 +23,10 @@ from newsdiff.core.loader import Source, iter_load
 from newsdiff.core.options import LoadOptions
 from newsdiff.core.search import Hit, Matches, find
 from newsdiff.core.worddiff import DiffOptions
+from newsdiff.screens.article_url import open_article_url
 from newsdiff.screens.compare_screen import CompareScreen
-from newsdiff.screens.reader_screen import ReaderScreen, open_article_url
+from newsdiff.screens.reader_screen import ReaderScreen
+from newsdiff.screens.story_inputs import StoryInputs
 from newsdiff.widgets.article_table import ArticleTable
 from newsdiff.widgets.key_footer import KeyFooter
 from newsdiff.widgets.search_bar import SearchBar, highlighted
@@ -88,7 +89,7 @@ def details_content(article: Article, hit: Hit[Location] | None = None, query: s
     return Content("\n").join(lines)
 
 
-class StoryScreen(Screen[None]):
+class StoryScreen(StoryInputs):
     """The articles of the story, with A and B marks; opens the comparison screen."""
 
     AREA = "story"
@@ -445,22 +446,7 @@ class StoryScreen(Screen[None]):
 
         self.app.push_screen(QuotesScreen(self.articles))
 
-    # -- adding articles (o), saving the story (S): see story_inputs ---------------------------
-
-    def action_open(self) -> None:
-        from newsdiff.screens.story_inputs import ask_open
-
-        ask_open(self)
-
-    def action_save(self) -> None:
-        from newsdiff.screens.story_inputs import ask_save
-
-        ask_save(self)
-
-    def action_cancel_adding(self) -> None:
-        from newsdiff.screens.story_inputs import cancel
-
-        cancel(self)
+    # -- adding articles (o), saving the story (S), cancelling: see StoryInputs -----------------
 
     def add_articles(self, articles: Sequence[Article]) -> None:
         """Articles opened with ``o`` join the story, listed after the others."""
