@@ -34,6 +34,7 @@ from newsdiff.core.export_formats import DEFAULT_FORMAT, render, row_markdown
 from newsdiff.core.search import Matches
 from newsdiff.core.settings import Settings
 from newsdiff.core.worddiff import DiffOptions
+from newsdiff.screens.app_settings import app_settings, observe_settings
 from newsdiff.screens.article_url import open_article_url
 from newsdiff.screens.confirm_dialog import ConfirmDialog
 from newsdiff.screens.export_dialog import ExportChoice, ExportDialog, default_export_path
@@ -254,16 +255,12 @@ class CompareScreen(Screen[None]):
         Binding("q,escape", "back", "back", id="compare.back", tooltip="back to the list of articles"),
     ]
 
-    def __init__(
-        self, a: Article, b: Article, threshold: float, options: DiffOptions, *, name: str | None = None
-    ) -> None:
+    def __init__(self, a: Article, b: Article, *, name: str | None = None) -> None:
         super().__init__(name=name)
         self.a = a
         self.b = b
-        self.threshold = threshold
-        self.setting_threshold = threshold
-        """The settings' threshold; ``threshold`` differs from it while ``T`` has loosened pairing."""
-        self.options = options
+        self.looser = False
+        """True while ``T`` has loosened pairing to ``LOOSER_THRESHOLD``; new settings end it."""
         self.comparison: Comparison | None = None
         self.matches: Matches[SearchLocation] | None = None
         """The current search's hits, ``None`` when no search is active."""
@@ -283,21 +280,36 @@ class CompareScreen(Screen[None]):
     def diff_view(self) -> DiffView:
         return self.query_one(DiffView)
 
+    @property
+    def setting_threshold(self) -> float:
+        """The settings' threshold (the app's, read when needed: never a copy)."""
+        return app_settings(self).threshold
+
+    @property
+    def threshold(self) -> float:
+        """The threshold this comparison aligns at: the settings', or the looser one after ``T``."""
+        return LOOSER_THRESHOLD if self.looser else self.setting_threshold
+
+    @property
+    def options(self) -> DiffOptions:
+        """The settings' word-diff options."""
+        return app_settings(self).diff_options()
+
     def on_mount(self) -> None:
         self.query_one(ColumnHeads).show(self.a, self.b)
         self.query_one(SummaryBar).waiting(self.a, self.b)
-        settings = getattr(self.app, "settings", None)
-        if settings is not None:
-            self.diff_view.wrap_width = settings.wrap_width
-            self.diff_view.show_scores = settings.show_scores
+        settings = app_settings(self)
+        self.diff_view.wrap_width = settings.wrap_width
+        self.diff_view.show_scores = settings.show_scores
+        observe_settings(self, self._settings_changed)
         self.query_one("#align-progress").display = False
         self.diff_view.loading = True
         self._progress_timer = self.set_interval(0.1, self._show_progress, pause=True)
         self.set_timer(PROGRESS_DELAY, self._progress_timer.resume)
-        self._align()
+        self._align(self.threshold, self.options)
 
     @work(thread=True, exclusive=True, group="align", exit_on_error=False)
-    def _align(self) -> Comparison:
+    def _align(self, threshold: float, options: DiffOptions) -> Comparison:
         """Align off the event loop; stops soon after the worker is cancelled."""
         worker = get_current_worker()
 
@@ -308,9 +320,7 @@ class CompareScreen(Screen[None]):
             self._progress = done
 
         return run_abandonable(
-            lambda: compare(
-                self.a, self.b, self.threshold, self.options, cancel=cancelled, progress=progress
-            ),
+            lambda: compare(self.a, self.b, threshold, options, cancel=cancelled, progress=progress),
             cancelled,
         )
 
@@ -441,7 +451,7 @@ class CompareScreen(Screen[None]):
 
     def _pairing_note(self, comparison: Comparison) -> str:
         """Said in the header when pairing was loosened, or when little pairs at the setting."""
-        if self.threshold != self.setting_threshold:
+        if self.looser:
             return f"paired loosely (threshold {self.threshold:g}): T for {self.setting_threshold:g}"
         if comparison.summary().pairs_little and self.threshold > LOOSER_THRESHOLD:
             return f"little pairs: T pairs more loosely ({LOOSER_THRESHOLD:g})"
@@ -449,10 +459,10 @@ class CompareScreen(Screen[None]):
 
     def action_toggle_looser(self) -> None:
         """Re-align at the looser threshold, or back at the setting's: one key either way."""
-        if self.threshold != self.setting_threshold:
-            self.threshold = self.setting_threshold
+        if self.looser:
+            self.looser = False
         elif self.threshold > LOOSER_THRESHOLD:
-            self.threshold = LOOSER_THRESHOLD
+            self.looser = True
         else:
             self.notify(f"the threshold is already {self.threshold:g}", markup=False)
             return
@@ -461,7 +471,7 @@ class CompareScreen(Screen[None]):
         self.diff_view.loading = True
         self._progress = 0.0
         self._progress_timer.resume()
-        self._align()
+        self._align(self.threshold, self.options)
 
     def action_swap(self) -> None:
         """Exchange the sides; the cursor stays on the same content."""
@@ -604,8 +614,7 @@ class CompareScreen(Screen[None]):
     def action_export(self) -> None:
         if self.comparison is None:
             return
-        settings = getattr(self.app, "settings", None)
-        folder = settings.export_folder() if settings is not None else None
+        folder = app_settings(self).export_folder()
         fmt = getattr(self.app, "export_format", None) or DEFAULT_FORMAT
         proposal = default_export_path(self.comparison.a, self.comparison.b, folder, fmt)
         self.app.push_screen(ExportDialog(proposal, fmt), self._export_to)
@@ -667,18 +676,15 @@ class CompareScreen(Screen[None]):
         self.app.copy_to_clipboard(text)
         self.notify(f"Copied {len(text)} characters ({what}) as Markdown", title="Clipboard", markup=False)
 
-    def apply_settings(self, settings: Settings) -> None:
-        """New settings: the next alignment uses the threshold; new wording options re-run the
-        word diff of this comparison at once (the alignment itself does not depend on them); the
-        column settings re-wrap the rows at once, keeping the reader's place."""
+    def _settings_changed(self, settings: Settings) -> None:
+        """New settings (observed on the app): the next alignment uses the threshold (a ``T``
+        loosening ends); new wording options re-run the word diff of this comparison at once (the
+        alignment itself does not depend on them); the column settings re-wrap the rows at once,
+        keeping the reader's place."""
         self.diff_view.wrap_width = settings.wrap_width
         self.diff_view.show_scores = settings.show_scores
-        self.threshold = self.setting_threshold = settings.threshold
-        options = settings.diff_options()
-        if options == self.options:
-            return
-        self.options = options
-        if self.comparison is not None:
+        self.looser = False
+        if self.comparison is not None and self.comparison.options != settings.diff_options():
             self.call_later(self._show_with_options)
 
     def _show_with_options(self) -> None:

@@ -23,7 +23,6 @@ from textual.widgets import Input, Static
 from newsdiff.core.article import Article, Paragraph
 from newsdiff.core.search import Hit, Matches, find
 from newsdiff.core.text import one_line
-from newsdiff.core.worddiff import DiffOptions
 from newsdiff.screens.article_picker import ArticlePicker
 from newsdiff.screens.article_url import open_article_url
 from newsdiff.screens.compare_screen import CompareScreen
@@ -118,14 +117,10 @@ class ReaderScreen(Screen[None]):
         ),
     ]
 
-    def __init__(
-        self, article: Article, articles: Sequence[Article], threshold: float, options: DiffOptions
-    ) -> None:
+    def __init__(self, article: Article, articles: Sequence[Article]) -> None:
         super().__init__()
         self.article = article
         self.others = [other for other in articles if other is not article]
-        self.threshold = threshold
-        self.options = options
         self.matches: Matches[int] | None = None
         self._query = ""
         self._lit: set[int] = set()
@@ -277,7 +272,7 @@ class ReaderScreen(Screen[None]):
 
         def chosen(other: Article | None) -> None:
             if other is not None:
-                self.app.push_screen(CompareScreen(self.article, other, self.threshold, self.options))
+                self.app.push_screen(CompareScreen(self.article, other))
 
         title = f"Compare {one_line(self.article.name)} with:"
         self.app.push_screen(ArticlePicker(title, self.others), chosen)

@@ -24,11 +24,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, ProgressBar, Static
 
-from newsdiff.core.align import DEFAULT_THRESHOLD
 from newsdiff.core.article import Article
 from newsdiff.core.errors import InputError
 from newsdiff.core.store import StoryRow
-from newsdiff.core.worddiff import DiffOptions
 from newsdiff.screens.story_screen import StoryScreen
 from newsdiff.widgets.article_table import ArticleTable
 
@@ -92,10 +90,8 @@ class StoredStoryScreen(StoryScreen):
         self,
         label: str,
         source: Callable[[], list[Article]],
-        threshold: float = DEFAULT_THRESHOLD,
-        options: DiffOptions | None = None,
     ) -> None:
-        super().__init__([], threshold, options)
+        super().__init__([])
         self.label = label
         self.source = source
 
@@ -127,9 +123,7 @@ class StoredStoryScreen(StoryScreen):
             return
         article = table.articles[table.cursor_row]
         url = article.path
-        screen = StoredStoryScreen(
-            f"versions of {article.name}", lambda: article_versions(url), self.threshold, self.options
-        )
+        screen = StoredStoryScreen(f"versions of {article.name}", lambda: article_versions(url))
         self.app.push_screen(screen)
 
 
@@ -154,10 +148,8 @@ class StoriesScreen(Screen[None]):
     StoriesScreen #stories-hint { height: auto; padding: 0 1; }
     """
 
-    def __init__(self, threshold: float = DEFAULT_THRESHOLD, options: DiffOptions | None = None) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.threshold = threshold
-        self.options = options or DiffOptions()
         self.stories: list[StoryRow] = []
         self.refresher: Refresher | None = None
         """The refresh running in the worker, if any (``esc`` stops it)."""
@@ -243,9 +235,7 @@ class StoriesScreen(Screen[None]):
             return
         story = self.stories[table.cursor_row]
         story_id = story.id
-        screen = StoredStoryScreen(
-            f"story {story_id}", lambda: story_articles(story_id), self.threshold, self.options
-        )
+        screen = StoredStoryScreen(f"story {story_id}", lambda: story_articles(story_id))
         self.app.push_screen(screen)
 
     def action_refresh_feeds(self) -> None:

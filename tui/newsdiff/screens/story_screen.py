@@ -16,13 +16,13 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Input, ProgressBar, Static
 
-from newsdiff.core.align import DEFAULT_THRESHOLD
 from newsdiff.core.article import Article
 from newsdiff.core.errors import InputError
 from newsdiff.core.loader import Source, iter_load
 from newsdiff.core.options import LoadOptions
 from newsdiff.core.search import Hit, Matches, find
 from newsdiff.core.worddiff import DiffOptions
+from newsdiff.screens.app_settings import app_settings
 from newsdiff.screens.article_url import open_article_url
 from newsdiff.screens.compare_screen import CompareScreen
 from newsdiff.screens.reader_screen import ReaderScreen
@@ -176,15 +176,11 @@ class StoryScreen(StoryInputs):
     def __init__(
         self,
         paths: Sequence[Source],
-        threshold: float = DEFAULT_THRESHOLD,
-        options: DiffOptions | None = None,
         load_options: LoadOptions | None = None,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
         self.load_options = load_options or LoadOptions()
-        self.threshold = threshold
-        self.options = options or DiffOptions()
         self.articles: list[Article] = []
         self.errors: list[str] = []
         self.loaded = False
@@ -193,6 +189,15 @@ class StoryScreen(StoryInputs):
         self._search_origin = 0
         self.adding = False
         """True while articles opened with ``o`` are being fetched or loaded."""
+
+    @property
+    def threshold(self) -> float:
+        """The settings' pairing threshold, for the story-wide views (read, never copied)."""
+        return app_settings(self).threshold
+
+    @property
+    def options(self) -> DiffOptions:
+        return app_settings(self).diff_options()
 
     def compose(self) -> ComposeResult:
         yield Static(Content("newsdiff · loading…"), id="story-title", markup=False)
@@ -305,10 +310,10 @@ class StoryScreen(StoryInputs):
         self.query_one("#details", Static).update(details_content(table.articles[row], hit, query))
 
     def on_article_table_read(self, event: ArticleTable.Read) -> None:
-        self.app.push_screen(ReaderScreen(event.article, self.articles, self.threshold, self.options))
+        self.app.push_screen(ReaderScreen(event.article, self.articles))
 
     def on_article_table_open(self, event: ArticleTable.Open) -> None:
-        self.app.push_screen(CompareScreen(event.a, event.b, self.threshold, self.options))
+        self.app.push_screen(CompareScreen(event.a, event.b))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``c`` is greyed out while loading, and hidden when fewer than two articles loaded
@@ -434,12 +439,12 @@ class StoryScreen(StoryInputs):
     def action_coverage(self) -> None:
         from newsdiff.screens.coverage_screen import CoverageScreen
 
-        self.app.push_screen(CoverageScreen(self.articles, self.threshold, self.options))
+        self.app.push_screen(CoverageScreen(self.articles))
 
     def action_lineage(self) -> None:
         from newsdiff.screens.lineage_screen import LineageScreen
 
-        self.app.push_screen(LineageScreen(self.articles, self.threshold))
+        self.app.push_screen(LineageScreen(self.articles))
 
     def action_quotes(self) -> None:
         from newsdiff.screens.quotes_screen import QuotesScreen

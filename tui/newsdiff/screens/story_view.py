@@ -22,6 +22,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from newsdiff.core.article import Article
 from newsdiff.core.errors import Cancelled
 from newsdiff.core.story_index import CancelCheck, Progress
+from newsdiff.screens.app_settings import app_settings
 from newsdiff.widgets.key_footer import KeyFooter
 
 R = TypeVar("R")
@@ -38,13 +39,17 @@ class StoryViewScreen(Screen[None], Generic[R]):
     BINDINGS: ClassVar[list[BindingType]] = []
     WHAT = "computing"
 
-    def __init__(self, articles: Sequence[Article], threshold: float) -> None:
+    def __init__(self, articles: Sequence[Article]) -> None:
         super().__init__()
         self.articles = list(articles)
-        self.threshold = threshold
         self.result: R | None = None
         self._share = 0.0
         self._stage = "starting"
+
+    @property
+    def threshold(self) -> float:
+        """The settings' pairing threshold (read when the computation starts, never copied)."""
+        return app_settings(self).threshold
 
     def compose(self) -> ComposeResult:
         yield Static(Content(self.title_text()), id="view-title", markup=False)
