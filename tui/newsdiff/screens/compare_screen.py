@@ -21,8 +21,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Input, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsdiff.core.align import LOOSER_THRESHOLD
@@ -31,13 +30,14 @@ from newsdiff.core.compare import Comparison, compare
 from newsdiff.core.errors import Cancelled, InputError
 from newsdiff.core.export import to_markdown, write_export
 from newsdiff.core.export_formats import DEFAULT_FORMAT, render, row_markdown
-from newsdiff.core.search import Matches
+from newsdiff.core.search import Hit, Matches
 from newsdiff.core.settings import Settings
 from newsdiff.core.worddiff import DiffOptions
 from newsdiff.screens.app_settings import app_settings, observe_settings
 from newsdiff.screens.article_url import open_article_url
 from newsdiff.screens.confirm_dialog import ConfirmDialog
 from newsdiff.screens.export_dialog import ExportChoice, ExportDialog, default_export_path
+from newsdiff.screens.search_mixin import SEARCH_ACTIONS, SearchableScreen
 from newsdiff.widgets.compare_header import ColumnHeads, SummaryBar, state_content
 from newsdiff.widgets.diff_view import EMPTY_MESSAGE, Columns, DiffView, SearchLocation
 from newsdiff.widgets.key_footer import KeyFooter
@@ -113,10 +113,11 @@ NEEDS_COMPARISON = frozenset(
 )
 
 
-class CompareScreen(Screen[None]):
+class CompareScreen(SearchableScreen[SearchLocation]):
     """Side by side: A on the left, B on the right, one row per aligned group of paragraphs."""
 
     AREA = "compare"
+    SEARCH_NOTICES = False
     AUTO_FOCUS = ""
     """Nothing takes the keys from the screen's bindings until ``/`` opens the search line
     (``""``, not None: None means "the app's", which focuses the first focusable widget)."""
@@ -262,8 +263,6 @@ class CompareScreen(Screen[None]):
         self.looser = False
         """True while ``T`` has loosened pairing to ``LOOSER_THRESHOLD``; new settings end it."""
         self.comparison: Comparison | None = None
-        self.matches: Matches[SearchLocation] | None = None
-        """The current search's hits, ``None`` when no search is active."""
         self._progress = 0.0
         """Share of the alignment done, written by the worker's thread, read by a timer here."""
 
@@ -366,7 +365,7 @@ class CompareScreen(Screen[None]):
         if facts_only:
             self._find_facts(comparison)
         if self.matches is not None:
-            self._search(self.query_one(SearchBar).query_text)
+            self.search(self.search_bar.query_text)
 
     def on_diff_view_columns_changed(self, event: DiffView.ColumnsChanged) -> None:
         """The headings follow the cells: same gutter, same widths."""
@@ -404,10 +403,8 @@ class CompareScreen(Screen[None]):
         meaning otherwise)."""
         if action in NEEDS_COMPARISON and self.comparison is None:
             return None
-        if action in ("next_match", "previous_match", "clear_search"):
-            return self.matches is not None
-        if action == "search":  # a priority key: while typing a query, "/" is just a character
-            return not isinstance(self.focused, Input)
+        if action in SEARCH_ACTIONS:
+            return self.search_allowed(action)
         return True
 
     # -- moving -----------------------------------------------------------------------------
@@ -539,7 +536,7 @@ class CompareScreen(Screen[None]):
         self.diff_view.rebuild(self.diff_view.current_row)
         self._update_state()
         if self.matches is not None:
-            self._search(self.query_one(SearchBar).query_text)
+            self.search(self.search_bar.query_text)
 
     def action_toggle_word_level(self) -> None:
         self.diff_view.set_word_level(not self.diff_view.word_level)
@@ -553,61 +550,26 @@ class CompareScreen(Screen[None]):
         shown = (self.comparison.a, self.comparison.b) if self.comparison else (self.a, self.b)
         open_article_url(self, shown[0] if side == "a" else shown[1])
 
-    # -- search -----------------------------------------------------------------------------
+    # -- search (SearchableScreen: / n N escape) ----------------------------------------------
 
-    def action_search(self) -> None:
-        self.query_one(SearchBar).open()
+    def searchable(self) -> bool:
+        return self.comparison is not None
 
-    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
-        """Incremental: search as the reader types, from the current row down."""
-        self._search(event.query)
+    def search_texts(self) -> list[tuple[SearchLocation, str]]:
+        return self.diff_view.search_texts()
 
-    def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
-        self._search(event.query)
-        self.set_focus(None)
+    def search_start(self) -> Callable[[SearchLocation], bool]:
+        """From the current row down."""
+        current = self.diff_view.current_row or 0
+        return lambda location: location[0] >= current
 
-    def on_search_bar_cleared(self, _: SearchBar.Cleared) -> None:
-        self.matches = None
-        self.diff_view.show_matches(None)
-        self.set_focus(None)
-        self.refresh_bindings()
-
-    def action_clear_search(self) -> None:
-        self.query_one(SearchBar).clear()
-
-    def _search(self, query: str) -> None:
-        bar = self.query_one(SearchBar)
-        view = self.diff_view
-        if not query.strip() or self.comparison is None:
-            self.matches = None
-            view.show_matches(None)
-            bar.show_count("", True)
-            self.refresh_bindings()
-            return
-        matches: Matches[SearchLocation] = Matches.search(view.search_texts(), query)
-        current = view.current_row or 0
-        matches.seek(lambda location: location[0] >= current)
-        self.matches = matches
-        self.refresh_bindings()
-        self._show_match()
-
-    def _show_match(self) -> None:
-        matches = self.matches
+    def show_matches(self, matches: Matches[SearchLocation] | None) -> None:
         if matches is None:
-            return
-        self.query_one(SearchBar).show_count(matches.label, bool(matches))
-        self.diff_view.show_matches(matches)
+            self.diff_view.show_matches(None)
+
+    def go_to_match(self, hit: Hit[SearchLocation] | None, previous: Hit[SearchLocation] | None) -> None:
+        self.diff_view.show_matches(self.matches)
         self.diff_view.reveal_match()
-
-    def action_next_match(self) -> None:
-        if self.matches is not None:
-            self.matches.next()
-            self._show_match()
-
-    def action_previous_match(self) -> None:
-        if self.matches is not None:
-            self.matches.previous()
-            self._show_match()
 
     # -- export -----------------------------------------------------------------------------
 

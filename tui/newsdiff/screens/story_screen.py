@@ -6,7 +6,7 @@ progress bar moves and each unreadable file becomes one notification while the o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from textual import work
@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Input, ProgressBar, Static
+from textual.widgets import DataTable, ProgressBar, Static
 
 from newsdiff.core.article import Article
 from newsdiff.core.errors import InputError
@@ -26,6 +26,7 @@ from newsdiff.screens.app_settings import app_settings
 from newsdiff.screens.article_url import open_article_url
 from newsdiff.screens.compare_screen import CompareScreen
 from newsdiff.screens.reader_screen import ReaderScreen
+from newsdiff.screens.search_mixin import SEARCH_ACTIONS, SearchableScreen
 from newsdiff.screens.story_inputs import StoryInputs
 from newsdiff.widgets.article_table import ArticleTable
 from newsdiff.widgets.key_footer import KeyFooter
@@ -89,7 +90,7 @@ def details_content(article: Article, hit: Hit[Location] | None = None, query: s
     return Content("\n").join(lines)
 
 
-class StoryScreen(StoryInputs):
+class StoryScreen(StoryInputs, SearchableScreen[Location]):
     """The articles of the story, with A and B marks; opens the comparison screen."""
 
     AREA = "story"
@@ -184,8 +185,6 @@ class StoryScreen(StoryInputs):
         self.articles: list[Article] = []
         self.errors: list[str] = []
         self.loaded = False
-        self.matches: Matches[Location] | None = None
-        """The current search's hits, ``None`` when no search is active."""
         self._search_origin = 0
         self.adding = False
         """True while articles opened with ``o`` are being fetched or loaded."""
@@ -324,12 +323,10 @@ class StoryScreen(StoryInputs):
             return len(self.articles) >= 2
         if action == "quotes":  # one article's quotations are worth listing too
             return None if not self.loaded else bool(self.articles)
-        if action == "search" and isinstance(self.focused, Input):
-            return False  # a priority key: while typing a query, "/" is just a character
+        if action in SEARCH_ACTIONS and not self.search_allowed(action):
+            return False
         if action in ("search", "open_url"):
             return bool(self.articles) and self.query_one(ArticleTable).display
-        if action in ("next_match", "previous_match", "clear_search"):
-            return self.matches is not None
         if action == "cancel_adding":
             return self.adding
         if action in ("open", "save"):
@@ -343,29 +340,21 @@ class StoryScreen(StoryInputs):
         if table.articles:
             table.open()
 
-    # -- search -----------------------------------------------------------------------------
+    # -- search (SearchableScreen: / n N escape) ----------------------------------------------
 
     def action_search(self) -> None:
         self._search_origin = self.query_one(ArticleTable).cursor_row
-        self.query_one(SearchBar).open()
+        super().action_search()
 
-    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
-        """Incremental: search as the reader types, from the row where the search began."""
-        self._search(event.query)
+    def search_start(self) -> Callable[[Location], bool]:
+        """From the row where the search began."""
+        origin = self._search_origin
+        return lambda location: location[0] >= origin
 
-    def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
-        self._search(event.query)
+    def search_focus(self) -> None:
         self.query_one(ArticleTable).focus()
 
-    def on_search_bar_cleared(self, _: SearchBar.Cleared) -> None:
-        self.matches = None
-        table = self.query_one(ArticleTable)
-        table.set_hits(None)
-        table.focus()
-        self._show_details(table.cursor_row)
-        self.refresh_bindings()
-
-    def _texts(self) -> list[tuple[Location, str]]:
+    def search_texts(self) -> list[tuple[Location, str]]:
         """Every title and paragraph, in table order. A title that is also text of the article
         (a headline line, or a lead's first sentence) is searched once, in its paragraph."""
         texts: list[tuple[Location, str]] = []
@@ -375,66 +364,26 @@ class StoryScreen(StoryInputs):
             texts.extend(((row, p.index), p.text) for p in article.paragraphs)
         return texts
 
-    def _search(self, query: str) -> None:
-        matches: Matches[Location] = Matches.search(self._texts(), query)
-        bar = self.query_one(SearchBar)
+    def show_matches(self, matches: Matches[Location] | None) -> None:
+        """Each row's count of hits in the table (the rows past a truncated search's last hit say
+        so); no counts, and the row's plain details, when the search ends."""
         table = self.query_one(ArticleTable)
-        if not query.strip():
-            self.matches = None
+        if matches is None:
             table.set_hits(None)
-            bar.show_count("", True)
             self._show_details(table.cursor_row)
-            self.refresh_bindings()
             return
-        self.matches = matches
-        origin = self._search_origin
-        matches.seek(lambda location: location[0] >= origin)
         cut = matches.hits[-1].location[0] if matches.truncated else None
-        table.set_hits(
-            {
-                row: count
-                for row, count in matches.count_by(lambda loc: loc[0]).items()
-                if isinstance(row, int)
-            },
-            cut,
-        )
-        self.refresh_bindings()
-        self._go_to_current()
+        counts = matches.count_by(lambda loc: loc[0])
+        table.set_hits({row: count for row, count in counts.items() if isinstance(row, int)}, cut)
 
-    def _go_to_current(self) -> None:
-        bar = self.query_one(SearchBar)
+    def go_to_match(self, hit: Hit[Location] | None, previous: Hit[Location] | None) -> None:
         table = self.query_one(ArticleTable)
-        if self.matches is None:
-            return
-        bar.show_count(self.matches.label, bool(self.matches))
-        hit = self.matches.current
         if hit is None:
             self._show_details(table.cursor_row)
             return
         if table.cursor_row != hit.location[0]:
             table.move_cursor(row=hit.location[0])
         self._show_details(hit.location[0])
-
-    def action_next_match(self) -> None:
-        self._step(1)
-
-    def action_previous_match(self) -> None:
-        self._step(-1)
-
-    def _step(self, step: int) -> None:
-        if not self.matches:
-            if self.matches is not None:
-                self.notify("No match.", timeout=2, markup=False)
-            return
-        before = self.matches.index
-        hit = self.matches.next() if step > 0 else self.matches.previous()
-        if hit is not None and before is not None and (self.matches.index or 0) != before + step:
-            where = "top" if step > 0 else "bottom"
-            self.notify(f"Search wrapped to the {where}.", timeout=2, markup=False)
-        self._go_to_current()
-
-    def action_clear_search(self) -> None:
-        self.query_one(SearchBar).clear()
 
     def action_coverage(self) -> None:
         from newsdiff.screens.coverage_screen import CoverageScreen
