@@ -21,7 +21,7 @@ argument order: ``align(b, a)`` is exactly ``align(a, b)`` mirrored.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,6 +35,7 @@ from newsdiff.core.paraphrase import (
     log_odds,
     paraphrase_applies,
 )
+from newsdiff.core.progress import CancelCheck, Progress
 from newsdiff.core.similarity import DENSE_LIMIT, MIN_WORDS_FOR_RATIO, Scored, score_pairs
 from newsdiff.core.tokens import sentence_units, terms
 
@@ -53,11 +54,6 @@ not): the screen says so and offers ``LOOSER_THRESHOLD``."""
 _TIE_BREAK = 1e-6
 _DUMMY_WEIGHT = 1e-9
 """Weight of "leave unmatched": far below any real candidate (those score at least the threshold)."""
-
-CancelCheck = Callable[[], bool]
-"""Asked between stages (and every few components): True stops the alignment with ``Cancelled``."""
-Progress = Callable[[float], None]
-"""Told the share of the work done so far, from 0 to 1, at the same points."""
 
 
 class _Steps:

@@ -16,13 +16,12 @@ from newsdiff.core.align import (
     DEFAULT_THRESHOLD,
     LITTLE_COVERAGE,
     Alignment,
-    CancelCheck,
-    Progress,
     Row,
     align,
 )
 from newsdiff.core.article import Article, Paragraph
 from newsdiff.core.facts import Discrepancy, find_discrepancies, known_names
+from newsdiff.core.progress import CancelCheck, Progress
 from newsdiff.core.tokens import word_count
 from newsdiff.core.worddiff import DiffOptions, Span, WordDiff, comparison_keys, diff_words
 

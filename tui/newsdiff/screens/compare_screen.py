@@ -12,10 +12,9 @@ method, and (if it needs the comparison) its name in ``NEEDS_COMPARISON``.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar, TypeVar
+from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -35,6 +34,7 @@ from newsdiff.core.settings import Settings
 from newsdiff.core.worddiff import DiffOptions
 from newsdiff.screens.app_settings import app_settings, observe_settings
 from newsdiff.screens.article_url import open_article_url
+from newsdiff.screens.background import BackgroundWork
 from newsdiff.screens.confirm_dialog import ConfirmDialog
 from newsdiff.screens.export_dialog import ExportChoice, ExportDialog, default_export_path
 from newsdiff.screens.search_mixin import SEARCH_ACTIONS, SearchableScreen
@@ -43,39 +43,8 @@ from newsdiff.widgets.diff_view import EMPTY_MESSAGE, Columns, DiffView, SearchL
 from newsdiff.widgets.key_footer import KeyFooter
 from newsdiff.widgets.search_bar import SearchBar
 
-T = TypeVar("T")
-
 PROGRESS_DELAY = 0.3
 """Seconds of aligning before the progress bar appears (short alignments never show it)."""
-
-
-def run_abandonable(work: Callable[[], T], cancelled: Callable[[], bool], poll: float = 0.05) -> T:
-    """Run ``work`` in a daemon thread and wait for it, giving up within ``poll`` seconds of
-    ``cancelled()`` turning true.
-
-    Why: ``work`` checks for cancellation itself, but only between its stages, and one stage (the
-    scoring of candidate pairs) can take seconds on huge documents. A worker waiting here returns
-    at once, so leaving the screen or quitting never waits for that stage; the abandoned thread
-    stops at its next check, or dies with the process, as a daemon.
-    """
-    box: list[T] = []
-    failure: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            box.append(work())
-        except BaseException as exc:  # handed to the waiting worker, which raises it
-            failure.append(exc)
-
-    thread = threading.Thread(target=run, name="newsdiff-align", daemon=True)
-    thread.start()
-    while thread.is_alive():
-        thread.join(poll)
-        if cancelled() and thread.is_alive():
-            raise Cancelled("alignment cancelled")
-    if failure:
-        raise failure[0]
-    return box[0]
 
 
 NO_DISAGREEMENT = "No pair's numbers or names disagree (press f to show every row again)."
@@ -263,8 +232,9 @@ class CompareScreen(SearchableScreen[SearchLocation]):
         self.looser = False
         """True while ``T`` has loosened pairing to ``LOOSER_THRESHOLD``; new settings end it."""
         self.comparison: Comparison | None = None
-        self._progress = 0.0
-        """Share of the alignment done, written by the worker's thread, read by a timer here."""
+        self.aligning = BackgroundWork[Comparison](
+            self, "align", self._show_progress, delay=PROGRESS_DELAY, abandonable=True
+        )
 
     def compose(self) -> ComposeResult:
         yield SummaryBar(id="summary")
@@ -303,38 +273,27 @@ class CompareScreen(SearchableScreen[SearchLocation]):
         observe_settings(self, self._settings_changed)
         self.query_one("#align-progress").display = False
         self.diff_view.loading = True
-        self._progress_timer = self.set_interval(0.1, self._show_progress, pause=True)
-        self.set_timer(PROGRESS_DELAY, self._progress_timer.resume)
-        self._align(self.threshold, self.options)
+        self._align()
 
-    @work(thread=True, exclusive=True, group="align", exit_on_error=False)
-    def _align(self, threshold: float, options: DiffOptions) -> Comparison:
-        """Align off the event loop; stops soon after the worker is cancelled."""
-        worker = get_current_worker()
-
-        def cancelled() -> bool:
-            return worker.is_cancelled
-
-        def progress(done: float) -> None:
-            self._progress = done
-
-        return run_abandonable(
-            lambda: compare(self.a, self.b, threshold, options, cancel=cancelled, progress=progress),
-            cancelled,
+    def _align(self) -> None:
+        """Align off the event loop (at the threshold and options of now); stops soon after the
+        worker is cancelled."""
+        a, b, threshold, options = self.a, self.b, self.threshold, self.options
+        self.aligning.start(
+            lambda cancelled, progress: compare(a, b, threshold, options, cancel=cancelled, progress=progress)
         )
 
-    def _show_progress(self) -> None:
+    def _show_progress(self, share: float, _stage: str) -> None:
         """Shown only while a long alignment runs: "how much longer" matters then."""
         bar = self.query_one("#align-progress", ProgressBar)
         if self.comparison is not None or not self.diff_view.loading:
             bar.display = False
-            self._progress_timer.stop()
             return
         bar.display = True
-        bar.update(progress=round(self._progress * 100))
+        bar.update(progress=round(share * 100))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "align":
+        if not self.aligning.ended(event):
             return
         if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, Comparison):
             self._show(event.worker.result)
@@ -349,7 +308,7 @@ class CompareScreen(SearchableScreen[SearchLocation]):
 
     def on_unmount(self) -> None:
         """Leaving the screen (or quitting) stops an alignment nobody will see."""
-        self.workers.cancel_group(self, "align")
+        self.aligning.cancel()
         self.workers.cancel_group(self, "facts")
 
     def _show(self, comparison: Comparison, keep: int | None = None) -> None:
@@ -466,9 +425,7 @@ class CompareScreen(SearchableScreen[SearchLocation]):
         self.comparison = None
         self.query_one(SummaryBar).waiting(self.a, self.b)
         self.diff_view.loading = True
-        self._progress = 0.0
-        self._progress_timer.resume()
-        self._align(self.threshold, self.options)
+        self._align()
 
     def action_swap(self) -> None:
         """Exchange the sides; the cursor stays on the same content."""

@@ -17,9 +17,9 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from newsdiff.core.coverage import Coverage, coverage
+from newsdiff.core.progress import CancelCheck, Progress
 from newsdiff.core.serialize import plural
 from newsdiff.core.story_export import report_excerpt
-from newsdiff.core.story_index import CancelCheck, Progress
 from newsdiff.core.text import one_line
 from newsdiff.screens.report_screen import ReportScreen
 from newsdiff.screens.story_view import StoryViewScreen, back_binding

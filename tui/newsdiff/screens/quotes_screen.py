@@ -20,6 +20,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from newsdiff.core.progress import CancelCheck, Progress
 from newsdiff.core.quotes import (
     QuoteCluster,
     find_quote_clusters,
@@ -28,7 +29,6 @@ from newsdiff.core.quotes import (
     variant_segments,
 )
 from newsdiff.core.serialize import plural
-from newsdiff.core.story_index import CancelCheck, Progress
 from newsdiff.core.text import one_line
 from newsdiff.screens.story_view import StoryViewScreen, back_binding
 from newsdiff.widgets.diff_text import DELETE_STYLE, INSERT_STYLE
