@@ -6,19 +6,17 @@ comparison are greyed out until it is ready. Leaving the screen or quitting canc
 
 Keys that share a letter are routed by ``check_action``: during a search ``n`` goes to the next
 match and ``escape`` clears the search; otherwise ``n`` is the next difference and ``escape``
-goes back. A new key for this screen is a ``Binding`` with an id and a tooltip, an ``action_``
-method, and (if it needs the comparison) its name in ``NEEDS_COMPARISON``.
+goes back. The keys themselves are in ``compare_keys``; export and copying in ``compare_export``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.widgets import ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -26,17 +24,15 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from newsdiff.core.align import LOOSER_THRESHOLD
 from newsdiff.core.article import Article
 from newsdiff.core.compare import Comparison, compare
-from newsdiff.core.errors import Cancelled, InputError
-from newsdiff.core.export import to_markdown, write_export
-from newsdiff.core.export_formats import DEFAULT_FORMAT, render, row_markdown
+from newsdiff.core.errors import Cancelled
 from newsdiff.core.search import Hit, Matches
 from newsdiff.core.settings import Settings
 from newsdiff.core.worddiff import DiffOptions
 from newsdiff.screens.app_settings import app_settings, observe_settings
 from newsdiff.screens.article_url import open_article_url
 from newsdiff.screens.background import BackgroundWork
-from newsdiff.screens.confirm_dialog import ConfirmDialog
-from newsdiff.screens.export_dialog import ExportChoice, ExportDialog, default_export_path
+from newsdiff.screens.compare_export import CompareExport
+from newsdiff.screens.compare_keys import COMPARE_BINDINGS, NEEDS_COMPARISON
 from newsdiff.screens.search_mixin import SEARCH_ACTIONS, SearchableScreen
 from newsdiff.widgets.compare_header import ColumnHeads, SummaryBar, state_content
 from newsdiff.widgets.diff_view import EMPTY_MESSAGE, Columns, DiffView, SearchLocation
@@ -55,34 +51,7 @@ def _facts_disagree(comparison: Comparison, k: int) -> bool:
     return bool(comparison.discrepancies(k))
 
 
-MOVE = Binding.Group("move")
-DIFF = Binding.Group("diff")
-ENDS = Binding.Group("ends")
-NEEDS_COMPARISON = frozenset(
-    {
-        "move",
-        "next_diff",
-        "previous_diff",
-        "top",
-        "bottom",
-        "page",
-        "swap",
-        "toggle_identical",
-        "toggle_boilerplate",
-        "toggle_unpaired",
-        "next_pair",
-        "previous_pair",
-        "toggle_facts",
-        "toggle_word_level",
-        "export",
-        "copy_row",
-        "copy_all",
-        "search",
-    }
-)
-
-
-class CompareScreen(SearchableScreen[SearchLocation]):
+class CompareScreen(CompareExport, SearchableScreen[SearchLocation]):
     """Side by side: A on the left, B on the right, one row per aligned group of paragraphs."""
 
     AREA = "compare"
@@ -90,140 +59,7 @@ class CompareScreen(SearchableScreen[SearchLocation]):
     AUTO_FOCUS = ""
     """Nothing takes the keys from the screen's bindings until ``/`` opens the search line
     (``""``, not None: None means "the app's", which focuses the first focusable widget)."""
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "move(1)", "down", id="compare.down", group=MOVE, tooltip="next row"),
-        Binding("k,up", "move(-1)", "up", id="compare.up", group=MOVE, tooltip="previous row"),
-        Binding(
-            "n", "next_match", "next match", id="compare.next-match", tooltip="go to the next search match"
-        ),
-        Binding(
-            "N",
-            "previous_match",
-            "prev match",
-            id="compare.previous-match",
-            tooltip="go to the previous search match",
-        ),
-        Binding(
-            "right_square_bracket,n",
-            "next_diff",
-            "next",
-            id="compare.next-difference",
-            group=DIFF,
-            tooltip="jump to the next changed or unpaired row",
-        ),
-        Binding(
-            "left_square_bracket,p",
-            "previous_diff",
-            "previous",
-            id="compare.previous-difference",
-            group=DIFF,
-            tooltip="jump to the previous changed or unpaired row",
-        ),
-        Binding(
-            "right_curly_bracket",
-            "next_pair",
-            "next pair",
-            id="compare.next-pair",
-            show=False,
-            tooltip="jump to the next pair, past unpaired paragraphs",
-        ),
-        Binding(
-            "left_curly_bracket",
-            "previous_pair",
-            "previous pair",
-            id="compare.previous-pair",
-            show=False,
-            tooltip="jump to the previous pair, past unpaired paragraphs",
-        ),
-        Binding("g,home", "top", "top", id="compare.top", group=ENDS, tooltip="first row"),
-        Binding("G,end", "bottom", "bottom", id="compare.bottom", group=ENDS, tooltip="last row"),
-        Binding("pagedown,space", "page(1)", "page down", id="compare.page-down", show=False),
-        Binding("pageup", "page(-1)", "page up", id="compare.page-up", show=False),
-        # Before the view toggles: the footer shows keys in this order and cuts the last at 80 columns.
-        Binding(
-            "slash",
-            "search",
-            "search",
-            id="compare.search",
-            tooltip="search the text of both columns",
-            priority=True,  # see SearchBar.open: keys typed right after "/" must reach the input
-        ),
-        Binding(
-            "e",
-            "export",
-            "export",
-            id="compare.export-markdown",
-            tooltip="write the comparison as Markdown, HTML or JSON",
-        ),
-        Binding("s", "swap", "swap", id="compare.swap-sides", tooltip="exchange sides A and B"),
-        Binding(
-            "i",
-            "toggle_identical",
-            "same",
-            id="compare.toggle-identical",
-            tooltip="hide or show identical pairs",
-        ),
-        Binding(
-            "b",
-            "toggle_boilerplate",
-            "boiler",
-            id="compare.toggle-boilerplate",
-            tooltip="hide or show boilerplate (captions, credits, copyright)",
-        ),
-        Binding(
-            "u",
-            "toggle_unpaired",
-            "unpaired",
-            id="compare.toggle-unpaired",
-            show=False,
-            tooltip="hide or show the paragraphs only one side has",
-        ),
-        Binding(
-            "T",
-            "toggle_looser",
-            "looser",
-            id="compare.looser-pairing",
-            show=False,
-            tooltip="pair more loosely (threshold 0.12) or back to the setting's threshold",
-        ),
-        Binding(
-            "f",
-            "toggle_facts",
-            "facts",
-            id="compare.facts-only",
-            show=False,
-            tooltip="show only pairs whose numbers or names disagree",
-        ),
-        Binding(
-            "w",
-            "toggle_word_level",
-            "words/¶",
-            id="compare.toggle-word-level",
-            tooltip="word-level highlights or whole changed paragraphs tinted",
-        ),
-        Binding(
-            "y",
-            "copy_row",
-            "copy",
-            id="compare.copy-pair",
-            show=False,
-            tooltip="copy the current pair as Markdown",
-        ),
-        Binding(
-            "Y",
-            "copy_all",
-            "copy all",
-            id="compare.copy-comparison",
-            show=False,
-            tooltip="copy the whole comparison as Markdown",
-        ),
-        Binding(
-            "escape", "clear_search", "clear search", id="compare.clear-search", tooltip="clear the search"
-        ),
-        Binding("o", "open_url('a')", "A's URL", id="compare.open-a-url", show=False, tooltip="open A's URL"),
-        Binding("O", "open_url('b')", "B's URL", id="compare.open-b-url", show=False, tooltip="open B's URL"),
-        Binding("q,escape", "back", "back", id="compare.back", tooltip="back to the list of articles"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = COMPARE_BINDINGS
 
     def __init__(self, a: Article, b: Article, *, name: str | None = None) -> None:
         super().__init__(name=name)
@@ -528,72 +364,7 @@ class CompareScreen(SearchableScreen[SearchLocation]):
         self.diff_view.show_matches(self.matches)
         self.diff_view.reveal_match()
 
-    # -- export -----------------------------------------------------------------------------
-
-    def action_export(self) -> None:
-        if self.comparison is None:
-            return
-        folder = app_settings(self).export_folder()
-        fmt = getattr(self.app, "export_format", None) or DEFAULT_FORMAT
-        proposal = default_export_path(self.comparison.a, self.comparison.b, folder, fmt)
-        self.app.push_screen(ExportDialog(proposal, fmt), self._export_to)
-
-    def _export_to(self, choice: ExportChoice | None) -> None:
-        if choice is None:
-            return
-        path, fmt = choice.path, choice.fmt
-        if hasattr(self.app, "export_format"):
-            self.app.export_format = fmt  # proposed by the next export
-        if path.exists():
-            question = f"{path} already exists. Overwrite it?"
-
-            def answered(overwrite: bool | None) -> None:
-                if overwrite:
-                    self._write(path, True, fmt)
-
-            self.app.push_screen(ConfirmDialog(question), answered)
-        else:
-            self._write(path, False, fmt)
-
-    @work(thread=True, group="export")
-    def _write(self, path: Path, force: bool, fmt: str = "md") -> None:
-        """Render and write off the event loop: a long comparison takes a moment to render."""
-        comparison = self.comparison
-        if comparison is None:
-            return
-        try:
-            write_export(path, render(comparison, fmt), force)
-        except InputError as exc:
-            self.app.call_from_thread(
-                self.notify, str(exc), severity="error", title="Export failed", markup=False
-            )
-        except OSError as exc:
-            message = f"{path}: {exc.strerror or exc}"
-            self.app.call_from_thread(
-                self.notify, message, severity="error", title="Export failed", markup=False
-            )
-        else:
-            self.app.call_from_thread(self.notify, f"Exported to {path}", title="Export", markup=False)
-
-    # -- clipboard and settings -------------------------------------------------------------
-
-    def action_copy_row(self) -> None:
-        """The current row as Markdown, to the terminal's clipboard (OSC 52)."""
-        current = self.diff_view.current_row
-        if self.comparison is None or current is None:
-            return
-        self._copied(row_markdown(self.comparison, current), "the current row")
-
-    @work(thread=True, group="copy", exclusive=True)
-    def action_copy_all(self) -> None:
-        """The whole comparison as Markdown; rendered off the event loop, as an export is."""
-        comparison = self.comparison
-        if comparison is not None:
-            self.app.call_from_thread(self._copied, to_markdown(comparison), "the whole comparison")
-
-    def _copied(self, text: str, what: str) -> None:
-        self.app.copy_to_clipboard(text)
-        self.notify(f"Copied {len(text)} characters ({what}) as Markdown", title="Clipboard", markup=False)
+    # -- settings -------------------------------------------------------------------------
 
     def _settings_changed(self, settings: Settings) -> None:
         """New settings (observed on the app): the next alignment uses the threshold (a ``T``
