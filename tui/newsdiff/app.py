@@ -149,9 +149,9 @@ class NewsdiffApp(App[None]):
         """``paths``: files or folders of articles; none means the bundled example story.
 
         ``settings`` come from the config file and the command line (the CLI reads and merges
-        them; by default nothing is read). ``config_path`` is where the
-        settings screen saves (by default the usual config file), and ``config_warning`` a problem
-        found while reading it, shown once the app is up. ``load_options`` say how sources are
+        them; by default nothing is read). ``config_path`` is where the settings screen saves (by
+        default the usual config file), and ``config_warning`` a problem found while reading it,
+        shown once the app is up. ``load_options`` say how sources are
         read (size limit, timeout, refresh): the defaults unless given, never the environment.
         """
         super().__init__()
