@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import HealthCheck, settings
 
 from newsdiff.core.article import Article
 from newsdiff.core.loader import load_paths
+from support.postgres import PostgresServer, PostgresUnavailableError, start_postgres, unavailable
 
 # Property tests. By default ("ci") 150 cases each, the same cases on every run and machine
 # (derandomize, no example database): a failure in CI is a failure on a developer's machine too,
@@ -68,3 +70,26 @@ def seeds() -> dict[str, Article]:
     result = load_paths([SEEDS])
     assert not result.errors
     return {Path(a.path).name[:3]: a for a in result.articles}
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A throwaway PostgreSQL server for this test process (``support/postgres.py``). Without one,
+    the tests that need it skip, saying why; under CI (which installs PostgreSQL) they fail."""
+    try:
+        server = start_postgres()
+    except PostgresUnavailableError as exc:
+        unavailable(str(exc), os.environ)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The URL of an empty store, once on each database: a SQLite file, a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store' / 'newsdiff.db'}"
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    return server.new_database()

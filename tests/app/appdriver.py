@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from newsdiff.app import NewsdiffApp
-from newsdiff.core.compare import RowView
+from newsdiff.core.comparison.model import RowView
 from newsdiff.screens.compare_screen import CompareScreen
 from newsdiff.screens.story_screen import StoryScreen
 from newsdiff.widgets.article_table import ArticleTable

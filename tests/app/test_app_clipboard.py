@@ -9,8 +9,7 @@ from appdriver import SEEDS, SIZE, settle, wait_for
 from test_app_settings import compare_by_marks
 
 from newsdiff.app import NewsdiffApp
-from newsdiff.core.export import to_markdown
-from newsdiff.core.export_formats import row_markdown
+from newsdiff.core.render.markdown import row_markdown, to_markdown
 
 
 def copied_notes(app: NewsdiffApp) -> list[str]:

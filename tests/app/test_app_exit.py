@@ -9,7 +9,8 @@ import signal
 import pytest
 from appdriver import SEEDS, SIZE, open_comparison, settle, story_ready, wait_for
 
-from newsdiff.app import EXIT_INTERRUPTED, EXIT_TERMINATED, NewsdiffApp
+from newsdiff.app import NewsdiffApp
+from newsdiff.exit_codes import EXIT_INTERRUPTED, EXIT_TERMINATED
 from newsdiff.screens.export_dialog import ExportDialog
 
 

@@ -30,7 +30,7 @@ from textual.widgets import LoadingIndicator, Static
 import newsdiff.screens.compare_screen as compare_screen
 from newsdiff.app import NewsdiffApp
 from newsdiff.core.article import Article
-from newsdiff.core.compare import Comparison
+from newsdiff.core.comparison.model import Comparison
 from newsdiff.screens.compare_screen import CompareScreen
 from newsdiff.screens.help_screen import HelpScreen
 

@@ -9,6 +9,7 @@ from appdriver import SIZE, diff_view, open_comparison, screen_text, settle, tex
 from textual.widgets import Static
 
 from newsdiff.app import NewsdiffApp
+from newsdiff.core.comparison.filters import is_boilerplate
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 REPORTS = [
@@ -29,9 +30,7 @@ async def test_curly_brackets_jump_from_pair_to_pair_and_u_hides_the_unpaired() 
         assert comparison is not None
         view = diff_view(app)
         pairs = [
-            k
-            for k in view.order
-            if comparison.rows[k].kind == "pair" and not view._boilerplate(comparison, k)
+            k for k in view.order if comparison.rows[k].kind == "pair" and not is_boilerplate(comparison, k)
         ]
         assert len(pairs) >= 2 and len(view.order) > 3 * len(pairs)
         visited = []

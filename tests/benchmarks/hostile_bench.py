@@ -64,7 +64,7 @@ def bench_ratio(chars: int) -> tuple[str, str, str]:
     import numpy as np
     from rapidfuzz import process
 
-    from newsdiff.core.compare import compare
+    from newsdiff.core.comparison.model import compare
     from newsdiff.core.loader import parse_article
 
     rng = random.Random(16)

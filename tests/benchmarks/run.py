@@ -3,6 +3,7 @@
     python tests/benchmarks/run.py            # print the table
     python tests/benchmarks/run.py --write    # also refresh benchmarks.md at the repository root
     python tests/benchmarks/run.py --quick    # smaller sizes, for a smoke test
+    python tests/benchmarks/run.py --only store   # one group: align, app, store (see --help)
 
 Inputs are generated reproducibly from the seeds (``corpus.py``): document B rewrites document A
 with planted, known correspondences (reworded, shuffled, split, merged, dropped, added).
@@ -228,7 +229,7 @@ def bench_app(tmp: Path, big: tuple[Path, Path] | None = None) -> list[dict[str,
         doc = planted(5000)
         a = write(doc.a, tmp / "scroll_a.txt")
         b = write(doc.b, tmp / "scroll_b.txt")
-        from newsdiff.core.compare import compare
+        from newsdiff.core.comparison.model import compare
         from newsdiff.core.loader import load_article
 
         total = len(compare(load_article(a), load_article(b)).rows)
@@ -253,7 +254,7 @@ def _pair_folder(folder: Path, a: str, b: str) -> Path:
 def bench_responsiveness(tmp: Path) -> list[dict[str, object]]:
     """What tests/app/test_app_huge.py and test_app_reader.py check by the order of events, in
     seconds, each against the work a screen that waited for it would wait for (measured here)."""
-    from newsdiff.core.compare import compare
+    from newsdiff.core.comparison.model import compare
     from newsdiff.core.loader import load_article
     from newsdiff.core.worddiff import diff_words
 
@@ -335,7 +336,8 @@ def table(results: list[dict[str, object]]) -> str:
         "|---|---|---|---|---|---|---|",
     ]
     for r in results:
-        ratio = f"{r['ratio']:,.0f}x" if isinstance(r.get("ratio"), float) else "—"
+        ratio = r.get("ratio")
+        ratio = "—" if not isinstance(ratio, float) else f"{ratio:,.0f}x" if ratio >= 1 else f"{ratio:.2f}x"
         peak = f"{r['peak_mb']} MB" if "peak_mb" in r else "—"
         quality = f"{r['recall']:.3f} / {r['precision']:.3f}" if "recall" in r else "—"
         notes = "; ".join(str(x) for x in (r.get("baseline_note"), r.get("extra")) if x)
@@ -350,18 +352,33 @@ def main() -> None:
     )
     parser.add_argument("--write", action="store_true", help="refresh benchmarks.md")
     parser.add_argument("--quick", action="store_true", help="small sizes only")
+    parser.add_argument(
+        "--only",
+        choices=("align", "app", "store"),
+        help="one group (no --write: the file's table holds them all): align and word diff; the app; "
+        "the subscription store (refresh and the stories screen, SQLite and PostgreSQL)",
+    )
     args = parser.parse_args()
+    if args.only and args.write:
+        parser.error("--write rewrites the whole table: run every group")
     results: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        sizes = [(500, 3, 5)] if args.quick else [(2000, 5, 5), (20000, 1, 2)]
-        for n, repeats, sample in sizes:
-            results.append(bench_align(n, repeats, sample, tmp))
-            print(table(results[-1:]).splitlines()[-1], flush=True)
-        results.extend(bench_worddiff(300 if args.quick else 2000))
-        big = (tmp / "a20000.txt", tmp / "b20000.txt")
-        results.extend(bench_app(tmp, None if args.quick else big))
-        results.extend(bench_responsiveness(tmp))
+        if args.only in (None, "align", "app"):
+            sizes = [(500, 3, 5)] if args.quick else [(2000, 5, 5), (20000, 1, 2)]
+            for n, repeats, sample in sizes:
+                results.append(bench_align(n, repeats, sample, tmp))
+                print(table(results[-1:]).splitlines()[-1], flush=True)
+        if args.only in (None, "align"):
+            results.extend(bench_worddiff(300 if args.quick else 2000))
+        if args.only in (None, "app"):
+            big = (tmp / "a20000.txt", tmp / "b20000.txt")
+            results.extend(bench_app(tmp, None if args.quick else big))
+            results.extend(bench_responsiveness(tmp))
+        if args.only in (None, "store"):
+            from store_rows import bench_store
+
+            results.extend(bench_store(args.quick))
     print()
     print(f"Machine: {machine()}")
     print(table(results))

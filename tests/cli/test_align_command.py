@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 from cli_support import A, B, C, Runner
 
-from newsdiff.core.compare import compare
-from newsdiff.core.export import escape_markdown, to_markdown
+from newsdiff.core.comparison.model import compare
+from newsdiff.core.comparison.tags import boilerplate_reasons
 from newsdiff.core.loader import load_article, parse_article
-from newsdiff.core.serialize import alignment_text, boilerplate_reasons
+from newsdiff.core.render.alignment_text import alignment_text
+from newsdiff.core.render.markdown import escape_markdown, to_markdown
 
 
 def _check_side(side: dict[str, Any], path: Path) -> None:

@@ -131,7 +131,7 @@ def test_help_names_the_config_file(newsdiff: Runner) -> None:
     assert "--format {md,html,json}" in newsdiff("export", "--help").stdout
 
 
-# Every command that has settings, with what it prints: each reads --config through settings_for.
+# Every command that has settings, with what it prints: each reads --config through command_options.
 _SETTINGS_COMMANDS = {
     "diff": ("diff", A, B, "--width", "100", "--color", "never"),
     "export": ("export", A, B, "--format", "md"),

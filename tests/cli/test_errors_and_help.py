@@ -11,8 +11,16 @@ import pytest
 from cli_support import A, B, Runner, assert_one_line_error, environment, run_newsdiff, run_process
 
 from newsdiff import __version__, cli
-from newsdiff.app import EXIT_TERMINATED
 from newsdiff.core.align import DEFAULT_THRESHOLD
+from newsdiff.exit_codes import (
+    EXIT_BROKEN_PIPE,
+    EXIT_INPUT,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_TERMINATED,
+    EXIT_USAGE,
+)
+from newsdiff.subcommands import COMMANDS, OTHER_COMMANDS, PAIR_COMMANDS, align, diff
 
 
 @pytest.mark.parametrize("command", [[], ["diff"], ["export"], ["align"]])
@@ -27,9 +35,9 @@ def test_help_on_every_command(newsdiff: Runner, command: list[str]) -> None:
 
 def test_top_level_help_lists_the_commands(newsdiff: Runner) -> None:
     out = newsdiff("--help").stdout
-    for command in cli.BUILTIN_COMMANDS:
+    for command in PAIR_COMMANDS:
         assert f"\n  {command} A B" in out
-    for command in cli.MODULE_COMMANDS:  # each takes its own arguments
+    for command in OTHER_COMMANDS:  # each takes its own arguments
         assert f"\n  {command} " in out
     assert f"(default {DEFAULT_THRESHOLD})" in " ".join(out.split())
 
@@ -162,7 +170,7 @@ def test_reader_going_away_is_quiet(tmp_path: Path, args: list[str]) -> None:
     status = process.wait(timeout=120)
     assert first
     assert stderr == b""
-    assert status == cli.EXIT_BROKEN_PIPE
+    assert status == EXIT_BROKEN_PIPE
 
 
 def test_diff_never_imports_textual_and_align_never_imports_rich(tmp_path: Path) -> None:
@@ -187,8 +195,8 @@ def test_interrupt_exits_130_quietly(
     def interrupted(*args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "_compare", interrupted)
-    assert cli.main(["diff", str(A), str(B)]) == cli.EXIT_INTERRUPTED
+    monkeypatch.setattr(diff, "compare_pair", interrupted)
+    assert cli.main(["diff", str(A), str(B)]) == EXIT_INTERRUPTED
     assert capsys.readouterr() == ("", "")
 
 
@@ -198,22 +206,21 @@ def test_os_error_while_printing_is_one_line(
     def full(*args: object) -> None:
         raise OSError(28, os.strerror(28))
 
-    monkeypatch.setattr(cli, "run_align", full)
-    monkeypatch.setitem(cli._RUNNERS, "align", full)
-    assert cli.main(["align", str(A), str(B)]) == cli.EXIT_INPUT
+    monkeypatch.setattr(align, "run", full)
+    assert cli.main(["align", str(A), str(B)]) == EXIT_INPUT
     captured = capsys.readouterr()
     assert captured.err == "newsdiff: No space left on device\n"
 
 
 def test_main_returns_instead_of_exiting(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["--version"]) == 0
-    assert cli.main(["diff"]) == cli.EXIT_USAGE
+    assert cli.main(["diff"]) == EXIT_USAGE
     assert capsys.readouterr().out == f"newsdiff {__version__}\n"
 
 
 def test_top_level_help_lists_every_exit_status(newsdiff: Runner) -> None:
     out = newsdiff("--help").stdout
-    for status in (cli.EXIT_OK, cli.EXIT_INPUT, cli.EXIT_USAGE, cli.EXIT_INTERRUPTED, cli.EXIT_BROKEN_PIPE):
+    for status in (EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE):
         assert f"\n  {status} " in out, status
     assert "| head" in out
     assert f"\n  {EXIT_TERMINATED} " in out and "SIGTERM" in out  # the app's exit on SIGTERM
@@ -221,5 +228,5 @@ def test_top_level_help_lists_every_exit_status(newsdiff: Runner) -> None:
 
 def test_top_level_usage_names_every_command(newsdiff: Runner) -> None:
     usage = newsdiff("--help").stdout.split("\n\n", 1)[0]
-    for command in cli.COMMANDS:
+    for command in COMMANDS:
         assert command in usage, command

@@ -7,7 +7,7 @@ from pathlib import Path
 from cli_support import A, B, Runner, assert_one_line_error
 from markdown_it import MarkdownIt
 
-from newsdiff.core.export import MARKUP_TAGS
+from newsdiff.core.render.markdown import MARKUP_TAGS
 
 
 def _tokens(markdown: str) -> list[str]:

@@ -17,14 +17,14 @@ from cli_support import A, B, environment
 GIVE = "give a file name to export to"
 SIGTERM_MID_WRITE = """
 import os, signal, sys
-import newsdiff.core.export as export
+import newsdiff.core.files as files
 
 def write_then_die(fd, data):
     os.write(fd, data[:100])
     os.kill(os.getpid(), signal.SIGTERM)  # as `kill` would, halfway through the file
     os.write(fd, data[100:])
 
-export._write_all = write_then_die
+files._write_all = write_then_die
 from newsdiff.cli import main
 sys.exit(main(sys.argv[1:]))
 """

@@ -21,14 +21,14 @@ import httpx
 from markdown_it import MarkdownIt
 
 from newsdiff.core.article import Article
-from newsdiff.core.compare import compare
+from newsdiff.core.comparison.model import compare
 from newsdiff.core.errors import InputError
-from newsdiff.core.export import to_markdown
 from newsdiff.core.fetch import _read_body, _reason, _refuse_type
 from newsdiff.core.loader import article_from_bytes, load_paths
 from newsdiff.core.markdown_article import article_from_markdown, dump_markdown_article
 from newsdiff.core.metadata import METADATA_FILE
-from newsdiff.core.serialize import comparison_json
+from newsdiff.core.render.json import comparison_json
+from newsdiff.core.render.markdown import to_markdown
 from newsdiff.core.untrusted import json_text
 
 SPLIT = b"\n\x00\x00\n"

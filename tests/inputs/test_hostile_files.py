@@ -16,10 +16,10 @@ from cli_support import A, B
 
 from newsdiff.cli import main
 from newsdiff.core.errors import InputError
-from newsdiff.core.export import to_markdown
 from newsdiff.core.loader import expand, load_article, load_paths, read_file_bytes
 from newsdiff.core.metadata import METADATA_FILE, load_metadata_file
 from newsdiff.core.reading import PIECE, read_at_most
+from newsdiff.core.render.markdown import to_markdown
 from newsdiff.core.settings import load_config
 from support.hang_guard import finishes
 
@@ -180,7 +180,7 @@ def test_a_lone_surrogate_in_front_matter_is_a_replacement_character(
 
 
 def to_markdown_of(path: Path) -> str:
-    from newsdiff.core.compare import compare
+    from newsdiff.core.comparison.model import compare
 
     text = to_markdown(compare(load_article(path), load_article(A)))
     text.encode("utf-8")  # what the app's export writes: must encode

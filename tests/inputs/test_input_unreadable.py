@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import threading
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from input_support import align_json, refused_by_every_command, run_uncached
 from newsdiff import cli
 from newsdiff.core.errors import InputError
 from newsdiff.core.loader import load_article
+from newsdiff.exit_codes import EXIT_INPUT
 
 STORY = "Kim met Putin at the cosmodrome on Wednesday, officials said.\n\nThe talks lasted hours.\n"
 
@@ -51,7 +51,7 @@ def test_permission_denied(
     _deny(monkeypatch, secret)
     with pytest.raises(InputError, match="permission denied"):
         load_article(secret)
-    assert cli.main([command, str(secret), str(other)]) == cli.EXIT_INPUT
+    assert cli.main([command, str(secret), str(other)]) == EXIT_INPUT
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == f"newsdiff: {secret}: permission denied\n"
@@ -131,13 +131,16 @@ def test_fifo_with_a_writer_is_read(tmp_path: Path, other: Path) -> None:
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
 
-    def write() -> None:
+    # The text is in the pipe before newsdiff opens it: a read end held open (never read) lets
+    # the write end open at once, and the written text waits in the pipe's buffer.
+    # (A writer that connects only after newsdiff has opened the pipe may find it already read
+    # as empty: a FIFO with no writer never makes newsdiff wait.)
+    holder = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
         with fifo.open("w", encoding="utf-8") as handle:
             handle.write(STORY)
-
-    writer = threading.Thread(target=write, daemon=True)
-    writer.start()
-    result = run_uncached("align", fifo, other, "--format", "json")
-    writer.join(timeout=10)
+        result = run_uncached("align", fifo, other, "--format", "json")
+    finally:
+        os.close(holder)
     assert result.returncode == 0, result.stderr
     assert '"Kim met Putin at the cosmodrome on Wednesday, officials said."' in result.stdout

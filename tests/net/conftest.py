@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "cli"))  # cli_supp
 from net_site import serve_site
 from pytest_httpserver import HTTPServer
 
-from newsdiff.core.store import Store
+from newsdiff.core.store.database import Store
 
 
 @pytest.fixture(scope="session")

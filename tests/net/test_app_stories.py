@@ -12,7 +12,7 @@ from pytest_httpserver import HTTPServer
 from textual.widgets import DataTable, Static
 
 from newsdiff.core.refresh import Refresher
-from newsdiff.core.store import Store
+from newsdiff.core.store.database import Store
 from support.seed_pages import SEEDS
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "app"))

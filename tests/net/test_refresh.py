@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from news_site import NewsSite, news_site
 from pytest_httpserver import HTTPServer
 
 from newsdiff.core.refresh import Refresher, RefreshReport
-from newsdiff.core.store import Store
+from newsdiff.core.store.database import Store
 from newsdiff.core.versions import changes, version_article
 from support.seed_pages import CHROME_STRINGS, expected_paragraphs, seed_title
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Store]:
+    """This module's refreshes run on SQLite and on PostgreSQL (``store_url``)."""
+    with Store.open(store_url) as opened:
+        yield opened
 
 
 @pytest.fixture

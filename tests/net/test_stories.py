@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from news_site import NewsSite, news_site
 from pytest_httpserver import HTTPServer
 
 from newsdiff.core.refresh import Refresher
-from newsdiff.core.store import Store
+from newsdiff.core.store.database import Store
 from support.seed_pages import expected_paragraphs
 
 FLOODS = [
@@ -28,6 +29,13 @@ ELECTION = [
     "The opposition candidate conceded late in the evening and called for unity on rents and new building.",
     "Analysts said the result would strengthen the governor's hand in talks with the national government.",
 ]
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Store]:
+    """This module's stories form on SQLite and on PostgreSQL (``store_url``)."""
+    with Store.open(store_url) as opened:
+        yield opened
 
 
 @pytest.fixture
@@ -88,7 +96,8 @@ def test_the_stories_command_lists_newest_first_with_outlets(
     site: NewsSite, store: Store, tmp_path: Path
 ) -> None:
     Refresher(store, interval=0).run()
-    env = {**os.environ, "NEWSDIFF_DATA_DIR": os.environ["NEWSDIFF_DATA_DIR"], "NEWSDIFF_CONFIG": os.devnull}
+    env = {**os.environ, "NEWSDIFF_CONFIG": os.devnull}
+    env["NEWSDIFF_STORE"] = store.engine.url.render_as_string(hide_password=False)  # either database
     done = subprocess.run(
         [sys.executable, "-m", "newsdiff", "stories", "--min-outlets", "2"],
         capture_output=True,

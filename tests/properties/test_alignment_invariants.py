@@ -6,9 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsdiff.core.align import align
-from newsdiff.core.compare import compare
+from newsdiff.core.comparison.model import compare
 from newsdiff.core.loader import parse_article
-from newsdiff.core.serialize import comparison_json
+from newsdiff.core.render.json import comparison_json
 from newsdiff.core.worddiff import DiffOptions, diff_words
 
 from .strategies import articles, as_text, paragraphs

@@ -17,9 +17,9 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from newsdiff.core.article import Article
-from newsdiff.core.compare import compare
-from newsdiff.core.export import MARKUP_TAGS, to_markdown
+from newsdiff.core.comparison.model import compare
 from newsdiff.core.loader import parse_article
+from newsdiff.core.render.markdown import MARKUP_TAGS, to_markdown
 
 from .strategies import articles, as_text, paragraphs
 

@@ -6,7 +6,7 @@ import pytest
 
 from newsdiff.core.align import align
 from newsdiff.core.article import Article
-from newsdiff.core.compare import compare
+from newsdiff.core.comparison.model import compare
 from newsdiff.core.errors import Cancelled
 
 

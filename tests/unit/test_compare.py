@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsdiff.core.article import Article
-from newsdiff.core.compare import compare, out_of_order
+from newsdiff.core.comparison.model import compare
+from newsdiff.core.comparison.order import out_of_order
 from newsdiff.core.loader import parse_article
 
 

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from newsdiff.core.article import Article
-from newsdiff.core.compare import Comparison, compare
-from newsdiff.core.export_formats import FORMATS, format_of, render, with_extension
-from newsdiff.core.export_html import CONTENT_SECURITY_POLICY, to_html
+from newsdiff.core.comparison.model import Comparison, compare
 from newsdiff.core.loader import parse_article
-from newsdiff.core.serialize import comparison_json
+from newsdiff.core.render.formats import FORMATS, format_of, render, with_extension
+from newsdiff.core.render.html import CONTENT_SECURITY_POLICY, to_html
+from newsdiff.core.render.json import comparison_json
 
 EVIL = [
     "<script>alert(1)</script> The council met on Tuesday, officials said, to vote on the budget.",
@@ -206,7 +206,7 @@ def test_with_extension_swaps_only_known_extensions() -> None:
 
 
 def test_html_module_stays_pure() -> None:
-    import newsdiff.core.export_html as module
+    import newsdiff.core.render.html as module
 
     source = Path(module.__file__).read_text(encoding="utf-8")
     assert "textual" not in source and "import rich" not in source

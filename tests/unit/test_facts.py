@@ -13,12 +13,13 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from newsdiff.core.article import Article
-from newsdiff.core.compare import compare
-from newsdiff.core.export import to_markdown
-from newsdiff.core.export_formats import row_markdown
-from newsdiff.core.facts import Discrepancy, extract_figures, find_discrepancies, known_names
+from newsdiff.core.comparison.model import compare
+from newsdiff.core.comparison.tags import discrepancy_words
+from newsdiff.core.facts import Discrepancy, find_discrepancies, known_names
+from newsdiff.core.facts.figures import extract_figures
 from newsdiff.core.loader import parse_article
-from newsdiff.core.serialize import comparison_json
+from newsdiff.core.render.json import comparison_json
+from newsdiff.core.render.markdown import row_markdown, to_markdown
 from newsdiff.core.text import one_line
 from newsdiff.terminal import write_comparison
 
@@ -193,9 +194,9 @@ def test_figures_normalise_to_comparable_values() -> None:
 
 def test_discrepancy_describes_itself() -> None:
     (found,) = find_discrepancies("The talks lasted four hours.", "The talks lasted five hours.")
-    assert found.describe() == "figures differ: four hours → five hours"
+    assert discrepancy_words(found) == ("⚠ figures differ: ", "four hours → five hours")
     (name,) = find_discrepancies("He met Sergei Shoigu there.", "He met Sergei Lavrov there.")
-    assert name.describe() == "names differ: Sergei Shoigu → Sergei Lavrov"
+    assert discrepancy_words(name) == ("⚠ names differ: ", "Sergei Shoigu → Sergei Lavrov")
 
 
 def test_comparison_flags_rows_lazily() -> None:

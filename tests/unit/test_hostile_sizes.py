@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsdiff.core import similarity
-from newsdiff.core.compare import compare
+from newsdiff.core.comparison.model import compare
 from newsdiff.core.html_article import MAX_ROW_CELLS, extract_page
 from newsdiff.core.loader import parse_article
 from newsdiff.core.metadata import _BYLINE, read_text_metadata

@@ -17,6 +17,7 @@ from newsdiff.core.fetch import Cache, Fetched, load_url
 from newsdiff.core.loader import load_paths
 from newsdiff.core.options import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, LoadOptions
 from newsdiff.screens.story_screen import StoryScreen
+from newsdiff.subcommands.options import load_options
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 A, B = SEEDS / "001_ee081a7865b12ef2.txt", SEEDS / "004_0585261c54842d1b.txt"
@@ -88,13 +89,13 @@ def _args(**given: object) -> argparse.Namespace:
 
 
 def test_options_come_from_the_flags_then_the_documented_variables() -> None:
-    assert cli.load_options(_args(), env={}) == LoadOptions()
+    assert load_options(_args(), env={}) == LoadOptions()
     env = {"NEWSDIFF_MAX_BYTES": "5000", "NEWSDIFF_FETCH_TIMEOUT": "0.5", "NEWSDIFF_REFRESH": "1"}
-    assert cli.load_options(_args(), env=env) == LoadOptions(max_bytes=5000, timeout=0.5)
+    assert load_options(_args(), env=env) == LoadOptions(max_bytes=5000, timeout=0.5)
     flags = _args(max_size=30_000_000, timeout=3.0, refresh=True)
-    assert cli.load_options(flags, env=env) == LoadOptions(max_bytes=30_000_000, timeout=3.0, refresh=True)
+    assert load_options(flags, env=env) == LoadOptions(max_bytes=30_000_000, timeout=3.0, refresh=True)
     for bad in ("", "0", "-5", "abc", "²", "nan", "inf", "20M"):
         odd = {"NEWSDIFF_MAX_BYTES": bad, "NEWSDIFF_FETCH_TIMEOUT": bad}
-        assert cli.load_options(_args(), env=odd) == LoadOptions(), bad
+        assert load_options(_args(), env=odd) == LoadOptions(), bad
     # A command without network flags (quotes, coverage) still gets the size limit.
-    assert cli.load_options(argparse.Namespace(max_size=None), env=env).max_bytes == 5000
+    assert load_options(argparse.Namespace(max_size=None), env=env).max_bytes == 5000

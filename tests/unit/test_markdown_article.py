@@ -9,9 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsdiff.core.article import Article
+from newsdiff.core.assemble import article_from_blocks
 from newsdiff.core.errors import InputError
 from newsdiff.core.html_article import article_from_html
-from newsdiff.core.loader import article_from_blocks
 from newsdiff.core.markdown_article import article_from_markdown, dump_markdown_article
 from newsdiff.core.text import one_line, sanitize
 from support.articles import article_summary

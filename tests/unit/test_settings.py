@@ -112,6 +112,10 @@ def test_not_utf8_is_bad_toml(tmp_path: Path) -> None:
         ("keys = 3", "keys must be a table"),
         ('[keys]\n"compare.swap-sides" = 3', "keys.compare.swap-sides must be keys such as"),
         ('[keys]\n"compare.swap-sides" = ""', "keys.compare.swap-sides must be keys such as"),
+        ('store = "postgresql://db"', "store must be a table with a url, e.g. [store] url = "),
+        ("[store]\nurl = 3", "store must be a table with a url"),
+        ('[store]\nurl = "sqlite:///x.db"\nhost = "h"', "store must be a table with a url"),
+        ('store_url = "sqlite:///x.db"', "unknown setting 'store_url'"),
     ],
 )
 def test_each_bad_value_is_named_and_only_it_falls_back(tmp_path: Path, line: str, problem: str) -> None:
@@ -190,11 +194,25 @@ def test_save_round_trips_and_leaves_no_temporary_file(tmp_path: Path) -> None:
     assert sorted(p.name for p in target.parent.iterdir()) == ["config.toml"]
 
 
+def test_the_store_url_is_a_store_table_read_and_saved(tmp_path: Path) -> None:
+    path = write(tmp_path, 'threshold = 0.3\n[store]\nurl = " postgresql://news@db.example/newsdiff "\n')
+    loaded = load_settings(path)
+    assert loaded.warning is None
+    assert loaded.settings.store_url == "postgresql://news@db.example/newsdiff"
+    target = tmp_path / "saved.toml"
+    save_settings(loaded.settings, target)
+    data = tomllib.loads(target.read_text(encoding="utf-8"))
+    assert data["store"] == {"url": "postgresql://news@db.example/newsdiff"} and "store_url" not in data
+    assert load_settings(target).settings == loaded.settings
+    assert with_overrides(loaded.settings, store_url="sqlite:///other.db").store_url == "sqlite:///other.db"
+
+
 def test_saving_the_defaults_omits_unset_values(tmp_path: Path) -> None:
     target = tmp_path / "config.toml"
     save_settings(Settings(), target)
     data = tomllib.loads(target.read_text(encoding="utf-8"))
     assert "wrap_width" not in data and "export_dir" not in data and data["threshold"] == DEFAULT_THRESHOLD
+    assert "store" not in data
     assert load_settings(target).settings == Settings()
 
 

@@ -1,7 +1,10 @@
-"""The subscription store on a real SQLite file: schema migrations, WAL, transactions, versions."""
+"""The subscription store on a real SQLite file and a real PostgreSQL server (``store_url`` runs each
+test on both; see ``support/postgres.py``): schema migrations, transactions, versions, stories, and
+what only one of them has (SQLite's WAL file, a server's URL)."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
@@ -12,22 +15,42 @@ import sqlalchemy as sa
 
 from newsdiff.core.article import Article, Paragraph
 from newsdiff.core.errors import InputError
-from newsdiff.core.store import DB_NAME, MIGRATIONS, Entry, Store, data_dir, default_url
+from newsdiff.core.store.connection import DB_NAME, data_dir, default_url, open_engine, shown_url
+from newsdiff.core.store.database import Store
+from newsdiff.core.store.records import Entry
+from newsdiff.core.store.schema import MIGRATIONS, schema_version
 from newsdiff.core.versions import changes, snapshot, version_article
+from support.postgres import PostgresServer, unavailable
 
 
 @pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+def store(store_url: str) -> Iterator[Store]:
+    """An empty store, on SQLite and on PostgreSQL in turn."""
+    with Store.open(store_url) as opened:
+        yield opened
+
+
+@pytest.fixture
+def sqlite_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    """The default store: SQLite in the data dir."""
     monkeypatch.setenv("NEWSDIFF_DATA_DIR", str(tmp_path / "data"))
     with Store.open() as opened:
         yield opened
+
+
+def _columns(store: Store, table: str) -> set[str]:
+    return {column["name"] for column in sa.inspect(store.engine).get_columns(table)}
+
+
+def _tables(store: Store) -> set[str]:
+    return set(sa.inspect(store.engine).get_table_names())
 
 
 def _entry(n: int) -> Entry:
     return Entry(f"https://news.example/{n}", f"Story {n}", "2026-12-01")
 
 
-def test_the_store_lives_in_the_data_dir_as_sqlite_in_wal_mode(store: Store, tmp_path: Path) -> None:
+def test_the_store_lives_in_the_data_dir_as_sqlite_in_wal_mode(sqlite_store: Store, tmp_path: Path) -> None:
     assert data_dir() == tmp_path / "data"
     assert default_url() == f"sqlite:///{tmp_path / 'data' / DB_NAME}"
     path = tmp_path / "data" / DB_NAME
@@ -130,58 +153,38 @@ def test_a_stored_version_reopens_as_the_same_article(store: Store, seeds: dict[
     assert labelled.outlet == f"{original.outlet} · version 1, 2026-12-01 10:01 UTC"
 
 
-def test_an_older_file_is_migrated_step_by_step_keeping_its_data(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / DB_NAME}"
-    with Store.open(url) as first:
+def test_an_older_store_is_migrated_step_by_step_keeping_its_data(store_url: str) -> None:
+    with Store.open(store_url) as first:
         first.add_feed("https://a.example/feed.xml")
         assert first.version() == len(MIGRATIONS)
 
     def add_column(conn: sa.Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE feeds ADD COLUMN category TEXT")
 
-    with Store.open(url) as again:
+    with Store.open(store_url) as again:
         assert again.migrate([*MIGRATIONS, add_column]) == len(MIGRATIONS) + 1
         assert again.version() == len(MIGRATIONS) + 1
         assert [f.url for f in again.feeds()] == ["https://a.example/feed.xml"]
-    raw = sqlite3.connect(tmp_path / DB_NAME)
-    try:
-        columns = {row[1] for row in raw.execute("PRAGMA table_info(feeds)")}
-    finally:
-        raw.close()
-    assert "category" in columns
+        assert "category" in _columns(again, "feeds")
 
 
-def test_a_failing_migration_leaves_the_file_as_it_was(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / DB_NAME}"
-
+def test_a_failing_migration_leaves_the_store_as_it_was(store: Store) -> None:
     def half_done(conn: sa.Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE feeds ADD COLUMN category TEXT")
         conn.exec_driver_sql("CREATE TABLE drafts (id INTEGER PRIMARY KEY)")
         raise RuntimeError("the step fails halfway")
 
-    with Store.open(url) as store:
-        with pytest.raises(RuntimeError):
-            store.migrate([*MIGRATIONS, half_done])
-        assert store.version() == len(MIGRATIONS)
-    raw = sqlite3.connect(tmp_path / DB_NAME)
-    try:
-        columns = {row[1] for row in raw.execute("PRAGMA table_info(feeds)")}
-        tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    finally:
-        raw.close()
-    assert "category" not in columns and "drafts" not in tables
+    with pytest.raises(RuntimeError):
+        store.migrate([*MIGRATIONS, half_done])
+    assert store.version() == len(MIGRATIONS)
+    assert "category" not in _columns(store, "feeds") and "drafts" not in _tables(store)
 
 
-def test_a_file_from_a_newer_newsdiff_is_refused_in_one_line(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / DB_NAME}"
-    with Store.open(url):
-        pass
-    raw = sqlite3.connect(tmp_path / DB_NAME)
-    with raw:
-        raw.execute("UPDATE schema_version SET version = 99")
-    raw.close()
+def test_a_store_from_a_newer_newsdiff_is_refused_in_one_line(store_url: str) -> None:
+    with Store.open(store_url) as store, store.engine.begin() as conn:
+        conn.execute(sa.update(schema_version).values(version=99))
     with pytest.raises(InputError, match="schema version 99, made by a newer newsdiff"):
-        Store.open(url)
+        Store.open(store_url)
 
 
 def test_a_data_dir_that_cannot_be_created_is_one_line(tmp_path: Path) -> None:
@@ -209,22 +212,17 @@ def test_an_interrupted_transaction_keeps_what_was_committed_before(store: Store
     assert store.feeds()[0].last_checked == "2026-12-01T10:00:00Z"
 
 
-def test_a_version_1_file_gains_the_stories_tables_keeping_its_feeds(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / DB_NAME}"
-    engine_store = Store(sa.create_engine(url))
-    assert engine_store.migrate(MIGRATIONS[:1]) == 1  # a file written before stories existed
+def test_a_version_1_store_gains_the_stories_tables_keeping_its_feeds(store_url: str) -> None:
+    engine_store = Store(open_engine(store_url))
+    assert engine_store.migrate(MIGRATIONS[:1]) == 1  # a store written before stories existed
     engine_store.add_feed("https://a.example/feed.xml")
+    assert not {"stories", "story_articles"} & _tables(engine_store)
     engine_store.close()
-    with Store.open(url) as store:
+    with Store.open(store_url) as store:
         assert store.version() == len(MIGRATIONS) >= 2
         assert [f.url for f in store.feeds()] == ["https://a.example/feed.xml"]
         assert store.story_listing() == []
-    raw = sqlite3.connect(tmp_path / DB_NAME)
-    try:
-        tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    finally:
-        raw.close()
-    assert {"stories", "story_articles"} <= tables
+        assert {"stories", "story_articles"} <= _tables(store)
 
 
 def test_the_store_modules_stay_pure() -> None:
@@ -232,7 +230,7 @@ def test_the_store_modules_stay_pure() -> None:
     import sys
 
     modules = ", ".join(
-        f"newsdiff.core.{name}" for name in ("store", "refresh", "versions", "opml", "stories")
+        f"newsdiff.core.{name}" for name in ("store.database", "refresh", "versions", "opml", "stories")
     )
     code = f"import sys, {modules}; print(sorted(m for m in ('rich', 'textual') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -247,13 +245,21 @@ def test_a_file_that_is_not_a_database_is_one_line(tmp_path: Path) -> None:
     assert str(caught.value) == f"{path}: cannot use the store (file is not a database)"
 
 
-def test_a_database_error_inside_the_store_s_with_is_one_line(store: Store, tmp_path: Path) -> None:
-    with pytest.raises(InputError) as caught, store, store.engine.begin() as conn:
+def test_a_database_error_inside_the_store_s_with_is_one_line(sqlite_store: Store, tmp_path: Path) -> None:
+    with pytest.raises(InputError) as caught, sqlite_store, sqlite_store.engine.begin() as conn:
         conn.exec_driver_sql("INSERT INTO no_such_table VALUES (1)")
     assert (
         str(caught.value)
         == f"{tmp_path / 'data' / DB_NAME}: cannot use the store (no such table: no_such_table)"
     )
+
+
+def test_a_database_error_is_one_line_naming_the_store_on_either_database(store: Store) -> None:
+    with pytest.raises(InputError) as caught, store, store.engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO no_such_table VALUES (1)")
+    message = str(caught.value)
+    assert message.startswith(f"{shown_url(store.engine.url)}: cannot use the store (")
+    assert "no_such_table" in message and "\n" not in message
 
 
 def test_unread_counts_fall_as_articles_are_marked_read(store: Store) -> None:
@@ -274,3 +280,60 @@ def test_unread_counts_fall_as_articles_are_marked_read(store: Store) -> None:
     assert (listing[story].unread, listing[other].unread) == (0, 1)
     # Newest first, by each story's newest article.
     assert [row.id for row in store.story_listing()] == [story, other]
+
+
+def test_the_same_entries_from_two_writers_are_stored_once(store_url: str) -> None:
+    # Two refreshes on one PostgreSQL store (or two processes on one SQLite file) may list the
+    # same feed: INSERT ... ON CONFLICT DO NOTHING keeps one row and neither fails.
+    with Store.open(store_url) as one, Store.open(store_url) as other:
+        assert one.add_feed("https://a.example/feed.xml")
+        assert not other.add_feed("https://a.example/feed.xml")
+        feed = one.feeds()[0]
+        listed = [_entry(1), _entry(2), _entry(1)]  # a feed may list one link twice
+        assert one.record_feed(feed.id, checked_at="2026-12-01T10:00:00Z", entries=listed) == 2
+        assert other.record_feed(feed.id, checked_at="2026-12-01T10:01:00Z", entries=listed) == 0
+        assert [(a.url, a.title) for a in other.articles()] == [(_entry(n).url, f"Story {n}") for n in (1, 2)]
+        first = one.articles()[0]
+        assert one.mark_read([first.id, first.id], at="2026-12-01T11:00:00Z") == 1
+        assert other.mark_read([first.id], at="2026-12-01T11:01:00Z") == 0
+
+
+def test_a_plain_postgresql_url_opens_with_psycopg(postgres_server: PostgresServer) -> None:
+    url = postgres_server.new_database().replace("postgresql+psycopg://", "postgresql://")
+    with Store.open(url) as store:
+        assert store.engine.url.drivername == "postgresql+psycopg"
+        assert store.add_feed("https://a.example/feed.xml")
+        assert store.version() == len(MIGRATIONS)
+
+
+def test_an_unreachable_server_is_one_line_without_the_password(tmp_path: Path) -> None:
+    url = f"postgresql://reader:s3cret@/news?host={tmp_path / 'no-server'}&port=5432"
+    with pytest.raises(InputError) as caught:
+        Store.open(url)
+    message = str(caught.value)
+    assert (
+        message.startswith("postgresql+psycopg://reader:***@/news?") and "cannot use the store (" in message
+    )
+    assert "s3cret" not in message and "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("not a url", "not a store URL (sqlite:///PATH or postgresql://USER@HOST/DATABASE)"),
+        ("mysql://u:pw@host/db", "mysql://u:***@host/db: not a SQLite or PostgreSQL store"),
+        ("sqlite://", "a SQLite store needs a file"),
+    ],
+)
+def test_a_store_url_newsdiff_cannot_use_is_one_line(url: str, expected: str) -> None:
+    with pytest.raises(InputError, match=re.escape(expected)):
+        Store.open(url)
+
+
+def test_without_postgresql_the_tests_fail_under_ci_and_skip_elsewhere() -> None:
+    with pytest.raises(pytest.fail.Exception, match=r"CI runs the store tests on PostgreSQL.*no initdb"):
+        unavailable("no initdb", {"CI": "true"})
+    with pytest.raises(pytest.skip.Exception, match="no PostgreSQL server for the store tests: no initdb"):
+        unavailable("no initdb", {})
+    with pytest.raises(pytest.skip.Exception):
+        unavailable("no initdb", {"CI": "false"})

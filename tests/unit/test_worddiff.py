@@ -7,7 +7,7 @@ import itertools
 import pytest
 
 from newsdiff.core.article import Article
-from newsdiff.core.compare import compare
+from newsdiff.core.comparison.model import compare
 from newsdiff.core.worddiff import DiffOptions, WordDiff, diff_words
 
 

@@ -40,14 +40,10 @@ from newsdiff.core.seeds import seeds_dir
 from newsdiff.core.settings import Settings
 from newsdiff.core.settings import config_path as settings_file
 from newsdiff.core.worddiff import DiffOptions
+from newsdiff.exit_codes import EXIT_INTERRUPTED, EXIT_TERMINATED
 from newsdiff.screens.help_screen import HelpScreen
 from newsdiff.screens.story_screen import StoryScreen
 from newsdiff.screens.too_small import TooSmallScreen, too_small
-
-EXIT_INTERRUPTED = 130
-"""Exit status after ctrl+c or SIGINT (128 + SIGINT), as for any interrupted command."""
-EXIT_TERMINATED = 143
-"""Exit status after SIGTERM (128 + SIGTERM)."""
 
 SignalHandler = Callable[[int, FrameType | None], object] | int | None
 
@@ -61,10 +57,10 @@ def warm_up_imports() -> None:
     the paraphrase scorer's model and lemmatizer."""
     import scipy.sparse.csgraph  # noqa: F401
 
-    import newsdiff.core.compare  # noqa: F401
+    import newsdiff.core.comparison.model  # noqa: F401
     from newsdiff.core.errors import InputError
     from newsdiff.core.paraphrase import warm_up
-    from newsdiff.core.store import Store  # noqa: F401  (SQLAlchemy, 0.3 s: so F opens at once)
+    from newsdiff.core.store.database import Store  # noqa: F401  (SQLAlchemy, 0.3 s: so F opens at once)
 
     with contextlib.suppress(InputError):  # a broken install: the comparison reports it, one line
         warm_up()

@@ -5,16 +5,18 @@ struck, insertions green and underlined, and changes involving a number are also
 In plain text (piped, ``NO_COLOR``, or ``--color never``) the same changes carry visible wdiff-style
 markers, ``[-deleted-]`` and ``{+inserted+}``, so the output survives ``less``, ``grep`` and e-mail.
 
+Every row, tag and count is read from the comparison model (``core.comparison``): the inline
+view interleaves the edit script of the row's one cached word diff, never a diff of its own.
+
 Article text is untrusted. It reaches Rich only as plain strings appended to ``rich.text.Text``
-with explicit styles, and the console is built with markup, emoji codes and highlighting off, so
-``[bold]`` or ``:smile:`` in an article prints as written. (The loader has already removed control
-characters, so no escape sequence can reach the terminal either.)
+with explicit styles, and the console (``terminal_console``) has markup, emoji codes and
+highlighting off, so ``[bold]`` or ``:smile:`` in an article prints as written. (The loader has
+already removed control characters, so no escape sequence can reach the terminal either.)
 """
 
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Sequence
 from typing import TextIO
 
@@ -25,24 +27,25 @@ from rich.table import Table
 from rich.text import Text
 
 from newsdiff.core.article import Article
-from newsdiff.core.compare import (
-    PARAGRAPH_JOINER,
-    Comparison,
-    ParagraphView,
-    RowView,
-    figure_ranges,
-    numeric_pieces,
+from newsdiff.core.comparison.figures import figure_ranges, numeric_pieces
+from newsdiff.core.comparison.filters import RowFilter, is_boilerplate
+from newsdiff.core.comparison.model import PARAGRAPH_JOINER, Comparison, ParagraphView, RowView
+from newsdiff.core.comparison.summary import coverage_sentence, mean_similarity_text
+from newsdiff.core.comparison.tags import (
+    FACTS_MARK,
+    TagKey,
+    discrepancy_words,
+    pair_heading,
+    paragraph_numbers,
+    score_text,
+    shown_tags,
 )
 from newsdiff.core.facts import Discrepancy
-from newsdiff.core.serialize import (
-    boilerplate_reasons,
-    coverage_sentence,
-    mean_similarity_text,
-    plural,
-    source_details,
-)
+from newsdiff.core.render.sources import source_details
 from newsdiff.core.text import one_line
-from newsdiff.core.worddiff import Span, diff_words
+from newsdiff.core.worddiff import Span
+from newsdiff.core.wording import plural
+from newsdiff.terminal_console import make_console
 
 DELETED = Style(color="red", strike=True)
 INSERTED = Style(color="green", underline=True)
@@ -55,50 +58,7 @@ FACTS = Style(bold=True)
 DELETE_MARKERS = ("[-", "-]")
 INSERT_MARKERS = ("{+", "+}")
 NUMBER_FLAG = "#"
-FACTS_FLAG = "⚠"
-
-
-def wants_colour(stream: TextIO, choice: str = "auto") -> bool:
-    """Colour for a terminal unless ``NO_COLOR`` (https://no-color.org) or ``TERM=dumb`` says no."""
-    if choice != "auto":
-        return choice == "always"
-    if os.environ.get("NO_COLOR", "") != "" or os.environ.get("TERM") == "dumb":
-        return False
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):  # a closed or unusual stream: plain is always safe
-        return False
-
-
-class _Console(Console):
-    """Rich's console, except that a closed pipe is reported to the caller like any other write.
-
-    Rich's own handling exits with status 1, which would hide it from ``cli.main``'s single place
-    for broken pipes (quiet, status 141).
-    """
-
-    def on_broken_pipe(self) -> None:
-        raise BrokenPipeError
-
-
-def make_console(stream: TextIO, colour: bool, width: int | None = None) -> Console:
-    """A console that never interprets text: no markup, no ``:emoji:`` codes, no auto-highlighting.
-
-    ``width`` ``None`` means the terminal's width, or ``COLUMNS`` (else 80) when piped.
-    """
-    return _Console(
-        file=stream,
-        width=width,
-        color_system="standard" if colour else None,
-        force_terminal=colour,
-        force_interactive=False,
-        no_color=not colour,
-        markup=False,
-        emoji=False,
-        highlight=False,
-        soft_wrap=False,
-        legacy_windows=False,
-    )
+"""Plain text's mark of a pair whose numbers changed (colour reverses the figure instead)."""
 
 
 def _merge_changes(spans: Sequence[Span]) -> list[Span]:
@@ -153,20 +113,16 @@ class Painter:
             text.append(f" ({NUMBER_FLAG} next to the score)  ")
         else:
             text.append(f"{NUMBER_FLAG} next to the score: numbers changed  ")
-        text.append(f"{FACTS_FLAG}: a figure or name the two sides state differently  ")
+        text.append(f"{FACTS_MARK}: a figure or name the two sides state differently  ")
         text.append("¶N: N-th paragraph of the file  (reason): set aside as boilerplate")
         return text
 
     def facts(self, found: Sequence[Discrepancy]) -> Text:
         """One line per discrepancy, ``⚠ figures differ: four hours → five hours``."""
+        style = FACTS if self.colour else ""
         return Text("\n").join(
-            Text().append(f"{FACTS_FLAG} {d.label}: ", FACTS if self.colour else "").append(f"{d.a} → {d.b}")
-            for d in found
+            Text().append(head, style).append(said) for head, said in map(discrepancy_words, found)
         )
-
-
-def _numbers(views: Sequence[ParagraphView]) -> str:
-    return ", ".join(f"¶{v.index + 1}" for v in views)
 
 
 def _source_line(label: str, article: Article) -> Text:
@@ -217,21 +173,24 @@ def _cell(views: Sequence[ParagraphView], side: str, painter: Painter, label: st
     return cell
 
 
-def _score_cell(row: RowView, found: Sequence[Discrepancy] = ()) -> Text:
+_FLAGS = {"numbers": NUMBER_FLAG, "facts": FACTS_MARK}
+"""The tags the score cell flags, each by its mark."""
+
+
+def _score_cell(comparison: Comparison, k: int) -> Text:
+    row = comparison.row_view(k)
     if row.score is None:
         return Text()
-    cell = Text(f"{row.score:.2f}")
-    if row.numeric:
-        cell.append(f"\n{NUMBER_FLAG}", LABEL)
-    if found:
-        cell.append(f"\n{FACTS_FLAG}", LABEL)
+    cell = Text(score_text(row))
+    for tag in shown_tags(comparison, k, ("numbers", "facts")):
+        cell.append(f"\n{_FLAGS[tag.key]}", LABEL)
     return cell
 
 
 def _shown_rows(comparison: Comparison, hide_boilerplate: bool) -> list[tuple[int, RowView]]:
     """The rows to print: all, or (``--no-boilerplate``) those without a set-aside paragraph."""
-    views = enumerate(comparison.row_views())
-    return [(k, row) for k, row in views if not (hide_boilerplate and row.boilerplate)]
+    shown = RowFilter(hide_boilerplate=hide_boilerplate).rows(comparison)
+    return [(k, comparison.row_view(k)) for k in shown]
 
 
 def side_by_side(comparison: Comparison, painter: Painter, hide_boilerplate: bool = False) -> Table:
@@ -252,7 +211,7 @@ def side_by_side(comparison: Comparison, painter: Painter, hide_boilerplate: boo
         cell_a = _cell(row.a, "a", painter, label_a)
         if found:  # under the pair, in the first column: a table cell cannot span both
             cell_a.append("\n\n").append_text(painter.facts(found))
-        table.add_row(cell_a, _score_cell(row, found), _cell(row.b, "b", painter, label_b))
+        table.add_row(cell_a, _score_cell(comparison, k), _cell(row.b, "b", painter, label_b))
     return table
 
 
@@ -288,25 +247,25 @@ class _Interleaver:
         self.spaced = False
 
 
-def interleaved(
-    comparison: Comparison, row: RowView, painter: Painter, found: Sequence[Discrepancy] = ()
-) -> Text:
-    """A pair as one text: A's wording, each change as the deletion then the insertion.
+def interleaved(comparison: Comparison, k: int, painter: Painter) -> Text:
+    """Pair ``k`` as one text: A's wording, each change as the deletion then the insertion.
 
     The row's spans are per side and cannot be zipped back together (equal runs merge differently
-    on each side), so the word diff is taken again on the same joined texts the comparison used;
-    it is deterministic, so the changes are exactly the ones the side-by-side view shows.
+    on each side), so this reads the edit script of the row's one word diff (``word_diff``), the
+    same diff the side-by-side view's spans come from.
 
     White space at the edge of an equal run may sit on one side only ("cosmodrome" in A,
     "cosmodrome " in B before an insertion), so the edges of both sides are consulted: a change
-    is never glued to the word before or after it. ``found``: the row's discrepancies, whose
-    figures are marked as in the side-by-side view (only their changed tokens).
+    is never glued to the word before or after it. The figures that disagree are marked as in the
+    side-by-side view (only their changed tokens).
     """
+    row, diff = comparison.row_view(k), comparison.word_diff(k)
+    assert diff is not None, "only a pair is interleaved"
+    found = comparison.discrepancies(k)
     ranges = {side: figure_ranges(found, side) for side in ("a", "b")}
-    a_text = PARAGRAPH_JOINER.join(v.text for v in row.a)
-    b_text = PARAGRAPH_JOINER.join(v.text for v in row.b)
+    a_text, b_text = diff.a, diff.b
     out = _Interleaver()
-    for op in diff_words(a_text, b_text, comparison.options).ops:
+    for op in diff.ops:
         a_lead, a_core, a_trail = _edges(a_text[op.a_start : op.a_end])
         b_lead, b_core, b_trail = _edges(b_text[op.b_start : op.b_end])
         if op.kind == "equal":
@@ -351,21 +310,21 @@ def _changes(
         out.change(painter, text[piece_start:piece_end], side, numeric)
 
 
-def _row_title(comparison: Comparison, row: RowView, found: Sequence[Discrepancy] = ()) -> Text:
+_TITLE_TAGS: tuple[TagKey, ...] = ("numbers", "facts", "boilerplate")
+"""The tags a row's title line carries, in this order (``comparison.tags`` words them)."""
+
+
+def _row_title(comparison: Comparison, k: int) -> Text:
+    row = comparison.row_view(k)
     if row.kind == "pair":
-        details = [f"A {_numbers(row.a)} ↔ B {_numbers(row.b)}", f"similarity {row.score or 0.0:.2f}"]
-        if row.numeric:
-            details.append(f"{NUMBER_FLAG} numbers changed")
-        if found:
-            details.append(f"{FACTS_FLAG} numbers or names disagree")
+        details = pair_heading(row)
     else:
         side, article, views = (
             ("a", comparison.a, row.a) if row.kind == "only_a" else ("b", comparison.b, row.b)
         )
-        details = [_only_label(side, article), _numbers(views)]
-    reasons = boilerplate_reasons(comparison, row.row)
-    if reasons:
-        details.append(f"boilerplate ({', '.join(reasons)})")
+        details = [_only_label(side, article), paragraph_numbers(v.index for v in views)]
+    for tag in shown_tags(comparison, k, _TITLE_TAGS):
+        details.append(f"{NUMBER_FLAG} {tag.words}" if tag.key == "numbers" else tag.words)
     return Text(" · ".join(details), LABEL)
 
 
@@ -376,9 +335,9 @@ def inline(
     a long name), then its text with changes interleaved."""
     for k, row in _shown_rows(comparison, hide_boilerplate):
         found = comparison.discrepancies(k)
-        console.print(Text("── ", DIM).append_text(_row_title(comparison, row, found)), overflow="fold")
+        console.print(Text("── ", DIM).append_text(_row_title(comparison, k)), overflow="fold")
         if row.kind == "pair":
-            body = interleaved(comparison, row, painter, found)
+            body = interleaved(comparison, k, painter)
         else:
             body = Text(PARAGRAPH_JOINER).join(painter.paragraph(v, "none") for v in (*row.a, *row.b))
         console.print(body, overflow="fold")
@@ -400,7 +359,7 @@ def print_comparison(
     for line in header(comparison, painter):
         console.print(line, overflow="fold")
     if hide_boilerplate:
-        hidden = sum(1 for row in comparison.row_views() if row.boilerplate)
+        hidden = sum(1 for k in range(len(comparison.rows)) if is_boilerplate(comparison, k))
         console.print(Text(f"{plural(hidden, 'row')} of boilerplate not shown (--no-boilerplate)", LABEL))
     console.print()
     if inline_view:
@@ -430,33 +389,3 @@ def write_comparison(
     # split("\n"), not splitlines(): article text may hold U+2028 and the like, which must pass as is.
     for line in buffer.getvalue().rstrip("\n").split("\n"):
         stream.write(line.rstrip() + "\n")
-
-
-DEFAULT_PAGER = "less -FRX"
-"""As git: quit at once if it fits one screen (-F), pass colours (-R), leave the text on screen (-X)."""
-
-
-def page(text: str, command: str | None = None) -> bool:
-    """Show ``text`` through a pager (``command``, else ``$PAGER``, else ``less -FRX``), waiting
-    until the reader quits it. False when no pager could be started (the caller prints instead)."""
-    import shlex
-    import shutil
-    import subprocess
-
-    argv = shlex.split(command or os.environ.get("PAGER") or DEFAULT_PAGER)
-    if not argv or shutil.which(argv[0]) is None:
-        return False
-    environment = dict(os.environ)
-    environment.setdefault("LESS", "FRX")  # as git: a pager left to its defaults still shows colour
-    try:
-        pager = subprocess.Popen(argv, stdin=subprocess.PIPE, env=environment)
-    except OSError:
-        return False
-    assert pager.stdin is not None
-    try:
-        pager.stdin.write(text.encode("utf-8", "replace"))
-        pager.stdin.close()
-    except BrokenPipeError:  # the reader quit before the end: nothing more to show
-        pass
-    pager.wait()
-    return True

@@ -27,7 +27,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsdiff.core.article import Article
-from newsdiff.core.errors import Cancelled
 from newsdiff.core.paraphrase import (
     PARAPHRASE_LIMIT,
     conflicting_names,
@@ -35,9 +34,10 @@ from newsdiff.core.paraphrase import (
     log_odds,
     paraphrase_applies,
 )
-from newsdiff.core.progress import CancelCheck, Progress
-from newsdiff.core.similarity import DENSE_LIMIT, MIN_WORDS_FOR_RATIO, Scored, score_pairs
+from newsdiff.core.similarity import DENSE_LIMIT
+from newsdiff.core.steps import NO_STEPS, CancelCheck, Progress, Steps
 from newsdiff.core.tokens import sentence_units, terms
+from newsdiff.core.unit_matching import exact_matches, linkable, match_units, paragraph_keys, units_by_owner
 
 DEFAULT_THRESHOLD = 0.18
 """Unit pairs scoring below this are not evidence of shared content.
@@ -51,35 +51,6 @@ LITTLE_COVERAGE = 0.6
 """A comparison in which even the better-covered side has less than this share of its body words
 with a counterpart "pairs little" (a condensed rewrite, fully covered on its short side, does
 not): the screen says so and offers ``LOOSER_THRESHOLD``."""
-_TIE_BREAK = 1e-6
-_DUMMY_WEIGHT = 1e-9
-"""Weight of "leave unmatched": far below any real candidate (those score at least the threshold)."""
-
-
-class _Steps:
-    """Cancellation and progress at the checkpoints of one alignment, scaled into a sub-range, so
-    the body and the boilerplate alignments report one progress from 0 to 1."""
-
-    def __init__(
-        self, cancel: CancelCheck | None, progress: Progress | None, low: float = 0.0, high: float = 1.0
-    ) -> None:
-        self.cancel = cancel
-        self.progress = progress
-        self.low = low
-        self.high = high
-
-    def at(self, done: float) -> None:
-        if self.cancel is not None and self.cancel():
-            raise Cancelled("alignment cancelled")
-        if self.progress is not None:
-            self.progress(self.low + (self.high - self.low) * min(max(done, 0.0), 1.0))
-
-    def part(self, low: float, high: float) -> _Steps:
-        span = self.high - self.low
-        return _Steps(self.cancel, self.progress, self.low + span * low, self.low + span * high)
-
-
-_NO_STEPS = _Steps(None, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,143 +118,6 @@ class Alignment:
                 row_key = (float("inf"), 0, j)
             keyed.append((row_key, Row((), (j,), None)))
         return [row for _, row in sorted(keyed, key=lambda item: item[0])]
-
-
-def _linkable(units: list[str], owner: list[int]) -> list[bool]:
-    """Whether a unit may tie its paragraph to another.
-
-    Short asides ("There is time.") may not, unless their paragraph has nothing longer: then they
-    are all it has to be recognised by.
-    """
-    long_units = [len(unit.split()) >= MIN_WORDS_FOR_RATIO for unit in units]
-    has_long: set[int] = {owner[u] for u, is_long in enumerate(long_units) if is_long}
-    return [is_long or owner[u] not in has_long for u, is_long in enumerate(long_units)]
-
-
-def _paragraph_keys(texts: Sequence[str], unit_terms: list[list[str]], owner: list[int]) -> list[str]:
-    """Paragraphs as the matcher compares them: normalised words, or the text where it has none."""
-    words: list[list[str]] = [[] for _ in texts]
-    for u, k in enumerate(owner):
-        words[k].extend(unit_terms[u])
-    return [" ".join(w) or " ".join(text.split()) for w, text in zip(words, texts, strict=True)]
-
-
-def _units_by_owner(owner: list[int]) -> dict[int, list[int]]:
-    by: dict[int, list[int]] = {}
-    for u, k in enumerate(owner):
-        by.setdefault(k, []).append(u)
-    return by
-
-
-def _exact_matches(norm_a: list[str], norm_b: list[str]) -> list[tuple[int, int]]:
-    """Identical normalised units, paired in reading order: cheap, certain anchors.
-
-    This also keeps self-alignment and heavily duplicated input linear instead of quadratic.
-    """
-    where_b: dict[str, list[int]] = {}
-    for j, text in enumerate(norm_b):
-        if text:
-            where_b.setdefault(text, []).append(j)
-    used: dict[str, int] = {}
-    pairs: list[tuple[int, int]] = []
-    for i, text in enumerate(norm_a):
-        slots = where_b.get(text)
-        if slots and used.get(text, 0) < len(slots):
-            pairs.append((i, slots[used.get(text, 0)]))
-            used[text] = used.get(text, 0) + 1
-    return pairs
-
-
-def _assign(scored: Scored, threshold: float, steps: _Steps = _NO_STEPS) -> list[tuple[int, int, float]]:
-    """Maximum-weight one-to-one matching over candidate pairs, per connected component.
-
-    Uses scipy's sparse LAPJVsp (``min_weight_full_bipartite_matching``) rather than the dense
-    Hungarian solver: it works on the candidate edges only, and ``scipy.sparse.csgraph`` imports
-    in a fraction of the time ``scipy.optimize`` takes, which matters for a command-line tool.
-    Every row also gets a private dummy column of negligible weight, so a full matching always
-    exists and "leave this unit unmatched" is a choice the solver can make.
-    """
-    from scipy.sparse import coo_matrix, csr_matrix, hstack
-    from scipy.sparse.csgraph import connected_components, min_weight_full_bipartite_matching
-
-    keep = (scored.scores >= threshold) & (scored.scores > 0)
-    rows, cols, scores = scored.rows[keep], scored.cols[keep], scored.scores[keep]
-    if not len(rows):
-        return []
-    n, m = scored.shape
-    # Prefer order-preserving matches among equal scores, so duplicates pair in order.
-    weights = scores + _TIE_BREAK * (1.0 - np.abs((rows + 0.5) / n - (cols + 0.5) / m))
-    graph = coo_matrix((np.ones(len(rows)), (rows, cols + n)), shape=(n + m, n + m))
-    _, labels = connected_components(graph, directed=False)
-    chosen: list[tuple[int, int, float]] = []
-    edge_label = labels[rows].astype(np.int64)
-    # Most components are a star: one unit with one or more candidates. Its best edge is the
-    # optimum, so stars are settled at once, vectorised; only real tangles go to the solver.
-    n_labels = int(labels.max()) + 1
-    unique_rows = np.bincount(np.unique(edge_label * n + rows) // n, minlength=n_labels)
-    unique_cols = np.bincount(np.unique(edge_label * m + cols) // m, minlength=n_labels)
-    star = ((unique_rows == 1) | (unique_cols == 1))[edge_label]
-    star_edges = np.flatnonzero(star)
-    by_label = star_edges[np.lexsort((-weights[star_edges], edge_label[star_edges]))]
-    first = np.ones(len(by_label), dtype=bool)
-    first[1:] = edge_label[by_label][1:] != edge_label[by_label][:-1]
-    best = by_label[first]
-    chosen.extend(zip(rows[best].tolist(), cols[best].tolist(), scores[best].tolist(), strict=True))
-    tangled = np.flatnonzero(~star)
-    order = tangled[np.argsort(edge_label[tangled], kind="stable")]
-    bounds = np.flatnonzero(np.diff(edge_label[order])) + 1
-    components = np.split(order, bounds) if len(order) else []
-    for done, edges in enumerate(components):
-        if done % 64 == 0:
-            steps.at(done / len(components))
-        r_ids, r_pos = np.unique(rows[edges], return_inverse=True)
-        c_ids, c_pos = np.unique(cols[edges], return_inverse=True)
-        nr, nc = len(r_ids), len(c_ids)
-        block = csr_matrix((weights[edges], (r_pos, c_pos)), shape=(nr, nc))
-        dummy = csr_matrix((np.full(nr, _DUMMY_WEIGHT), (np.arange(nr), np.arange(nr))), shape=(nr, nr))
-        matched_r, matched_c = min_weight_full_bipartite_matching(
-            csr_matrix(hstack([block, dummy])), maximize=True
-        )
-        lookup = {(int(r), int(c)): float(s) for r, c, s in zip(r_pos, c_pos, scores[edges], strict=True)}
-        chosen.extend(
-            (int(r_ids[r]), int(c_ids[c]), lookup[(int(r), int(c))])
-            for r, c in zip(matched_r, matched_c, strict=True)
-            if c < nc
-        )
-    return chosen
-
-
-def _match_units(
-    units_a: list[str],
-    units_b: list[str],
-    unit_terms_a: list[list[str]],
-    unit_terms_b: list[list[str]],
-    link_a: list[bool],
-    link_b: list[bool],
-    threshold: float,
-    dense_limit: int,
-    steps: _Steps = _NO_STEPS,
-) -> list[tuple[int, int, float]]:
-    """Unit pairs (i, j, similarity): exact anchors first, then a global assignment of the rest."""
-    ids_a = [i for i, ok in enumerate(link_a) if ok]
-    ids_b = [j for j, ok in enumerate(link_b) if ok]
-    terms_a = [unit_terms_a[i] for i in ids_a]
-    terms_b = [unit_terms_b[j] for j in ids_b]
-    # Text with no words ("🙂", "...") still matches itself exactly.
-    keys_a = [" ".join(t) or " ".join(units_a[i].split()) for t, i in zip(terms_a, ids_a, strict=True)]
-    keys_b = [" ".join(t) or " ".join(units_b[j].split()) for t, j in zip(terms_b, ids_b, strict=True)]
-    exact = _exact_matches(keys_a, keys_b)
-    done_a = {i for i, _ in exact}
-    done_b = {j for _, j in exact}
-    rest_a = [k for k in range(len(ids_a)) if k not in done_a]
-    rest_b = [k for k in range(len(ids_b)) if k not in done_b]
-    steps.at(0.15)
-    scored = score_pairs([terms_a[k] for k in rest_a], [terms_b[k] for k in rest_b], dense_limit)
-    steps.at(0.65)
-    matches = [(ids_a[i], ids_b[j], 1.0) for i, j in exact]
-    assigned = _assign(scored, threshold, steps.part(0.65, 0.9))
-    matches += [(ids_a[rest_a[i]], ids_b[rest_b[j]], s) for i, j, s in assigned]
-    return matches
 
 
 def _star_groups(links: Sequence[tuple[int, int]]) -> list[tuple[set[int], set[int]]]:
@@ -371,7 +205,7 @@ def align_texts(
     texts_b: Sequence[str],
     threshold: float = DEFAULT_THRESHOLD,
     dense_limit: int = DENSE_LIMIT,
-    steps: _Steps = _NO_STEPS,
+    steps: Steps = NO_STEPS,
     paraphrase: bool = False,
 ) -> tuple[list[Pair], list[int], list[int]]:
     """Align two lists of paragraphs; indices in the result are positions in those lists.
@@ -384,20 +218,20 @@ def align_texts(
     steps.at(0.0)
     units_a, owner_a = sentence_units(texts_a)
     units_b, owner_b = sentence_units(texts_b)
-    link_a, link_b = _linkable(units_a, owner_a), _linkable(units_b, owner_b)
+    link_a, link_b = linkable(units_a, owner_a), linkable(units_b, owner_b)
     # Identical paragraphs pair first, sentence by sentence, and their sentences take no part in
     # the matching: otherwise an exact copy's sentences can be claimed by an earlier paragraph
     # that merges them with others, and the copy is left unpaired.
     unit_terms_a = [terms(u) for u in units_a]
     steps.at(0.03)
     unit_terms_b = [terms(u) for u in units_b]
-    copies = _exact_matches(
-        _paragraph_keys(texts_a, unit_terms_a, owner_a), _paragraph_keys(texts_b, unit_terms_b, owner_b)
+    copies = exact_matches(
+        paragraph_keys(texts_a, unit_terms_a, owner_a), paragraph_keys(texts_b, unit_terms_b, owner_b)
     )
     copy_matches: list[tuple[int, int, float]] = []
     free_a, free_b = list(link_a), list(link_b)
-    units_of_a = _units_by_owner(owner_a)
-    units_of_b = _units_by_owner(owner_b)
+    units_of_a = units_by_owner(owner_a)
+    units_of_b = units_by_owner(owner_b)
     for pa, pb in copies:
         for i, j in zip(units_of_a[pa], units_of_b[pb], strict=False):
             copy_matches.append((i, j, 1.0))
@@ -406,7 +240,7 @@ def align_texts(
         for j in units_of_b[pb]:
             free_b[j] = False
     steps.at(0.05)
-    matches = copy_matches + _match_units(
+    matches = copy_matches + match_units(
         units_a, units_b, unit_terms_a, unit_terms_b, free_a, free_b, threshold, dense_limit, steps
     )
     steps.at(0.9)
@@ -465,7 +299,7 @@ def align_texts(
     return pairs, only_a, only_b
 
 
-def _align_subset(a: Article, b: Article, body: bool, threshold: float, steps: _Steps) -> Alignment:
+def _align_subset(a: Article, b: Article, body: bool, threshold: float, steps: Steps) -> Alignment:
     ids_a = [p.index for p in a.paragraphs if p.is_body == body]
     ids_b = [p.index for p in b.paragraphs if p.is_body == body]
     pairs, only_a, only_b = align_texts(
@@ -500,7 +334,7 @@ def align(
     key_b = tuple(p.text for p in b.paragraphs)
     if key_b < key_a:  # one canonical orientation makes align(b, a) the exact mirror
         return align(b, a, threshold, cancel=cancel, progress=progress).swapped()
-    steps = _Steps(cancel, progress)
+    steps = Steps(cancel, progress)
     total = sum(len(p.text) for p in a.paragraphs) or 1
     body_share = sum(len(p.text) for p in a.paragraphs if p.is_body) / total
     body = _align_subset(a, b, True, threshold, steps.part(0.0, body_share))

@@ -40,7 +40,7 @@ import numpy as np
 from newsdiff.core.align import DEFAULT_THRESHOLD, align
 from newsdiff.core.article import Article
 from newsdiff.core.errors import Cancelled
-from newsdiff.core.progress import CancelCheck, Progress
+from newsdiff.core.steps import CancelCheck, Progress
 from newsdiff.core.story_index import StoryIndex, cached_index, sorted_unique
 
 PAIRWISE_ARTICLES = 12

@@ -20,7 +20,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -39,7 +38,9 @@ from newsdiff.core.fetch_guard import (
     decoded,
     install_deadline,
 )
+from newsdiff.core.files import write_atomic
 from newsdiff.core.options import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, LoadOptions
+from newsdiff.core.reading import size_text
 from newsdiff.core.text import one_line
 
 if TYPE_CHECKING:
@@ -178,17 +179,9 @@ class Cache:
         }
         data = json.dumps(header, ensure_ascii=True).encode("ascii") + b"\n" + fetched.body
         target = self.path_for(fetched.url)
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, InputError):  # a cache that cannot be written is no cache
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=target.parent)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                Path(tmp).replace(target)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    Path(tmp).unlink()
-                raise
+            write_atomic(target, data, force=True, mode=0o600)
 
 
 # -- fetching --------------------------------------------------------------------------------------
@@ -250,8 +243,6 @@ def _read_body(
     deadline: float,
     should_stop: Callable[[], bool] | None,
 ) -> bytes:
-    from newsdiff.core.loader import size_text
-
     declared = response.headers.get("content-length", "")
     if declared.isascii() and declared.isdigit() and int(declared) > max_bytes:
         raise InputError(
@@ -467,8 +458,8 @@ def _network_failure(message: str) -> bool:
 def article_from_fetched(fetched: Fetched, meta: dict[str, str] | None = None) -> Article:
     """A fetched page as an article: ``path`` is the URL as given, ``url`` where it ended up, and
     ``extra`` records when it was fetched (``fetched-at``) and whether from the cache."""
+    from newsdiff.core.assemble import article_from_blocks
     from newsdiff.core.html_article import extract_page
-    from newsdiff.core.loader import article_from_blocks
 
     if fetched.is_feed:
         raise InputError(f"{fetched.url}: is a feed, not an article (list it with 'newsdiff feed URL')")

@@ -24,9 +24,9 @@ import numpy as np
 
 from newsdiff.core.align import DEFAULT_THRESHOLD
 from newsdiff.core.article import Article
-from newsdiff.core.progress import CancelCheck, Progress
-from newsdiff.core.serialize import percent
+from newsdiff.core.steps import CancelCheck, Progress
 from newsdiff.core.story_index import StoryIndex, cached_index, common_words
+from newsdiff.core.wording import percent
 
 MIN_SHARE = 0.05
 """Pairs where neither article reuses at least this share of the other are not listed."""

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsdiff.core.article import Article
+from newsdiff.core.assemble import article_from_blocks
 from newsdiff.core.errors import InputError
-from newsdiff.core.loader import article_from_blocks
 from newsdiff.core.text import one_line, sanitize
 
 if TYPE_CHECKING:

@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from newsdiff.core.embeddings import embed
-from newsdiff.core.lexicon import ABBREVIATIONS, DEMONYMS, STOPWORDS, word_set
+from newsdiff.core.lexicon import ABBREVIATIONS, CALENDAR_WORDS, DEMONYMS, STOPWORDS, TITLES
 from newsdiff.core.tokens import sentence_spans, sentence_units, terms
 
 PARAPHRASE_LIMIT = 160_000
@@ -97,13 +97,6 @@ def lemmas(text: str) -> frozenset[str]:
     return frozenset(_lemma(w) for w in words if len(w) > 1 and w not in STOPWORDS)
 
 
-_TITLES = word_set("mr mrs ms dr gen adm sen rep gov president minister prime premier")
-_CALENDAR = word_set(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december jan feb mar apr jun jul aug sep sept oct
-    nov dec"""
-)
-"""Capitalised, but dates, not names: a changed weekday is a discrepancy within one report."""
 TEMPLATE_OVERLAP = 0.35
 """Two paragraphs sharing this share (Jaccard) of their lemmas besides names are one template."""
 
@@ -118,7 +111,7 @@ def names(text: str) -> frozenset[str]:
             if not word[0].isupper():
                 continue
             lower = word.lower().removesuffix("'s").rstrip("'")
-            if lower in STOPWORDS or lower in _TITLES or lower in _CALENDAR:
+            if lower in STOPWORDS or lower in TITLES or lower in CALENDAR_WORDS:
                 continue
             found.add(DEMONYMS.get(lower, lower))
     return frozenset(found)
@@ -181,7 +174,7 @@ def _best_sentence_wording(texts_a: Sequence[str], texts_b: Sequence[str]) -> np
 
 
 Checkpoint = Callable[[float], None]
-"""Told the share done between stages; may raise ``Cancelled`` (the aligner's ``_Steps.at``)."""
+"""Told the share done between stages; may raise ``Cancelled`` (``steps.Steps.at``)."""
 
 
 def _no_checkpoint(done: float) -> None:

@@ -17,13 +17,19 @@ from typing import Any, Literal
 from rapidfuzz import fuzz
 
 from newsdiff.core.article import Article
-from newsdiff.core.export import DELETE_CLOSE, DELETE_OPEN, INSERT_CLOSE, INSERT_OPEN, escape_markdown
 from newsdiff.core.quotes_cluster import CancelFn, ProgressFn, QuotesCancelledError, group_quotes
 from newsdiff.core.quotes_extract import JOIN, Quote, extract_quotes
 from newsdiff.core.quotes_names import key as speaker_key
-from newsdiff.core.serialize import plural
+from newsdiff.core.render.markdown import (
+    DELETE_CLOSE,
+    DELETE_OPEN,
+    INSERT_CLOSE,
+    INSERT_OPEN,
+    escape_markdown,
+)
 from newsdiff.core.text import one_line
 from newsdiff.core.worddiff import diff_words
+from newsdiff.core.wording import plural
 
 __all__ = [
     "Quote",

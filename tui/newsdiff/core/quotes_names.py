@@ -15,39 +15,37 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from newsdiff.core.lexicon import word_set
+from newsdiff.core.lexicon import (
+    FEMALE_HONORIFICS,
+    MALE_HONORIFICS,
+    MONTH_NAMES,
+    SPEAKER_TITLES,
+    WEEKDAYS,
+    word_set,
+)
 
 # A run of capitalised words: names with inner hyphens or apostrophes ("Jong-un", "O’Brien"),
 # initials and abbreviations ("U.S.", "M."), honorifics with their period ("Mr.").
 _CAP_WORD = r"(?:[A-Z][\w’'\-]*\.?|[A-Z]\.(?:[A-Z]\.)*)"
 CAPITAL_RUN = re.compile(rf"{_CAP_WORD}(?:[ \u00a0]+{_CAP_WORD})*")
 
-_MALE = frozenset(["mr.", "mr"])
-_FEMALE = frozenset(["ms.", "ms", "mrs.", "mrs", "miss"])
-HONORIFICS = _MALE | _FEMALE | frozenset(["dr.", "dr", "prof.", "sir", "dame"])
-# Words that introduce a name; the name is what follows the last of them in a run.
-TITLES = HONORIFICS | word_set(
-    """president vice prime minister secretary secretary-general spokesman spokeswoman spokesperson
-    premier chancellor chief governor sen. sen senator rep. rep representative gov. gov king queen
-    prince princess pope leader chairman chairwoman chair deputy director general gen. gen adm. adm
-    admiral lt. col. capt. sgt. fellow ambassador envoy mayor judge justice commissioner minister
-    foreign defense defence interior finance economy trade analyst professor correspondent editor
-    officer official dictator counterpart marshal comrade supreme"""
-)
 # Words that make a capitalised run a place or an institution rather than a person.
-_NOT_PERSON = word_set(
-    """korea korean koreas russia russian china chinese japan japanese ukraine ukrainian america
-    american united states nations kingdom union european europe north south east west far
-    council department ministry agency university institute center centre cosmodrome kremlin times
-    press news post journal sea ocean river republic group fleet security chiefs staff joint affairs
-    state house white party army navy air force forces guard office committee commission bank fund
-    organization association peninsula street monday tuesday wednesday thursday friday saturday
-    sunday january february march april may june july august september october november december
-    reuters tass kcna yonhap sputnik ap company corp inc administration government parliament
-    congress senate assembly court police media television radio service services the a an in on at
-    for of and but after when while as with by from to asked both despite during earlier later last
-    this that these those it its his her their our we i he she they speaking regarding according
-    calling touring"""
+_NOT_PERSON = (
+    frozenset(WEEKDAYS)
+    | MONTH_NAMES
+    | word_set(
+        """korea korean koreas russia russian china chinese japan japanese ukraine ukrainian america
+        american united states nations kingdom union european europe north south east west far
+        council department ministry agency university institute center centre cosmodrome kremlin
+        times press news post journal sea ocean river republic group fleet security chiefs staff
+        joint affairs state house white party army navy air force forces guard office committee
+        commission bank fund organization association peninsula street reuters tass kcna yonhap
+        sputnik ap company corp inc administration government parliament congress senate assembly
+        court police media television radio service services the a an in on at for of and but
+        after when while as with by from to asked both despite during earlier later last this that
+        these those it its his her their our we i he she they speaking regarding according calling
+        touring"""
+    )
 )
 PRONOUNS = {"he": "m", "she": "f"}
 _BORN = re.compile(r"-(?:born|based|led|backed|run)$", re.IGNORECASE)
@@ -64,7 +62,7 @@ def name_words(run: str) -> tuple[str, ...]:
             break
     last_title = -1
     for k, word in enumerate(words):
-        if word.lower() in TITLES or _BORN.search(word):
+        if word.lower() in SPEAKER_TITLES or _BORN.search(word):
             last_title = k
     return tuple(w if _INITIAL.fullmatch(w) else w.rstrip(".,") for w in words[last_title + 1 :])
 
@@ -76,7 +74,8 @@ _INITIAL = re.compile(r"[A-Z]\.")
 def _analyse(run: str) -> tuple[tuple[str, ...], bool, bool]:
     """A run's name words, whether they look like a person, whether it opens with Mr./Ms."""
     words = name_words(run)
-    return words, looks_like_person(words), bool(words) and run.split()[0].lower() in _MALE | _FEMALE
+    honorific = bool(words) and run.split()[0].lower() in MALE_HONORIFICS | FEMALE_HONORIFICS
+    return words, looks_like_person(words), honorific
 
 
 def looks_like_person(words: tuple[str, ...]) -> bool:
@@ -130,14 +129,14 @@ class Registry:
         for run in honorific_runs:
             name = self.canonical(run)
             if name:
-                self.gender.setdefault(name, "m" if run.split()[0].lower() in _MALE else "f")
+                self.gender.setdefault(name, "m" if run.split()[0].lower() in MALE_HONORIFICS else "f")
 
     def _learn_role(self, before: str, run: str, full: str) -> None:
         """ "North Korean leader Kim Jong Un" teaches that "the North Korean leader" is Kim."""
         title_words = run.split()[: len(run.split()) - len(full.split())]
         context = re.split(r"[,;:.()“”\"—–]", before)[-1].split()[-3:]
         phrase = [w.lower() for w in [*context, *title_words] if w.lower() not in {"the", "a", "an", "and"}]
-        if not phrase or phrase[-1] not in TITLES:
+        if not phrase or phrase[-1] not in SPEAKER_TITLES:
             return
         for start in range(len(phrase)):
             self.roles.setdefault(" ".join(phrase[start:]), full)

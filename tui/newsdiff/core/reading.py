@@ -4,7 +4,8 @@
 really there, never a buffer of the limit's size allocated up front. ``read_small_file`` is for the
 small files newsdiff reads on its own account (the settings file, a folder's ``newsdiff.toml``):
 opened without blocking, so a FIFO in their place cannot hang the program, and refused unless
-they are regular files or devices that end (``/dev/null``), with a modest size cap.
+they are regular files or devices that end (``/dev/null``), with a modest size cap. ``size_text``
+says a size in every message about a limit (files, standard input, pages), the same way.
 """
 
 from __future__ import annotations
@@ -76,3 +77,12 @@ def read_small_file(path: Path, limit: int = SMALL_FILE_LIMIT) -> bytes:
     if len(data) > limit:
         raise TooLargeError(0, f"larger than {limit:,} bytes, too large for this kind of file")
     return data
+
+
+def size_text(count: int) -> str:
+    """A byte count as people say it: ``950 bytes``, ``1 kB``, ``10 MB``, ``20.5 MB`` (decimal units,
+    as ``--max-size`` reads them)."""
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if count >= scale:
+            return f"{count / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{count} bytes"

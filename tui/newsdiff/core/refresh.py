@@ -27,7 +27,9 @@ from urllib.parse import urlsplit
 
 from newsdiff.core.errors import Cancelled, InputError
 from newsdiff.core.fetch import Accept, Fetched, conditional_headers, fetch
-from newsdiff.core.store import ArticleRecord, Entry, FeedRecord, Snapshot, Store, now_text
+from newsdiff.core.store.database import Store
+from newsdiff.core.store.records import ArticleRecord, Entry, FeedRecord, Snapshot
+from newsdiff.core.store.schema import now_text
 
 DEFAULT_INTERVAL = 30
 """Minutes: a feed or page checked more recently than this is not fetched again (unless forced)."""

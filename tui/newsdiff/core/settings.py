@@ -7,7 +7,7 @@ what the file says, and the file overrides the defaults below.
 A config file is edited by hand, so a mistake in it must never stop the program: every problem
 (unreadable file, bad TOML, unknown key, wrong type, value out of range) is collected into one
 warning line naming the file, and only the bad values fall back to their defaults. Saving writes
-the whole file again atomically (``export.write_export``); comments are not kept, and keys this
+the whole file again atomically (``files.write_atomic``); comments are not kept, and keys this
 version does not know are dropped with the warning that named them at load time.
 """
 
@@ -46,6 +46,8 @@ class Settings:
     theme: str = DEFAULT_THEME
     export_dir: str | None = None
     keys: Mapping[str, str] = field(default_factory=dict)
+    store_url: str | None = None
+    """The subscription store (``[store] url`` in the file); None: SQLite in the user data dir."""
 
     def diff_options(self) -> DiffOptions:
         return DiffOptions(
@@ -64,6 +66,9 @@ class Settings:
         for item in fields(self):
             value = getattr(self, item.name)
             if value is None:
+                continue
+            if item.name == "store_url":
+                data["store"] = {"url": value}
                 continue
             data[item.name] = dict(value) if item.name == "keys" else value
         return data
@@ -143,6 +148,15 @@ def _keys(value: object, problems: list[str]) -> dict[str, str]:
     return keys
 
 
+def _store(value: object, problems: list[str]) -> str | None:
+    """``[store] url = "postgresql://…"``: the store's URL (checked when the store is opened)."""
+    url = value.get("url") if isinstance(value, dict) else None
+    if not isinstance(value, dict) or set(value) - {"url"} or not isinstance(url, str) or not url.strip():
+        problems.append('store must be a table with a url, e.g. [store] url = "postgresql://user@host/db"')
+        return None
+    return url.strip()
+
+
 _CHECKS = {
     "ignore_case": _bool,
     "ignore_punctuation": _bool,
@@ -166,6 +180,9 @@ def parse_settings(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
     for key, value in data.items():
         if key == "keys":
             values[key] = _keys(value, problems)
+            continue
+        if key == "store":
+            values["store_url"] = _store(value, problems)
             continue
         check = _CHECKS.get(key)
         if check is None:
@@ -235,10 +252,10 @@ def settings_toml(settings: Settings) -> str:
 def save_settings(settings: Settings, path: Path) -> None:
     """Write ``settings`` to ``path`` atomically, creating its folder; failures are ``InputError``."""
     from newsdiff.core.errors import InputError
-    from newsdiff.core.export import write_export
+    from newsdiff.core.files import write_atomic
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"{path.parent}: cannot create the folder ({exc.strerror or exc})") from None
-    write_export(path, settings_toml(settings), force=True)
+    write_atomic(path, settings_toml(settings), force=True)

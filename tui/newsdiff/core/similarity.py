@@ -118,7 +118,7 @@ def tfidf_vectors(
     return matrix[:na], matrix[na:]
 
 
-def _rescale_ratio(raw: np.ndarray) -> np.ndarray:
+def rescale_ratio(raw: np.ndarray) -> np.ndarray:
     scaled: np.ndarray = np.clip((raw / 100.0 - RATIO_FLOOR) / (1.0 - RATIO_FLOOR), 0.0, 1.0)
     return scaled
 
@@ -149,7 +149,7 @@ def _dense(terms_a: Sequence[Terms], terms_b: Sequence[Terms]) -> Scored:
         dtype=np.float32,
         workers=1,
     )
-    ratio = _rescale_ratio(raw)
+    ratio = rescale_ratio(raw)
     ratio[skip_a, :] = 0.0
     ratio[:, skip_b] = 0.0
     combined = np.clip(np.maximum(cosine, ratio), 0.0, 1.0)
@@ -191,7 +191,7 @@ def _indexed(terms_a: Sequence[Terms], terms_b: Sequence[Terms]) -> Scored:
     raw = process.cpdist(
         [text_a[i] for i in rows], [text_b[j] for j in cols], scorer=fuzz.ratio, dtype=np.float32, workers=-1
     )
-    ratio = _rescale_ratio(np.asarray(raw))
+    ratio = rescale_ratio(np.asarray(raw))
     ratio[skip_a[rows] | skip_b[cols]] = 0.0
     return Scored(rows, cols, np.clip(np.maximum(cosine, ratio), 0.0, 1.0), (len(terms_a), len(terms_b)))
 

@@ -25,7 +25,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsdiff.core.article import Article
-from newsdiff.core.store import ArticleRecord, Store
+from newsdiff.core.store.database import Store
+from newsdiff.core.store.records import ArticleRecord
 
 WINDOW_HOURS = 48.0
 MIN_COVERAGE = 0.2
@@ -47,7 +48,7 @@ class Grouped:
 
 def link_score(a: Article, b: Article) -> float:
     """The larger share of body words with a counterpart, if enough pairs: 0 means no link."""
-    from newsdiff.core.compare import compare
+    from newsdiff.core.comparison.model import compare
 
     summary = compare(a, b).summary()
     if summary.pairs < MIN_PAIRS:
@@ -89,7 +90,7 @@ def group_new(
     now: Callable[[], str] | None = None,
 ) -> list[Grouped]:
     """Put every stored article that is in no story yet into one (see the module docstring)."""
-    from newsdiff.core.store import now_text
+    from newsdiff.core.store.schema import now_text
     from newsdiff.core.versions import version_article
 
     pending = store.ungrouped()

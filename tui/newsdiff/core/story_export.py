@@ -19,10 +19,10 @@ from typing import Any
 
 from newsdiff.core.article import Article
 from newsdiff.core.coverage import Coverage, Report
-from newsdiff.core.export import escape_markdown
 from newsdiff.core.lineage import Lineage
-from newsdiff.core.serialize import percent, plural
+from newsdiff.core.render.markdown import escape_markdown
 from newsdiff.core.text import one_line
+from newsdiff.core.wording import percent, plural
 
 EXCERPT_CHARS = 160
 """Markdown tables show a report by the start of its first paragraph."""

@@ -73,9 +73,9 @@ def save_story(
     """Write every article into ``folder`` (created if missing) and return the files written.
 
     Nothing is overwritten without ``force``: if any target exists, nothing at all is written, so
-    a story is never half replaced. Each file is written atomically (``write_export``).
+    a story is never half replaced. Each file is written atomically (``files.write_atomic``).
     """
-    from newsdiff.core.export import write_export
+    from newsdiff.core.files import write_atomic
     from newsdiff.core.markdown_article import dump_markdown_article
 
     if not articles:
@@ -92,7 +92,7 @@ def save_story(
         raise InputError(f"{folder}: cannot create the folder: {exc.strerror or exc}") from None
     written: list[Path] = []
     for article, path in plan.targets:
-        write_export(path, dump_markdown_article(article), force=force)
+        write_atomic(path, dump_markdown_article(article), force=force)
         written.append(path)
         if on_saved is not None:
             on_saved(path)

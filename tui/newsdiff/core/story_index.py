@@ -28,12 +28,13 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
-from newsdiff.core.align import DEFAULT_THRESHOLD, _linkable
+from newsdiff.core.align import DEFAULT_THRESHOLD
 from newsdiff.core.article import Article
 from newsdiff.core.errors import Cancelled
-from newsdiff.core.progress import CancelCheck, Progress
-from newsdiff.core.similarity import MIN_WORDS_FOR_RATIO, _rescale_ratio, tfidf_vectors
+from newsdiff.core.similarity import MIN_WORDS_FOR_RATIO, rescale_ratio, tfidf_vectors
+from newsdiff.core.steps import CancelCheck, Progress
 from newsdiff.core.tokens import sentence_units, terms
+from newsdiff.core.unit_matching import linkable
 
 RARE_DF = 48
 """A feature in at most this many sentences of the story enters the candidate index."""
@@ -251,7 +252,7 @@ def build_index(
         unit_para.extend(base + o for o in owner)
         para_article.extend([k] * len(body))
         para_index.extend(p.index for p in body)
-    linkable = np.asarray(_linkable(unit_texts, unit_para), dtype=bool)
+    unit_ok = np.asarray(linkable(unit_texts, unit_para), dtype=bool)
     _check(cancelled)
     _say(progress, 0.1, "reading words")
     # Sentences repeated verbatim (across a story's copies) are read once; their lists are shared.
@@ -262,7 +263,7 @@ def build_index(
     paras = np.asarray(para_article, dtype=np.int64)
     units_para = np.asarray(unit_para, dtype=np.int64)
     unit_article = paras[units_para] if len(units_para) else np.zeros(0, dtype=np.int64)
-    ids = np.flatnonzero(linkable)
+    ids = np.flatnonzero(unit_ok)
     link_terms = [unit_terms[i] for i in ids]
     link_article = unit_article[ids]
     empty_i, empty_f = np.zeros(0, dtype=np.int64), np.zeros(0)
@@ -295,7 +296,7 @@ def build_index(
         para_index=np.asarray(para_index, dtype=np.int64),
         unit_para=units_para,
         unit_words=words,
-        unit_linkable=linkable,
+        unit_linkable=unit_ok,
         link_u=u,
         link_v=v,
         link_score=score,
@@ -325,7 +326,7 @@ def _score(
         bu, bv = u[sl], v[sl]
         cosine = np.asarray(vectors[bu].multiply(vectors[bv]).sum(axis=1)).ravel()
         left, right = _pick(keys, bu), _pick(keys, bv)
-        ratio = _rescale_ratio(np.asarray(process.cpdist(left, right, scorer=fuzz.ratio, workers=-1)))
+        ratio = rescale_ratio(np.asarray(process.cpdist(left, right, scorer=fuzz.ratio, workers=-1)))
         ratio[short[bu] | short[bv]] = 0.0
         scores[sl] = np.clip(np.maximum(cosine, ratio), 0.0, 1.0)
         _say(progress, 0.6 + 0.3 * min(1.0, (start + _SCORE_BATCH) / max(1, len(u))), "scoring links")

@@ -7,13 +7,13 @@ Both come from the same pattern so that the two never disagree about word bounda
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsdiff.core.graphemes import CLUSTER_STARTS, EXTEND, REGIONAL_PAIR
+from newsdiff.core.lexicon import NUMBER_WORDS, stem
 
 # A word: letters/digits with inner apostrophes, hyphens, periods or commas ("don’t", "Soyuz-2",
 # "U.S.", "1,000", "3.5"). Anything else that is not white space is a one-character token.
@@ -56,64 +56,6 @@ QUOTE_FOLD = str.maketrans(
         "′": "'",
         "`": "'",
     }
-)
-
-NUMBER_WORDS = frozenset(
-    [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "hundreds",
-        "thousand",
-        "thousands",
-        "million",
-        "millions",
-        "billion",
-        "billions",
-        "trillion",
-        "dozen",
-        "dozens",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "half",
-        "twice",
-        "once",
-        "several",
-    ]
 )
 
 
@@ -180,20 +122,6 @@ def is_number(word: str) -> bool:
     return any(part in NUMBER_WORDS for part in lowered.split("-"))
 
 
-@functools.lru_cache(maxsize=1 << 18)
-def _stem(word: str) -> str:
-    """A deliberately light stem: plural and possessive endings only.
-
-    Heavier stemming merges unrelated words in short news sentences; this catches the common case
-    ("missile"/"missiles", "Kim's"/"Kim").
-    """
-    if word.endswith("'s"):
-        word = word[:-2]
-    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
-        word = word[:-1]
-    return word
-
-
 _WORD = re.compile(r"\w+(?:[’'\-.,]\w+)*", re.UNICODE)
 
 
@@ -203,7 +131,7 @@ def terms(text: str) -> list[str]:
     The words are exactly the word tokens of ``tokenize`` (the same pattern without the
     punctuation branch), found without building Token objects: this runs on every sentence.
     """
-    return [_stem(word) for word in _WORD.findall(fold_quotes(text).lower())]
+    return [stem(word) for word in _WORD.findall(fold_quotes(text).lower())]
 
 
 # Abbreviations after which a period does not end a sentence.

@@ -11,9 +11,9 @@ import hashlib
 from dataclasses import dataclass
 
 from newsdiff.core.article import Article
+from newsdiff.core.assemble import article_from_blocks
 from newsdiff.core.fetch import human_time
-from newsdiff.core.loader import article_from_blocks
-from newsdiff.core.store import Snapshot, Version
+from newsdiff.core.store.records import Snapshot, Version
 
 _TRANSIENT = frozenset({"fetched-at", "from-cache"})
 """Article extras that describe one fetch, not the article (the version has its own time)."""

@@ -17,51 +17,11 @@ from typing import Literal
 
 from rapidfuzz.distance import Indel
 
+from newsdiff.core.lexicon import CORE_STOPWORDS
 from newsdiff.core.tokens import fold_quotes, token_table
 
 Kind = Literal["equal", "insert", "delete", "replace"]
 
-# Short function words: a run of only these between two changes is noise, not agreement.
-_STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "and",
-        "or",
-        "but",
-        "as",
-        "is",
-        "was",
-        "are",
-        "were",
-        "be",
-        "been",
-        "it",
-        "its",
-        "that",
-        "this",
-        "he",
-        "she",
-        "they",
-        "his",
-        "her",
-        "their",
-        "from",
-        "has",
-        "have",
-        "had",
-        "not",
-    ]
-)
 _FOLD_MAX_TOKENS = 2
 
 
@@ -204,7 +164,9 @@ def _fold_noise(
                 and after[0] != "equal"
                 and middle[0] == "equal"
                 and middle[2] - middle[1] <= _FOLD_MAX_TOKENS
-                and all(k.lower() in _STOPWORDS or not k[0].isalnum() for k in keys_a[middle[1] : middle[2]])
+                and all(
+                    k.lower() in CORE_STOPWORDS or not k[0].isalnum() for k in keys_a[middle[1] : middle[2]]
+                )
             ):
                 result[-3:] = [("replace", before[1], after[2], before[3], after[4])]
             else:

@@ -2,7 +2,7 @@
 the comparison's alignment and the story-wide views (coverage, lineage, quotes).
 
 The work runs in a thread worker (never on the event loop: it can take seconds) and reports the
-share done, and its stage, through a ``core.progress.Progress``; a timer on the screen shows the
+share done, and its stage, through a ``core.steps.Progress``; a timer on the screen shows the
 latest report every ``TICK`` seconds, from ``delay`` on (so short work never flashes a bar).
 Cancelling the worker's group (leaving the screen, quitting, a new start) makes ``cancelled()``
 true, which the work checks between its steps.
@@ -20,7 +20,7 @@ from textual.timer import Timer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsdiff.core.errors import Cancelled
-from newsdiff.core.progress import CancelCheck, Progress
+from newsdiff.core.steps import CancelCheck, Progress
 
 T = TypeVar("T")
 R = TypeVar("R")

@@ -10,10 +10,11 @@ from pathlib import Path
 from textual import work
 from textual.screen import Screen
 
-from newsdiff.core.compare import Comparison
+from newsdiff.core.comparison.model import Comparison
 from newsdiff.core.errors import InputError
-from newsdiff.core.export import to_markdown, write_export
-from newsdiff.core.export_formats import DEFAULT_FORMAT, render, row_markdown
+from newsdiff.core.files import write_atomic
+from newsdiff.core.render.formats import DEFAULT_FORMAT, render
+from newsdiff.core.render.markdown import row_markdown, to_markdown
 from newsdiff.screens.app_settings import app_settings
 from newsdiff.screens.confirm_dialog import ConfirmDialog
 from newsdiff.screens.export_dialog import ExportChoice, ExportDialog, default_export_path
@@ -59,7 +60,7 @@ class CompareExport(Screen[None]):
         if comparison is None:
             return
         try:
-            write_export(path, render(comparison, fmt), force)
+            write_atomic(path, render(comparison, fmt), force)
         except InputError as exc:
             self.app.call_from_thread(
                 self.notify, str(exc), severity="error", title="Export failed", markup=False

@@ -23,7 +23,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsdiff.core.align import LOOSER_THRESHOLD
 from newsdiff.core.article import Article
-from newsdiff.core.compare import Comparison, compare
+from newsdiff.core.comparison.model import Comparison, compare
 from newsdiff.core.errors import Cancelled
 from newsdiff.core.search import Hit, Matches
 from newsdiff.core.settings import Settings

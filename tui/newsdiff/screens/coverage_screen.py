@@ -17,10 +17,10 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from newsdiff.core.coverage import Coverage, coverage
-from newsdiff.core.progress import CancelCheck, Progress
-from newsdiff.core.serialize import plural
+from newsdiff.core.steps import CancelCheck, Progress
 from newsdiff.core.story_export import report_excerpt
 from newsdiff.core.text import one_line
+from newsdiff.core.wording import plural
 from newsdiff.screens.report_screen import ReportScreen
 from newsdiff.screens.story_view import StoryViewScreen, back_binding
 from newsdiff.widgets.fit_table import FitTable, Flex, ellipsis_text

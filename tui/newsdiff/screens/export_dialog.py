@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from newsdiff.core.article import Article
-from newsdiff.core.export_formats import DEFAULT_FORMAT, FORMATS, format_of, with_extension
+from newsdiff.core.render.formats import DEFAULT_FORMAT, FORMATS, format_of, with_extension
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -48,7 +48,7 @@ def resolve_path(value: str) -> Path | None:
 
 @dataclass(frozen=True)
 class ExportChoice:
-    """Where to write, and in which of ``core.export_formats.FORMATS``."""
+    """Where to write, and in which of ``core.render.formats.FORMATS``."""
 
     path: Path
     fmt: str

@@ -16,9 +16,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from newsdiff.commands import KeyCommand, key_commands
+from newsdiff.core.comparison.tags import WORDS
 from newsdiff.widgets.diff_text import (
     DELETE_STYLE,
-    FACTS_FLAG,
     FACTS_STYLE,
     INSERT_STYLE,
     LABEL_STYLE,
@@ -69,7 +69,7 @@ def legend_content(columns: int | None = None) -> Content:
         (Content.styled("0.72", "bold"), "share of the pair's words that match, weighted by similarity"),
         (Content.styled("only A", "bold"), "a paragraph only A has, facing a gap on the B side"),
         (
-            Content.styled(f"{FACTS_FLAG} fact", FACTS_STYLE),
+            Content.styled(WORDS["facts"][1], FACTS_STYLE),
             "the pair's numbers or names disagree (listed under it; f shows only these)",
         ),
         (Content.styled("same", LABEL_STYLE), "the pair is worded identically (i hides these)"),

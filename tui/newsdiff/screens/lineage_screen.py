@@ -15,9 +15,9 @@ from textual.content import Content
 from textual.widgets import Static
 
 from newsdiff.core.lineage import Lineage, lineage
-from newsdiff.core.progress import CancelCheck, Progress
-from newsdiff.core.serialize import plural
+from newsdiff.core.steps import CancelCheck, Progress
 from newsdiff.core.text import one_line
+from newsdiff.core.wording import plural
 from newsdiff.screens.story_view import StoryViewScreen, back_binding
 from newsdiff.widgets.nav_keys import nav_bindings, navigate
 

@@ -20,7 +20,6 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from newsdiff.core.progress import CancelCheck, Progress
 from newsdiff.core.quotes import (
     QuoteCluster,
     find_quote_clusters,
@@ -28,8 +27,9 @@ from newsdiff.core.quotes import (
     variant_credit,
     variant_segments,
 )
-from newsdiff.core.serialize import plural
+from newsdiff.core.steps import CancelCheck, Progress
 from newsdiff.core.text import one_line
+from newsdiff.core.wording import plural
 from newsdiff.screens.story_view import StoryViewScreen, back_binding
 from newsdiff.widgets.diff_text import DELETE_STYLE, INSERT_STYLE
 from newsdiff.widgets.fit_table import FitTable, Flex, ellipsis_text

@@ -16,12 +16,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from newsdiff.core.compare import figure_ranges, mark_figures
+from newsdiff.core.comparison.figures import figure_ranges, mark_figures
 from newsdiff.core.coverage import Coverage
 from newsdiff.core.facts import find_discrepancies
-from newsdiff.core.serialize import plural
 from newsdiff.core.text import one_line
 from newsdiff.core.worddiff import DiffOptions, diff_words
+from newsdiff.core.wording import plural
 from newsdiff.screens.app_settings import app_settings
 from newsdiff.widgets.key_footer import KeyFooter
 from newsdiff.widgets.nav_keys import nav_bindings, navigate

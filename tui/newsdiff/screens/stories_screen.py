@@ -26,7 +26,8 @@ from textual.widgets import DataTable, Footer, ProgressBar, Static
 
 from newsdiff.core.article import Article
 from newsdiff.core.errors import InputError
-from newsdiff.core.store import StoryRow
+from newsdiff.core.store.records import StoryRow
+from newsdiff.screens.app_settings import app_settings
 from newsdiff.screens.story_screen import StoryScreen
 from newsdiff.widgets.article_table import ArticleTable
 
@@ -39,13 +40,14 @@ FROM_WIDTH = 40
 """The outlets column; the headline takes the rest of the width."""
 
 
-def story_articles(story_id: int) -> list[Article]:
+def story_articles(story_id: int, store_url: str | None = None) -> list[Article]:
     """The story's articles as stored (each one's latest version), oldest first; they now count
     as read."""
-    from newsdiff.core.store import Store, now_text
+    from newsdiff.core.store.database import Store
+    from newsdiff.core.store.schema import now_text
     from newsdiff.core.versions import version_article
 
-    with Store.open() as store:
+    with Store.open(store_url) as store:
         story = store.story(story_id)
         if story is None:
             raise InputError(f"story {story_id} is no longer in the store")
@@ -58,12 +60,12 @@ def story_articles(story_id: int) -> list[Article]:
     return found
 
 
-def article_versions(url: str) -> list[Article]:
+def article_versions(url: str, store_url: str | None = None) -> list[Article]:
     """Every stored version of the article at ``url``, each labelled with its number and time."""
-    from newsdiff.core.store import Store
+    from newsdiff.core.store.database import Store
     from newsdiff.core.versions import version_article
 
-    with Store.open() as store:
+    with Store.open(store_url) as store:
         record = store.article(url)
         if record is None:
             raise InputError(f"{url}: not in the store")
@@ -123,7 +125,8 @@ class StoredStoryScreen(StoryScreen):
             return
         article = table.articles[table.cursor_row]
         url = article.path
-        screen = StoredStoryScreen(f"versions of {article.name}", lambda: article_versions(url))
+        store_url = app_settings(self).store_url
+        screen = StoredStoryScreen(f"versions of {article.name}", lambda: article_versions(url, store_url))
         self.app.push_screen(screen)
 
 
@@ -177,10 +180,10 @@ class StoriesScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="stories")
     def _list(self) -> None:
-        from newsdiff.core.store import Store
+        from newsdiff.core.store.database import Store
 
         try:
-            with Store.open() as store:
+            with Store.open(app_settings(self).store_url) as store:
                 listing = store.story_listing(LISTED)
         except InputError as exc:
             self.app.call_from_thread(self._show_problem, str(exc))
@@ -235,7 +238,8 @@ class StoriesScreen(Screen[None]):
             return
         story = self.stories[table.cursor_row]
         story_id = story.id
-        screen = StoredStoryScreen(f"story {story_id}", lambda: story_articles(story_id))
+        store_url = app_settings(self).store_url
+        screen = StoredStoryScreen(f"story {story_id}", lambda: story_articles(story_id, store_url))
         self.app.push_screen(screen)
 
     def action_refresh_feeds(self) -> None:
@@ -249,7 +253,7 @@ class StoriesScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="refresh")
     def _refresh(self) -> None:
         from newsdiff.core.refresh import Refresher
-        from newsdiff.core.store import Store
+        from newsdiff.core.store.database import Store
 
         def progress(done: int, total: int, label: str) -> None:
             self.app.call_from_thread(self._progress, done, total, label)
@@ -260,7 +264,7 @@ class StoriesScreen(Screen[None]):
             )
 
         try:
-            with Store.open() as store:
+            with Store.open(app_settings(self).store_url) as store:
                 refresher = Refresher(store, on_progress=progress, on_error=problem)
                 self.refresher = refresher
                 report = refresher.run()

@@ -20,7 +20,7 @@ from textual.worker import Worker, WorkerState
 
 from newsdiff.core.article import Article
 from newsdiff.core.errors import Cancelled
-from newsdiff.core.progress import CancelCheck, Progress
+from newsdiff.core.steps import CancelCheck, Progress
 from newsdiff.screens.app_settings import app_settings
 from newsdiff.screens.background import BackgroundWork
 from newsdiff.widgets.key_footer import KeyFooter

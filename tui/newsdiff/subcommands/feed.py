@@ -12,15 +12,23 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsdiff.cli import _emit, _Parser, _say, load_options, source_argument
-from newsdiff.subcommands.fetch import add_network_options, add_size_option
+from newsdiff.subcommands.args import (
+    CommandParser,
+    UsageError,
+    add_network_options,
+    add_size_option,
+    reading_flags,
+    source_argument,
+)
+from newsdiff.subcommands.options import command_options
+from newsdiff.subcommands.output import emit, say
 
 if TYPE_CHECKING:
     from newsdiff.core.feeds import Feed
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = CommandParser(
         prog="newsdiff feed",
         description="List an RSS or Atom feed's entries (numbered), or pick entries to save "
         "(-d FOLDER), open in the app (--open) or print their links.",
@@ -47,29 +55,30 @@ def listing(feed: Feed) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsdiff.cli import UsageError
     from newsdiff.core.feeds import picked_links, read_feed
 
     if (args.dir or args.open) and not args.pick:
         raise UsageError("-d and --open need --pick (which entries, e.g. --pick 1,3-5)")
     if args.dir and args.open:
         raise UsageError("choose -d FOLDER (save) or --open, not both")
-    options = load_options(args)
+    options = command_options(args).load
     feed = read_feed(args.feed, timeout=options.timeout, max_bytes=options.max_bytes)
     if feed.note:
-        _say(f"{feed.location}: {feed.note}")
+        say(f"{feed.location}: {feed.note}")
     if not args.pick:
-        _emit(listing(feed))  # in pieces, so "| head -1" ends it with 141, not a silent 0
+        emit(listing(feed))  # in pieces, so "| head -1" ends it with 141, not a silent 0
         return 0
     links = picked_links(feed, args.pick)
+    # The picked links go to the app or to fetch with this command line's reading flags, parsed
+    # again by their parser, so they are read exactly as the feed was.
     if args.open:
-        from newsdiff.cli import app_parser, run_app
+        from newsdiff.subcommands import open_app
 
-        return run_app(app_parser().parse_args(links), options)
+        return open_app.run(open_app.build_parser().parse_args([*links, *reading_flags(args)]))
     if args.dir:
         from newsdiff.subcommands import fetch
 
-        flags = ["-d", str(args.dir), *(["--force"] if args.force else [])]
-        return fetch.run(fetch.build_parser().parse_args([*links, *flags]), options)
-    _emit("".join(f"{link}\n" for link in links))
+        flags = ["-d", str(args.dir), *(["--force"] if args.force else []), *reading_flags(args)]
+        return fetch.run(fetch.build_parser().parse_args([*links, *flags]))
+    emit("".join(f"{link}\n" for link in links))
     return 0

@@ -5,17 +5,21 @@ from __future__ import annotations
 import argparse
 import sys
 
-from newsdiff.cli import EXIT_OK, _Parser
-from newsdiff.core.store import FeedRecord
+from newsdiff.core.store.records import FeedRecord
 from newsdiff.core.text import one_line
+from newsdiff.exit_codes import EXIT_OK
+from newsdiff.subcommands.args import CommandParser, add_store_option
+from newsdiff.subcommands.options import open_store
 
 
 def build_parser() -> argparse.ArgumentParser:
-    return _Parser(
+    parser = CommandParser(
         prog="newsdiff feeds",
         description="List the subscribed feeds, one line each: title, URL, stored articles, when it "
         "was last checked, and its error if the last check failed.",
     )
+    add_store_option(parser)
+    return parser
 
 
 def feed_line(feed: FeedRecord, articles: int) -> str:
@@ -30,15 +34,15 @@ def feed_line(feed: FeedRecord, articles: int) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsdiff.core.store import Store, data_dir
+    from newsdiff.core.store.connection import shown_url
 
-    with Store.open() as store:
+    with open_store(args) as store:
         subscribed = store.feeds()
         counts = store.article_counts()
     if not subscribed:
-        sys.stdout.write(
-            f"no subscriptions yet (store: {data_dir()}); add one with 'newsdiff subscribe URL'\n"
-        )
+        where = one_line(shown_url(store.engine.url))
+        sys.stdout.write(f"no subscriptions yet (store: {where}); add one with 'newsdiff subscribe URL'
+")
         return EXIT_OK
     sys.stdout.write("".join(feed_line(feed, counts.get(feed.id, 0)) + "\n" for feed in subscribed))
     return EXIT_OK

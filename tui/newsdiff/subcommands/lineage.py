@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import argparse
 
-from newsdiff.cli import EXIT_OK, _emit, _Parser
 from newsdiff.core.untrusted import json_text
-from newsdiff.subcommands.coverage import add_story_arguments, load_story, threshold_of
+from newsdiff.exit_codes import EXIT_OK
+from newsdiff.subcommands.args import CommandParser
+from newsdiff.subcommands.coverage import add_story_arguments, load_story
+from newsdiff.subcommands.options import command_options
+from newsdiff.subcommands.output import emit
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = CommandParser(
         prog="newsdiff lineage",
         description="For every pair of articles that share text, the share of each one's words "
         "reused from the other (containment, not similarity) and the likely direction: "
@@ -21,14 +24,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    threshold = threshold_of(args)
-    articles = load_story(args)
+    options = command_options(args)
+    articles = load_story(args.paths, options)
     from newsdiff.core.lineage import lineage
     from newsdiff.core.story_export import lineage_json, lineage_markdown
 
-    result = lineage(articles, threshold)
+    result = lineage(articles, options.settings.threshold)
     if args.format == "json":
-        _emit(json_text(lineage_json(result)))
+        emit(json_text(lineage_json(result)))
     else:
-        _emit(lineage_markdown(result))
+        emit(lineage_markdown(result))
     return EXIT_OK

@@ -13,19 +13,22 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsdiff.cli import EXIT_OK, _Parser, _say, add_output_options, write_output
+from newsdiff.exit_codes import EXIT_OK
+from newsdiff.subcommands.args import CommandParser, add_output_options, add_store_option
+from newsdiff.subcommands.options import open_store
+from newsdiff.subcommands.output import say, write_output
 
 if TYPE_CHECKING:
-    from newsdiff.core.store import Store
+    from newsdiff.core.store.database import Store
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = CommandParser(
         prog="newsdiff opml",
         description="Import or export the subscriptions as OPML (newsboat's format).",
     )
     actions = parser.add_subparsers(
-        dest="action", required=True, metavar="import|export", parser_class=_Parser
+        dest="action", required=True, metavar="import|export", parser_class=CommandParser
     )
     reading = actions.add_parser(
         "import",
@@ -38,13 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
         "export", help="write the subscriptions as OPML", description="Write the subscriptions as OPML."
     )
     add_output_options(writing)
+    add_store_option(parser)
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsdiff.core.store import Store
-
-    with Store.open() as store:
+    with open_store(args) as store:
         if args.action == "import":
             return _import(store, args.file)
         return _export(store, args.output, args.force)
@@ -56,7 +58,7 @@ def _import(store: Store, path: Path) -> int:
 
     parsed = parse_opml(read_file_bytes(path), str(path))
     for line in parsed.skipped:
-        _say(line)
+        say(line)
     added = sum(store.add_feed(feed.url, feed.title) for feed in parsed.feeds)
     kept = len(parsed.feeds) - added
     sys.stdout.write(

@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from newsdiff.cli import EXIT_OK, _emit, _Parser, _say, _size, load_options
 from newsdiff.core.errors import InputError
 from newsdiff.core.untrusted import json_text
+from newsdiff.exit_codes import EXIT_OK
+from newsdiff.subcommands.args import FILES_SIZE_HELP, CommandParser, add_size_option
+from newsdiff.subcommands.options import command_options
+from newsdiff.subcommands.output import emit, say
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = CommandParser(
         prog="newsdiff quotes",
         description="Find the direct quotations of every article (quotes broken by their attribution "
         "joined, colon-introduced block quotes, nested quotes; scare quotes left out), say who the "
@@ -22,13 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article files or folders")
     parser.add_argument("--format", choices=("md", "json"), default="md", help="Markdown (default) or JSON")
-    parser.add_argument(
-        "--max-size",
-        type=_size,
-        default=None,
-        metavar="BYTES",
-        help="refuse files larger than this (default 10M, or NEWSDIFF_MAX_BYTES); accepts k, M, G",
-    )
+    add_size_option(parser, FILES_SIZE_HELP)
     return parser
 
 
@@ -36,14 +33,14 @@ def run(args: argparse.Namespace) -> int:
     from newsdiff.core.loader import load_paths
     from newsdiff.core.quotes import find_quote_clusters, quotes_json, quotes_markdown
 
-    result = load_paths(args.paths, load_options(args))
+    result = load_paths(args.paths, command_options(args).load)
     for error in result.errors:
-        _say(f"skipped {error}")
+        say(f"skipped {error}")
     if not result.articles:
         raise InputError("no article could be read")
     clusters = find_quote_clusters(result.articles)
     if args.format == "json":
-        _emit(json_text(quotes_json(clusters)))
+        emit(json_text(quotes_json(clusters)))
     else:
-        _emit(quotes_markdown(clusters, result.articles))
+        emit(quotes_markdown(clusters, result.articles))
     return EXIT_OK

@@ -10,11 +10,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from newsdiff.cli import EXIT_INPUT, EXIT_OK, _Parser, _say
 from newsdiff.core.errors import InputError
 from newsdiff.core.refresh import DEFAULT_INTERVAL, DEFAULT_JOBS, DEFAULT_PER_HOST, DEFAULT_RECHECK_DAYS
 from newsdiff.core.text import one_line
-from newsdiff.subcommands.fetch import add_size_option, add_timeout_option
+from newsdiff.exit_codes import EXIT_INPUT, EXIT_OK
+from newsdiff.subcommands.args import CommandParser, add_size_option, add_store_option, add_timeout_option
+from newsdiff.subcommands.options import command_options, open_store
+from newsdiff.subcommands.output import say
 
 MAX_JOBS = 32
 
@@ -36,7 +38,7 @@ def _amount(value: str) -> float:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = CommandParser(
         prog="newsdiff refresh",
         description="Fetch the subscribed feeds (a conditional GET: an unchanged feed costs a 304), "
         "store their new articles, and fetch the recent articles again to keep each new version "
@@ -77,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_timeout_option(parser)
     add_size_option(parser)
+    add_store_option(parser)
     return parser
 
 
@@ -106,14 +109,14 @@ class _Progress:
 
     def error(self, message: str) -> None:
         self.clear()
-        _say(message)
+        say(message)
 
 
 def run(args: argparse.Namespace) -> int:
     from newsdiff.core.refresh import Refresher
-    from newsdiff.core.store import Store
 
-    with Store.open() as store:
+    load = command_options(args).load
+    with open_store(args) as store:
         if not store.feeds():
             raise InputError("no subscriptions yet: add one with 'newsdiff subscribe URL'")
         progress = _Progress()
@@ -124,8 +127,8 @@ def run(args: argparse.Namespace) -> int:
             interval=args.interval,
             recheck_days=args.recheck_days,
             force=args.force,
-            timeout=args.timeout,
-            max_bytes=args.max_size,
+            timeout=load.timeout,
+            max_bytes=load.max_bytes,
             on_error=progress.error,
             on_progress=progress.show,
         )

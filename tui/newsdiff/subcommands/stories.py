@@ -9,9 +9,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from newsdiff.cli import EXIT_OK, _Parser
-from newsdiff.core.store import StoryRow
+from newsdiff.core.store.records import StoryRow
 from newsdiff.core.text import one_line
+from newsdiff.exit_codes import EXIT_OK
+from newsdiff.subcommands.args import CommandParser, add_store_option
+from newsdiff.subcommands.options import open_store
 
 DEFAULT_LIMIT = 20
 
@@ -23,7 +25,7 @@ def _count(value: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = CommandParser(
         prog="newsdiff stories",
         description="List the stories 'newsdiff refresh' formed across outlets, newest first: how "
         "many outlets and articles each has, then each article's outlet, headline and URL.",
@@ -39,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--min-outlets", type=_count, default=1, metavar="N", help="only stories told by at least N outlets"
     )
+    add_store_option(parser)
     return parser
 
 
@@ -58,9 +61,7 @@ def story_lines(story: StoryRow) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsdiff.core.store import Store
-
-    with Store.open() as store:
+    with open_store(args) as store:
         listing = store.story_listing(None if args.all or args.min_outlets > 1 else args.limit)
     listing = [story for story in listing if len(story.outlets) >= args.min_outlets]
     if not args.all:

@@ -9,17 +9,21 @@ from __future__ import annotations
 import argparse
 import sys
 
-from newsdiff.cli import EXIT_INPUT, EXIT_OK, _Parser, _say
 from newsdiff.core.text import one_line
+from newsdiff.exit_codes import EXIT_INPUT, EXIT_OK
+from newsdiff.subcommands.args import CommandParser, add_store_option
+from newsdiff.subcommands.options import open_store
+from newsdiff.subcommands.output import say
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = CommandParser(
         prog="newsdiff subscribe",
         description="Subscribe to RSS or Atom feeds (http:// or https:// URLs). 'newsdiff refresh' then "
         "fetches them and keeps every article and every version of it; 'newsdiff feeds' lists them.",
     )
     parser.add_argument("urls", nargs="+", metavar="URL", help="the feeds' URLs")
+    add_store_option(parser)
     return parser
 
 
@@ -36,14 +40,12 @@ def feed_url_problem(url: str) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsdiff.core.store import Store
-
     failed = 0
-    with Store.open() as store:
+    with open_store(args) as store:
         for url in args.urls:
             problem = feed_url_problem(url)
             if problem:
-                _say(problem)
+                say(problem)
                 failed += 1
             elif store.add_feed(url):
                 sys.stdout.write(f"subscribed: {url}\n")

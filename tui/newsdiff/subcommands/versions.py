@@ -13,25 +13,27 @@ import argparse
 import json
 from typing import TYPE_CHECKING
 
-from newsdiff.cli import (
-    EXIT_OK,
-    UsageError,
-    _add_alignment_options,
-    _add_wording_options,
-    _Parser,
-    add_display_options,
-    add_output_options,
-    write_output,
-)
 from newsdiff.core.errors import InputError
 from newsdiff.core.text import one_line
+from newsdiff.exit_codes import EXIT_OK
+from newsdiff.subcommands.args import (
+    CommandParser,
+    UsageError,
+    add_alignment_options,
+    add_display_options,
+    add_output_options,
+    add_store_option,
+    add_wording_options,
+)
+from newsdiff.subcommands.options import command_options, open_store
+from newsdiff.subcommands.output import write_output
 
 if TYPE_CHECKING:
-    from newsdiff.core.store import ArticleRecord, Version
+    from newsdiff.core.store.records import ArticleRecord, Version
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = CommandParser(
         prog="newsdiff versions",
         description="List the stored versions of an article (from 'newsdiff refresh'): number, time "
         "fetched, headline, and what changed from the version before. With --diff, print the "
@@ -55,8 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_output_options(parser)
     add_display_options(parser)
-    _add_wording_options(parser)
-    _add_alignment_options(parser)
+    add_wording_options(parser)
+    add_alignment_options(parser)
+    add_store_option(parser)
     return parser
 
 
@@ -103,9 +106,7 @@ def pick(spec: list[int], count: int) -> tuple[int, int]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsdiff.core.store import Store
-
-    with Store.open() as store:
+    with open_store(args) as store:
         article = store.article(args.url)
         if article is None:
             raise InputError(f"{args.url}: not in the store (subscribe to its feed and 'newsdiff refresh')")
@@ -123,11 +124,11 @@ def run(args: argparse.Namespace) -> int:
         write_output(text, args.output, force=args.force)
         return EXIT_OK
     first, second = pick(args.diff, len(history))
-    from newsdiff.cli import print_diff, settings_for
-    from newsdiff.core.compare import compare
+    from newsdiff.core.comparison.model import compare
     from newsdiff.core.versions import version_article
+    from newsdiff.subcommands.diff import print_diff
 
-    settings = settings_for(args)
+    settings = command_options(args).settings
     a = version_article(history[first - 1], article.url, label=True)
     b = version_article(history[second - 1], article.url, label=True)
     print_diff(compare(a, b, settings.threshold, settings.diff_options()), args)

@@ -12,8 +12,9 @@ from textual.content import Content
 from textual.widgets import Static
 
 from newsdiff.core.article import Article
-from newsdiff.core.compare import Comparison
-from newsdiff.core.serialize import coverage_sentence, mean_similarity_text, plural
+from newsdiff.core.comparison.model import Comparison
+from newsdiff.core.comparison.summary import coverage_sentence, mean_similarity_text
+from newsdiff.core.wording import plural
 
 SIDE_STYLE = "bold reverse"
 

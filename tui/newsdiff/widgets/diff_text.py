@@ -17,7 +17,8 @@ from typing import Literal
 
 from textual.content import Content, Span
 
-from newsdiff.core.compare import ParagraphView
+from newsdiff.core.comparison.model import ParagraphView
+from newsdiff.core.comparison.tags import discrepancy_words
 from newsdiff.core.facts import Discrepancy
 
 Side = Literal["a", "b"]
@@ -33,7 +34,6 @@ REPLACE_STYLES: dict[Side, str] = {
 NUMBER_STYLE = "bold reverse"
 """Added on top of a change that involves a number: the fact-checker's first stop."""
 LABEL_STYLE = "dim"
-FACTS_FLAG = "⚠"
 FACTS_STYLE = "bold $text-warning"
 """A pair whose numbers or names disagree: flagged in words (``⚠ figures differ``), not colour alone."""
 MATCH_STYLE = "italic reverse $accent"
@@ -92,6 +92,5 @@ def cell_content(
 def facts_content(found: Sequence[Discrepancy]) -> Content:
     """One line per discrepancy under a pair: ``⚠ figures differ: four hours → five hours``; the
     quoted article words are plain text, never markup."""
-    return Content("\n").join(
-        Content.styled(f"{FACTS_FLAG} {d.label}: ", FACTS_STYLE) + Content(f"{d.a} → {d.b}") for d in found
-    )
+    lines = map(discrepancy_words, found)
+    return Content("\n").join(Content.styled(head, FACTS_STYLE) + Content(said) for head, said in lines)

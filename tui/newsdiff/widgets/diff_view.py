@@ -23,7 +23,7 @@ Article text is untrusted: cells are ``Content`` objects built from the core's s
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -36,9 +36,11 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.visual import Visual
 
-from newsdiff.core.compare import Comparison, RowView
+from newsdiff.core.comparison.filters import RowFilter, RowPredicate, is_body_pair, is_difference
+from newsdiff.core.comparison.model import Comparison, RowView
+from newsdiff.core.comparison.tags import TagKey, score_text, shown_tags
 from newsdiff.core.search import Matches
-from newsdiff.widgets.diff_text import FACTS_FLAG, FACTS_STYLE, LABEL_STYLE, Side, cell_content, facts_content
+from newsdiff.widgets.diff_text import FACTS_STYLE, LABEL_STYLE, Side, cell_content, facts_content
 from newsdiff.widgets.line_view import LineView, estimate_lines
 
 SearchLocation = tuple[int, Side, int]
@@ -86,23 +88,24 @@ class Columns:
         return max(0, self.width - 1 - self.gutter - self.box_a - self.box_b)
 
 
-def gutter_content(view: RowView, facts: bool = False) -> Content:
-    """The row's figure and tags, in words as well as colour: "0.72", "only A", "same", "boiler",
-    "⚠ fact" (numbers or names disagree: the one flag for a changed figure, whose changed tokens
-    are also reversed in the text)."""
+GUTTER_TAGS: tuple[TagKey, ...] = ("facts", "same", "moved", "boilerplate")
+"""The tags the gutter shows under the score, in this order (``comparison.tags`` words them)."""
+
+
+def gutter_content(comparison: Comparison, k: int) -> Content:
+    """Row ``k``'s figure and tags, in words as well as colour: "0.72", "only A", "⚠ fact"
+    (numbers or names disagree: the one flag for a changed figure, whose changed tokens are also
+    reversed in the text), "same", "moved", "boiler"."""
+    view = comparison.row_view(k)
     if view.kind == "pair":
-        head = Content.styled(f"{view.score or 0.0:.2f}", "bold")
+        head = Content.styled(score_text(view), "bold")
     else:
         head = Content.styled("only A" if view.kind == "only_a" else "only B", "bold")
-    tags: list[str] = []
-    if view.identical:
-        tags.append("same")
-    if view.moved:
-        tags.append("moved")
-    if view.boilerplate:
-        tags.append("boiler")
-    flag = [Content.styled(f"{FACTS_FLAG} fact", FACTS_STYLE)] if facts else []
-    return Content("\n").join([head, *flag, *(Content.styled(tag, LABEL_STYLE) for tag in tags)])
+    tags = [
+        Content.styled(tag.short, FACTS_STYLE if tag.key == "facts" else LABEL_STYLE)
+        for tag in shown_tags(comparison, k, GUTTER_TAGS)
+    ]
+    return Content("\n").join([head, *tags])
 
 
 class DiffView(LineView, can_focus=False):
@@ -172,7 +175,7 @@ class DiffView(LineView, can_focus=False):
         self.hide_boilerplate = False
         self.hide_unpaired = False
         self.word_level = True
-        self.row_filter: Callable[[Comparison, int], bool] | None = None
+        self.row_filter: RowPredicate | None = None
         """An extra filter (row index -> shown?), e.g. "only rows whose facts disagree"."""
         self.empty_message = EMPTY_MESSAGE
         """What the view says when the filters hide every row."""
@@ -214,21 +217,10 @@ class DiffView(LineView, can_focus=False):
         """How many rows have been wrapped into lines (and so word-diffed) for this layout."""
         return sum(self._measured)
 
-    def _boilerplate(self, comparison: Comparison, k: int) -> bool:
-        row = comparison.rows[k]
-        paragraphs = [comparison.a.paragraphs[i] for i in row.a]
-        paragraphs += [comparison.b.paragraphs[j] for j in row.b]
-        return any(not p.is_body for p in paragraphs)
-
-    def _visible(self, comparison: Comparison, k: int) -> bool:
-        """Whether row ``k`` passes the filters, without computing its word diff."""
-        if self.hide_boilerplate and self._boilerplate(comparison, k):
-            return False
-        if self.hide_unpaired and comparison.rows[k].kind != "pair":
-            return False
-        if self.row_filter is not None and not self.row_filter(comparison, k):
-            return False
-        return not (self.hide_identical and comparison.row_identical(k))
+    @property
+    def filter(self) -> RowFilter:
+        """The rows the reader asked to hide, as the comparison model's filter."""
+        return RowFilter(self.hide_identical, self.hide_boilerplate, self.hide_unpaired, self.row_filter)
 
     def show(self, comparison: Comparison, keep: int | None = None) -> None:
         """Show ``comparison``, with the cursor on row ``keep`` (or the next visible one)."""
@@ -240,7 +232,7 @@ class DiffView(LineView, can_focus=False):
         comparison = self.comparison
         if comparison is None:
             return
-        self._order = [k for k in range(len(comparison.rows)) if self._visible(comparison, k)]
+        self._order = self.filter.rows(comparison)
         self._reset_layout()
         self.cursor = -1
         self.set_scroll_y(0)
@@ -414,9 +406,7 @@ class DiffView(LineView, can_focus=False):
         if columns.gutter:
             gutter_class = "diff-view--gutter-current" if current else "diff-view--gutter"
             blocks.append(
-                self._text_block(
-                    gutter_content(view, bool(found)), columns.gutter, (*row_classes, gutter_class)
-                )
+                self._text_block(gutter_content(comparison, k), columns.gutter, (*row_classes, gutter_class))
             )
         sides: tuple[tuple[Side, int], ...] = (("a", columns.box_a), ("b", columns.box_b))
         for side, box in sides:
@@ -585,29 +575,25 @@ class DiffView(LineView, can_focus=False):
         return covering
 
     def find_change(self, step: int) -> int | None:
-        """Position of the next (``step=1``) or previous (``-1``) difference, if any.
-
-        A difference is a changed pair or an unpaired paragraph; boilerplate rows are skipped
-        because a different copyright line is not a difference in the story. No word diff is
-        computed for the rows passed over.
+        """Position of the next (``step=1``) or previous (``-1``) difference, if any
+        (``filters.is_difference``). No word diff is computed for the rows passed over.
         """
-        return self._find(step, lambda comparison, k: not comparison.row_identical(k))
+        return self._find(step, is_difference)
 
     def find_pair(self, step: int) -> int | None:
         """Position of the next (``step=1``) or previous (``-1``) pair, identical or not, past any
         unpaired paragraphs and boilerplate (``}`` / ``{``: the story's shared reports)."""
-        return self._find(step, lambda comparison, k: comparison.rows[k].kind == "pair")
+        return self._find(step, is_body_pair)
 
-    def _find(self, step: int, wanted: Callable[[Comparison, int], bool]) -> int | None:
-        """The next shown row from the cursor in direction ``step`` that is ``wanted`` and not
-        boilerplate."""
+    def _find(self, step: int, wanted: RowPredicate) -> int | None:
+        """The next shown row from the cursor in direction ``step`` that is ``wanted``."""
         comparison = self.comparison
         if comparison is None:
             return None
         position = self.cursor + step
         while 0 <= position < len(self._order):
             k = self._order[position]
-            if wanted(comparison, k) and not self._boilerplate(comparison, k):
+            if wanted(comparison, k):
                 return position
             position += step
         return None

@@ -7,8 +7,9 @@ with quotes), so no element or attribute can come from an article; the only tags
 Content-Security-Policy meta tag forbids scripts, frames and every external resource, so even a
 bug in the escaping could not run code in the reader's browser.
 
-The content mirrors the Markdown export (``core.export``): sources, summary, legend, then the rows
-in reading order, each pair side by side and each unpaired paragraph facing a marked gap.
+The content mirrors the Markdown export (``render.markdown``): sources, summary, legend, then the
+rows in reading order, each pair side by side and each unpaired paragraph facing a marked gap;
+every tag is worded by the comparison model (``comparison.tags``).
 """
 
 from __future__ import annotations
@@ -16,17 +17,14 @@ from __future__ import annotations
 import html
 
 from newsdiff.core.article import Article
-from newsdiff.core.compare import Comparison, ParagraphView, RowView
-from newsdiff.core.export import FACTS_MARK
+from newsdiff.core.comparison.model import Comparison, ParagraphView
+from newsdiff.core.comparison.summary import coverage_sentence, mean_similarity_text
+from newsdiff.core.comparison.tags import discrepancy_words, score_text, shown_tags
 from newsdiff.core.facts import Discrepancy
-from newsdiff.core.serialize import (
-    boilerplate_reasons,
-    coverage_sentence,
-    mean_similarity_text,
-    plural,
-    source_details,
-)
+from newsdiff.core.render.markdown import PAIR_TAGS
+from newsdiff.core.render.sources import SOURCE_LABELS, source_details
 from newsdiff.core.text import one_line
+from newsdiff.core.wording import plural
 
 CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 """Nothing may load or run: no script, image, font, frame or fetch; only the inline stylesheet."""
@@ -59,8 +57,6 @@ del.number, ins.number { outline: 2px solid currentColor; }
   del { color: #ffb3b3; background: #4a1c1c; } ins { color: #b8f5c4; background: #173d20; }
 }
 """
-
-_SOURCE_LABELS = {"title": "Title", "file": "File", "date": "Date", "byline": "Byline", "url": "Address"}
 
 
 def _text(text: str) -> str:
@@ -98,27 +94,19 @@ def _paragraphs(views: tuple[ParagraphView, ...], side: str) -> str:
 
 def discrepancy_html(discrepancy: Discrepancy) -> str:
     """``⚠ figures differ: four hours → five hours``, as the Markdown export words it, escaped."""
-    said = f"{_text(discrepancy.label)}: {_text(discrepancy.a)} → {_text(discrepancy.b)}"
-    return f'<p class="facts">{FACTS_MARK} {said}</p>'
+    head, said = discrepancy_words(discrepancy, _text)
+    return f'<p class="facts">{_text(head)}{said}</p>'
 
 
-def _row(comparison: Comparison, row: RowView, found: tuple[Discrepancy, ...] = ()) -> str:
+def _row(comparison: Comparison, k: int) -> str:
+    row = comparison.row_view(k)
     classes = [row.kind.replace("_", "-")]
     if row.boilerplate:
         classes.append("boilerplate")
     if row.kind == "pair":
-        tags = [f"{row.score or 0.0:.2f}"]
-        if row.identical:
-            tags.append("same wording")
-        if row.numeric:
-            tags.append("numbers changed")
-        if found:
-            tags.append(f"{FACTS_MARK} numbers or names disagree")
-        reasons = boilerplate_reasons(comparison, row.row)
-        if reasons:
-            tags.append(f"boilerplate ({_text(', '.join(reasons))})")
-        score = "<br>".join(tags)
-        facts = "".join(discrepancy_html(d) for d in found)
+        tags = [_text(tag.words) for tag in shown_tags(comparison, k, PAIR_TAGS)]
+        score = "<br>".join([score_text(row), *tags])
+        facts = "".join(discrepancy_html(d) for d in comparison.discrepancies(k))
         cells = (
             f'<td class="a">{facts}{_paragraphs(row.a, "a")}</td><td class="b">{_paragraphs(row.b, "b")}</td>'
         )
@@ -135,7 +123,7 @@ def _source(label: str, article: Article) -> str:
     details = source_details(article)
     items = [
         f"<li>{caption}: {_text(details[key])}</li>"
-        for key, caption in _SOURCE_LABELS.items()
+        for key, caption in SOURCE_LABELS.items()
         if key in details
     ]
     if not article.date:
@@ -161,9 +149,7 @@ def to_html(comparison: Comparison) -> str:
     a, b = comparison.a, comparison.b
     summary = comparison.summary()
     title = f"Comparison: {_line(a.name)} vs {_line(b.name)}"
-    views = comparison.row_views()
-    found = {k: comparison.discrepancies(k) for k, view in enumerate(views) if view.kind == "pair"}
-    rows = "\n".join(_row(comparison, view, found.get(k, ())) for k, view in enumerate(views))
+    rows = "\n".join(_row(comparison, k) for k in range(len(comparison.rows)))
     if not rows:
         rows = '<tr><td class="score"></td><td colspan="2">Neither article has a paragraph.</td></tr>'
     parts = [
@@ -189,7 +175,7 @@ def to_html(comparison: Comparison) -> str:
         f"<li>Mean similarity of pairs: {mean_similarity_text(summary)} (paragraphs without a counterpart "
         "do not count)</li>",
         f"<li>Coverage: {coverage_sentence(summary)} (share of body words)</li>",
-        f"<li>Pairs whose numbers or names disagree: {sum(1 for k in found if found[k])}</li>",
+        f"<li>Pairs whose numbers or names disagree: {len(comparison.flagged_rows())}</li>",
         "</ul>",
         "<p>Counts are over body paragraphs; boilerplate is listed but not counted.</p>",
         _LEGEND,

@@ -1,4 +1,4 @@
-"""A comparison as a Markdown document, and a safe way to write it to disk.
+"""A comparison as a Markdown document (the whole comparison, or one row for the clipboard).
 
 Article text is untrusted: a scraped paragraph may hold ``# heading``, ``| table |``, ``<script>``,
 ``[a link](…)`` or a line that starts with ``1.``. ``escape_markdown`` is the one function through
@@ -14,26 +14,16 @@ parse and GitHub, GitLab and pandoc all render them.
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import os
 import re
-import tempfile
-from collections.abc import Iterable
-from pathlib import Path
 
 from newsdiff.core.article import Article
-from newsdiff.core.compare import Comparison, ParagraphView, RowView
-from newsdiff.core.errors import InputError
+from newsdiff.core.comparison.model import Comparison, ParagraphView
+from newsdiff.core.comparison.summary import coverage_sentence, mean_similarity_text
+from newsdiff.core.comparison.tags import FACTS_MARK, TagKey, discrepancy_words, pair_heading, shown_tags
 from newsdiff.core.facts import Discrepancy
-from newsdiff.core.serialize import (
-    boilerplate_reasons,
-    coverage_sentence,
-    mean_similarity_text,
-    plural,
-    source_details,
-)
+from newsdiff.core.render.sources import SOURCE_LABELS, source_details
 from newsdiff.core.text import one_line
+from newsdiff.core.wording import plural
 
 # Only what CommonMark (with GFM's tables and strikethrough) could read as syntax where it stands
 # gets a backslash, so dates, hyphenated names and newsdiff's own prose stay readable in the raw
@@ -60,7 +50,8 @@ _EDGE_SPACE = re.compile(r"^[ \t]+|[ \t]+$")
 DELETE_OPEN, DELETE_CLOSE = "<del>", "</del>"
 INSERT_OPEN, INSERT_CLOSE = "<ins>", "</ins>"
 NUMBER_MARK = "**"
-FACTS_MARK = "⚠"
+PAIR_TAGS: tuple[TagKey, ...] = ("same", "numbers", "facts", "boilerplate")
+"""The tags a pair's heading carries, in this order (``comparison.tags`` words them)."""
 MARKUP_TAGS = frozenset([DELETE_OPEN, DELETE_CLOSE, INSERT_OPEN, INSERT_CLOSE])
 """The only inline HTML an export contains; tests check that nothing else appears."""
 
@@ -120,24 +111,17 @@ def paragraph_markdown(view: ParagraphView, side: str) -> str:
     return "".join(parts)
 
 
-_SOURCE_LABELS = {"title": "Title", "file": "File", "date": "Date", "byline": "Byline", "url": "Address"}
-
-
 def _source_lines(label: str, article: Article) -> list[str]:
     """The source's name, then its details; a detail that would repeat the name or another
     detail (a file name that is the name, a title that fell back to it) is left out."""
     lines = [f"- **{label}:** {_one_line(article.name)}"]
     details = source_details(article)
-    for key, caption in _SOURCE_LABELS.items():
+    for key, caption in SOURCE_LABELS.items():
         if key in details:
             lines.append(f"  - {caption}: {escape_markdown(details[key])}")
         elif key == "date" and not article.date:
             lines.append("  - Date: not known")
     return lines
-
-
-def _numbers(views: Iterable[ParagraphView]) -> str:
-    return ", ".join(f"¶{v.index + 1}" for v in views)
 
 
 def _paragraph_block(label: str, view: ParagraphView, side: str) -> str:
@@ -147,30 +131,20 @@ def _paragraph_block(label: str, view: ParagraphView, side: str) -> str:
 
 def discrepancy_markdown(discrepancy: Discrepancy) -> str:
     """``⚠ figures differ: four hours → five hours``, the quoted texts escaped."""
-    a, b = escape_markdown(discrepancy.a), escape_markdown(discrepancy.b)
-    return f"{FACTS_MARK} {discrepancy.label}: {a} → {b}"
+    return "".join(discrepancy_words(discrepancy, escape_markdown))
 
 
-def _pair_section(
-    comparison: Comparison, number: int, row: RowView, found: tuple[Discrepancy, ...] = ()
-) -> list[str]:
-    details = [f"A {_numbers(row.a)} ↔ B {_numbers(row.b)}", f"similarity {row.score or 0.0:.2f}"]
-    if row.identical:
-        details.append("same wording")
-    if row.numeric:
-        details.append("numbers changed")
-    if found:
-        details.append(f"{FACTS_MARK} numbers or names disagree")
-    reasons = boilerplate_reasons(comparison, row.row)
-    if reasons:
-        details.append(f"boilerplate ({escape_markdown(', '.join(reasons))})")
-    lines = [f"### Pair {number} · {' · '.join(details)}", ""]
-    for discrepancy in found:  # a paragraph each: article text must not be able to open a list
+def _pair_section(comparison: Comparison, number: int, k: int) -> list[str]:
+    view = comparison.row_view(k)
+    tags = [escape_markdown(tag.words) for tag in shown_tags(comparison, k, PAIR_TAGS)]
+    lines = [f"### Pair {number} · {' · '.join([*pair_heading(view), *tags])}", ""]
+    # A paragraph each: article text must not be able to open a list.
+    for discrepancy in comparison.discrepancies(k):
         lines += [discrepancy_markdown(discrepancy), ""]
-    for view in row.a:
-        lines += [_paragraph_block("A", view, "a"), ""]
-    for view in row.b:
-        lines += [_paragraph_block("B", view, "b"), ""]
+    for paragraph in view.a:
+        lines += [_paragraph_block("A", paragraph, "a"), ""]
+    for paragraph in view.b:
+        lines += [_paragraph_block("B", paragraph, "b"), ""]
     return lines
 
 
@@ -209,8 +183,7 @@ def to_markdown(comparison: Comparison) -> str:
     a, b = comparison.a, comparison.b
     summary = comparison.summary()
     views = comparison.row_views()
-    pairs = [(k, v) for k, v in enumerate(views) if v.kind == "pair"]
-    found = {k: comparison.discrepancies(k) for k, _ in pairs}
+    pairs = [k for k, v in enumerate(views) if v.kind == "pair"]
     lines = [f"# Comparison: {_one_line(a.name)} vs {_one_line(b.name)}", "", "## Sources", ""]
     lines += [*_source_lines("A", a), *_source_lines("B", b), ""]
     lines += [
@@ -222,7 +195,7 @@ def to_markdown(comparison: Comparison) -> str:
         f"- Mean similarity of pairs: {mean_similarity_text(summary)} (paragraphs without a "
         "counterpart do not count)",
         f"- Coverage: {coverage_sentence(summary)} (share of body words)",
-        f"- Pairs whose numbers or names disagree: {sum(1 for k in found if found[k])}",
+        f"- Pairs whose numbers or names disagree: {len(comparison.flagged_rows())}",
         "",
         "Counts are over body paragraphs; boilerplate is listed but not counted.",
         "",
@@ -233,8 +206,8 @@ def to_markdown(comparison: Comparison) -> str:
     ]
     if not pairs:
         lines += ["No paragraph of A reports what a paragraph of B reports.", ""]
-    for number, (k, row) in enumerate(pairs, start=1):
-        lines += _pair_section(comparison, number, row, found[k])
+    for number, k in enumerate(pairs, start=1):
+        lines += _pair_section(comparison, number, k)
     only_a = [p for v in views if v.kind == "only_a" for p in v.a]
     only_b = [p for v in views if v.kind == "only_b" for p in v.b]
     lines += _only_section("A", a, sorted(only_a, key=lambda p: p.index))
@@ -242,105 +215,17 @@ def to_markdown(comparison: Comparison) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _file_mode(path: Path) -> int:
-    """Permissions for the new file: the old file's when replacing one, else the umask's default."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    """Write every byte (``os.write`` may write fewer); a seam for tests that simulate a full disk."""
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view)
-        view = view[written:]
-
-
-def _publish(tmp: Path, path: Path, force: bool) -> None:
-    """Move the finished temporary file to ``path``, refusing to clobber unless ``force``.
-
-    Without ``force`` a hard link is the atomic "create only if absent" (no window in which another
-    process's new file could be overwritten); on file systems without hard links we fall back to a
-    check followed by ``os.replace``.
-    """
-    if force:
-        tmp.replace(path)
-        return
-    try:
-        path.hardlink_to(tmp)
-    except FileExistsError:
-        raise _exists(path) from None
-    except OSError as exc:
-        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
-            raise
-        if path.exists():
-            raise _exists(path) from None
-        tmp.replace(path)
-        return
-    with contextlib.suppress(OSError):  # the export is in place; a stray link is only clutter
-        tmp.unlink()
-
-
-def _exists(path: Path) -> InputError:
-    return InputError(f"{path}: already exists (use --force to overwrite it)")
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable; best effort (some systems cannot open a folder)."""
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _os_error(path: Path, exc: OSError) -> InputError:
-    reason = exc.strerror or str(exc) or type(exc).__name__
-    return InputError(f"{path}: cannot write: {reason}")
-
-
-def write_export(path: Path, text: str, force: bool = False) -> None:
-    """Write ``text`` to ``path`` atomically: all of it or nothing, never a half-written file.
-
-    The text goes to a temporary file in the same folder (so the final rename stays on one file
-    system), is flushed to disk, then renamed over ``path``. An existing file is kept unless
-    ``force``. On any failure, KeyboardInterrupt included, the temporary file is removed and the
-    destination is untouched; operating-system errors become a one-line ``InputError``.
-    """
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder; give a file name to export to")
-    if path.exists() and not path.is_file():
-        # A device or FIFO (/dev/null, as root): --force must not replace it with a file.
-        raise InputError(f"{path}: is not a regular file (a device or FIFO); give a file name to export to")
-    if path.exists() and not force:
-        raise _exists(path)
-    folder = path.parent
-    if not folder.is_dir():
-        raise InputError(f"{folder}: no such folder")
-    mode = _file_mode(path)
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise _os_error(path, exc) from None
-    tmp = Path(tmp_name)
-    try:
-        try:
-            if hasattr(os, "fchmod"):  # POSIX; Windows files have no mode bits to set
-                os.fchmod(fd, mode)
-            _write_all(fd, text.encode("utf-8"))
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        _publish(tmp, path, force)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        if isinstance(exc, OSError):
-            raise _os_error(path, exc) from None
-        raise
-    _sync_folder(folder)
+def row_markdown(comparison: Comparison, k: int) -> str:
+    """Row ``k`` alone as Markdown, as the full export words it (for the clipboard): a pair's
+    heading and both sides, or the unpaired paragraphs under "Only in A/B"."""
+    view = comparison.row_view(k)
+    a, b = _one_line(comparison.a.name), _one_line(comparison.b.name)
+    intro = f"From the comparison of {a} (A) and {b} (B):"
+    if view.kind == "pair":
+        number = sum(1 for row in comparison.rows[: k + 1] if row.kind == "pair")
+        lines = _pair_section(comparison, number, k)
+    elif view.kind == "only_a":
+        lines = _only_section("A", comparison.a, list(view.a))
+    else:
+        lines = _only_section("B", comparison.b, list(view.b))
+    return "\n".join([intro, "", *lines]).rstrip("\n") + "\n"

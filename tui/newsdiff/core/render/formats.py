@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsdiff.core.compare import Comparison
+from newsdiff.core.comparison.model import Comparison
 
 FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON"}
 """Format name -> what the reader is shown; the name is also the file extension."""
@@ -29,35 +29,16 @@ def with_extension(path: str, fmt: str) -> str:
 def render(comparison: Comparison, fmt: str) -> str:
     """The comparison as the text of an export in format ``fmt`` (one of ``FORMATS``)."""
     if fmt == "html":
-        from newsdiff.core.export_html import to_html
+        from newsdiff.core.render.html import to_html
 
         return to_html(comparison)
     if fmt == "json":
-        from newsdiff.core.serialize import comparison_json
+        from newsdiff.core.render.json import comparison_json
         from newsdiff.core.untrusted import json_text
 
         return json_text(comparison_json(comparison))
     if fmt == "md":
-        from newsdiff.core.export import to_markdown
+        from newsdiff.core.render.markdown import to_markdown
 
         return to_markdown(comparison)
     raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
-
-
-def row_markdown(comparison: Comparison, k: int) -> str:
-    """Row ``k`` alone as Markdown, as the full export words it (for the clipboard): a pair's
-    heading and both sides, or the unpaired paragraphs under "Only in A/B"."""
-    from newsdiff.core.export import _one_line, _only_section, _pair_section  # one wording for both
-
-    view = comparison.row_view(k)
-    intro = (
-        f"From the comparison of {_one_line(comparison.a.name)} (A) and {_one_line(comparison.b.name)} (B):"
-    )
-    if view.kind == "pair":
-        number = sum(1 for row in comparison.rows[: k + 1] if row.kind == "pair")
-        lines = _pair_section(comparison, number, view, comparison.discrepancies(k))
-    elif view.kind == "only_a":
-        lines = _only_section("A", comparison.a, list(view.a))
-    else:
-        lines = _only_section("B", comparison.b, list(view.b))
-    return "\n".join([intro, "", *lines]).rstrip("\n") + "\n"
