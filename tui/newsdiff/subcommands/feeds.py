@@ -41,8 +41,7 @@ def run(args: argparse.Namespace) -> int:
         counts = store.article_counts()
     if not subscribed:
         where = one_line(shown_url(store.engine.url))
-        sys.stdout.write(f"no subscriptions yet (store: {where}); add one with 'newsdiff subscribe URL'
-")
+        sys.stdout.write(f"no subscriptions yet (store: {where}); add one with 'newsdiff subscribe URL'\n")
         return EXIT_OK
     sys.stdout.write("".join(feed_line(feed, counts.get(feed.id, 0)) + "\n" for feed in subscribed))
     return EXIT_OK
