@@ -48,12 +48,12 @@ def run_abandonable(work: Callable[[], T], cancelled: Callable[[], bool], poll: 
         except BaseException as exc:  # handed to the waiting worker, which raises it
             failure.append(exc)
 
-    thread = threading.Thread(target=run, name="newsdiff-align", daemon=True)
+    thread = threading.Thread(target=run, name="newsdiff-background", daemon=True)
     thread.start()
     while thread.is_alive():
         thread.join(poll)
         if cancelled() and thread.is_alive():
-            raise Cancelled("alignment cancelled")
+            raise Cancelled("cancelled")
     if failure:
         raise failure[0]
     return box[0]
