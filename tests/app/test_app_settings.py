@@ -13,9 +13,11 @@ from textual.widgets import Input, Static, Switch
 from newsdiff.app import NewsdiffApp, unknown_binding_ids
 from newsdiff.commands import key_commands
 from newsdiff.core.settings import Settings, load_settings
+from newsdiff.screens.article_picker import ArticlePicker
 from newsdiff.screens.compare_screen import CompareScreen
 from newsdiff.screens.export_dialog import ExportDialog
 from newsdiff.screens.help_screen import HelpScreen
+from newsdiff.screens.reader_screen import ReaderScreen
 from newsdiff.screens.settings_screen import SettingsScreen
 from newsdiff.screens.story_screen import StoryScreen
 from newsdiff.widgets.article_table import ArticleTable
@@ -266,3 +268,23 @@ async def test_column_settings_reach_the_comparison_and_change_at_once(tmp_path:
         assert (view.wrap_width, view.show_scores) == (None, True)
         data = tomllib.loads(config.read_text(encoding="utf-8"))
         assert data["show_scores"] is True and "wrap_width" not in data
+
+
+async def test_settings_saved_while_reading_reach_the_comparison_opened_from_the_reader() -> None:
+    """The screens read the app's settings when they need them (one source, no copy taken when the
+    reader opened): a comparison opened with c after a change aligns at the new threshold."""
+    app = NewsdiffApp(paths=[SEEDS], settings=Settings(threshold=0.3))
+    async with app.run_test(size=SIZE) as pilot:
+        await story_ready(pilot)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+        app.settings = Settings(threshold=0.45, ignore_case=True)
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, ArticlePicker), "the picker")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen), "the comparison")
+        compare = app.screen
+        assert isinstance(compare, CompareScreen)
+        await wait_for(pilot, lambda: compare.comparison is not None, "the alignment")
+        assert compare.comparison is not None
+        assert compare.threshold == 0.45 and compare.comparison.options.ignore_case

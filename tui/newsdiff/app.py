@@ -7,10 +7,11 @@ and everything the app shows is computed by ``newsdiff.core``. What the app itse
   interrupted command), as does SIGTERM (status 143) or SIGINT sent by ``kill``: each goes
   through Textual's normal exit, so the terminal is always restored.
 - Below ``MIN_SIZE`` a message about the window size replaces the screens, until it grows again.
-- ``,`` opens the settings from any screen; ``apply_settings`` puts new settings into effect at
-  once (theme, keymap; on the open comparison its column width, scores and word diff; the
-  next alignment's threshold). The settings' keymap remaps any binding by its id; an id no binding
-  has is reported once, as a notification.
+- ``,`` opens the settings from any screen. The app's ``settings`` reactive is the one source of the
+  settings in effect: setting it applies the theme and keymap here, and the screens read it
+  (``screens.app_settings``) or observe it (the open comparison re-wraps and re-diffs at once).
+  The settings' keymap remaps any binding by its id; an id no binding has is reported once, as a
+  notification.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ import contextlib
 import signal
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from types import FrameType
 from typing import ClassVar
@@ -30,6 +30,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.geometry import Size
+from textual.reactive import reactive
 from textual.screen import ModalScreen
 
 from newsdiff.commands import KeyCommandsProvider
@@ -128,11 +129,13 @@ class NewsdiffApp(App[None]):
         ),
     ]
 
+    settings: reactive[Settings] = reactive(Settings, always_update=True, repaint=False, init=False)
+    """The settings in effect, the one source the screens read and observe (``screens.app_settings``);
+    every assignment applies them, even of equal settings (saving resets the comparison's ``T``)."""
+
     def __init__(
         self,
         paths: Sequence[Source] | None = None,
-        threshold: float | None = None,
-        options: DiffOptions | None = None,
         *,
         settings: Settings | None = None,
         config_path: Path | None = None,
@@ -141,25 +144,16 @@ class NewsdiffApp(App[None]):
     ) -> None:
         """``paths``: files or folders of articles; none means the bundled example story.
 
-        ``settings`` come from the config file (the CLI reads it; by default nothing is read);
-        ``threshold`` and ``options``, when given, win over them. ``config_path`` is where the
-        settings screen saves (by default the usual config file), and ``config_warning`` a problem
-        found while reading it, shown once the app is up. ``load_options`` say how sources are
+        ``settings`` come from the config file and the command line (the CLI reads and merges
+        them; by default nothing is read). ``config_path`` is where the settings screen saves (by
+        default the usual config file), and ``config_warning`` a problem found while reading it,
+        shown once the app is up. ``load_options`` say how sources are
         read (size limit, timeout, refresh): the defaults unless given, never the environment.
         """
         super().__init__()
         self.paths = list(paths) if paths else [seeds_dir()]
         settings = settings or Settings()
-        if threshold is not None:
-            settings = replace(settings, threshold=threshold)
-        if options is not None:
-            settings = replace(
-                settings,
-                ignore_case=options.ignore_case,
-                ignore_punctuation=options.ignore_punctuation,
-                strict_quotes=not options.fold_quotes,
-            )
-        self.settings = settings
+        self.set_reactive(NewsdiffApp.settings, settings)
         self.config_path = config_path
         self.load_options = load_options or LoadOptions()
         self._warnings = [config_warning] if config_warning else []
@@ -172,10 +166,12 @@ class NewsdiffApp(App[None]):
 
     @property
     def threshold(self) -> float:
+        """The settings' pairing threshold (read from ``settings``, never kept apart)."""
         return self.settings.threshold
 
     @property
     def options(self) -> DiffOptions:
+        """The settings' word-diff options (read from ``settings``)."""
         return self.settings.diff_options()
 
     def on_mount(self) -> None:
@@ -187,7 +183,7 @@ class NewsdiffApp(App[None]):
             self.call_after_refresh(self._check_keymap)
         for warning in self._warnings:
             self.notify(warning, title="Settings", severity="warning", timeout=10, markup=False)
-        self.push_screen(StoryScreen(self.paths, self.threshold, self.options, self.load_options))
+        self.push_screen(StoryScreen(self.paths, self.load_options))
         # The aligner's libraries take ~0.3 s to import; do it while the reader picks sources,
         # so the first comparison opens without that wait, but after the first paint, so it does
         # not compete with start-up.
@@ -231,7 +227,7 @@ class NewsdiffApp(App[None]):
         from newsdiff.screens.stories_screen import StoriesScreen
 
         if not isinstance(self.screen, StoriesScreen | ModalScreen):
-            self.push_screen(StoriesScreen(self.threshold, self.options, self.settings.store_url))
+            self.push_screen(StoriesScreen())
 
     def action_settings(self) -> None:
         from newsdiff.screens.settings_screen import SettingsScreen
@@ -242,7 +238,7 @@ class NewsdiffApp(App[None]):
     def _saved(self, settings: Settings | None) -> None:
         if settings is None:
             return
-        self.apply_settings(settings)
+        self.settings = settings
         path = self.config_path or settings_file()
         self.notify(f"Saved to {path}", title="Settings", markup=False)
 
@@ -255,20 +251,13 @@ class NewsdiffApp(App[None]):
 
     # -- settings ---------------------------------------------------------------------------
 
-    def apply_settings(self, settings: Settings) -> None:
-        """Put ``settings`` into effect now: look and keys here, options on the open screens."""
-        previous, self.settings = self.settings, settings
+    def watch_settings(self, previous: Settings, settings: Settings) -> None:
+        """Put new settings into effect here: keys and look (the screens observe the rest)."""
         if settings.keys != previous.keys:
             self.set_keymap(dict(settings.keys))
         theme_problem = self._apply_look(settings)
         if theme_problem:
             self.notify(theme_problem, title="Settings", severity="warning", markup=False)
-        for screen in self.screen_stack:
-            update = getattr(screen, "apply_settings", None)
-            if callable(update):
-                update(settings)
-            elif isinstance(screen, StoryScreen):
-                screen.threshold, screen.options = settings.threshold, settings.diff_options()
 
     def _apply_look(self, settings: Settings) -> str | None:
         """The theme (the comparison's columns are set by its screen); returns the problem with

@@ -40,7 +40,8 @@ import numpy as np
 from newsdiff.core.align import DEFAULT_THRESHOLD, align
 from newsdiff.core.article import Article
 from newsdiff.core.errors import Cancelled
-from newsdiff.core.story_index import CancelCheck, Progress, StoryIndex, cached_index, sorted_unique
+from newsdiff.core.steps import CancelCheck, Progress
+from newsdiff.core.story_index import StoryIndex, cached_index, sorted_unique
 
 PAIRWISE_ARTICLES = 12
 """Up to this many articles (66 comparisons), coverage is built from the pairwise comparisons."""
@@ -287,11 +288,11 @@ def coverage(
     if len(articles) <= PAIRWISE_ARTICLES:
         return coverage_from_comparisons(articles, threshold, progress, cancelled)
 
-    def indexing(share: float, what: str) -> None:
+    def indexing(share: float, what: str = "") -> None:
         if progress is not None:
             progress(0.8 * share, what)
 
-    def grouping(share: float, what: str) -> None:
+    def grouping(share: float, what: str = "") -> None:
         if progress is not None:
             progress(0.8 + 0.2 * share, what)
 

@@ -24,7 +24,8 @@ import numpy as np
 
 from newsdiff.core.align import DEFAULT_THRESHOLD
 from newsdiff.core.article import Article
-from newsdiff.core.story_index import CancelCheck, Progress, StoryIndex, cached_index, common_words
+from newsdiff.core.steps import CancelCheck, Progress
+from newsdiff.core.story_index import StoryIndex, cached_index, common_words
 from newsdiff.core.wording import percent
 
 MIN_SHARE = 0.05

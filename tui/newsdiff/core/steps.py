@@ -1,15 +1,25 @@
-"""Cancellation and progress at the checkpoints of long core work (alignment above all)."""
+"""Cancellation and progress at the checkpoints of long core work (alignment above all).
+
+One ``Progress`` and one ``CancelCheck`` for every computation a screen runs in the background
+(an alignment, coverage, lineage), so one helper (``screens.background``) can show any of them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from newsdiff.core.errors import Cancelled
 
 CancelCheck = Callable[[], bool]
-"""Asked between stages (and every few components): True stops the alignment with ``Cancelled``."""
-Progress = Callable[[float], None]
-"""Told the share of the work done so far, from 0 to 1, at the same points."""
+"""Asked between stages (and every few components): True stops the work with ``Cancelled``."""
+
+
+class Progress(Protocol):
+    """Told the share of the work done so far, from 0 to 1, and, when the work says, its stage
+    ("reading", "matching"...): an alignment reports only the share."""
+
+    def __call__(self, share: float, stage: str = "", /) -> None: ...
 
 
 class Steps:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import itertools
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,6 +32,7 @@ from newsdiff.core.align import DEFAULT_THRESHOLD
 from newsdiff.core.article import Article
 from newsdiff.core.errors import Cancelled
 from newsdiff.core.similarity import MIN_WORDS_FOR_RATIO, rescale_ratio, tfidf_vectors
+from newsdiff.core.steps import CancelCheck, Progress
 from newsdiff.core.tokens import sentence_units, terms
 from newsdiff.core.unit_matching import linkable
 
@@ -54,11 +55,6 @@ _CODES = 0x110000 - _FIRST_CODE
 story has them) codes repeat, which can only overstate the words two sentences share."""
 _ROW_BLOCK = 8_000
 _SCORE_BATCH = 200_000
-
-Progress = Callable[[float, str], None]
-"""Called with the share done (0 to 1) and what is being done."""
-CancelCheck = Callable[[], bool]
-"""Returns True when the caller wants the work stopped."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,75 +6,41 @@ comparison are greyed out until it is ready. Leaving the screen or quitting canc
 
 Keys that share a letter are routed by ``check_action``: during a search ``n`` goes to the next
 match and ``escape`` clears the search; otherwise ``n`` is the next difference and ``escape``
-goes back. A new key for this screen is a ``Binding`` with an id and a tooltip, an ``action_``
-method, and (if it needs the comparison) its name in ``NEEDS_COMPARISON``.
+goes back. The keys themselves are in ``compare_keys``; export and copying in ``compare_export``.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
-from pathlib import Path
-from typing import ClassVar, TypeVar
+from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Input, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsdiff.core.align import LOOSER_THRESHOLD
 from newsdiff.core.article import Article
 from newsdiff.core.comparison.model import Comparison, compare
-from newsdiff.core.errors import Cancelled, InputError
-from newsdiff.core.files import write_atomic
-from newsdiff.core.render.formats import DEFAULT_FORMAT, render
-from newsdiff.core.render.markdown import row_markdown, to_markdown
-from newsdiff.core.search import Matches
+from newsdiff.core.errors import Cancelled
+from newsdiff.core.search import Hit, Matches
 from newsdiff.core.settings import Settings
 from newsdiff.core.worddiff import DiffOptions
-from newsdiff.screens.confirm_dialog import ConfirmDialog
-from newsdiff.screens.export_dialog import ExportChoice, ExportDialog, default_export_path
+from newsdiff.screens.app_settings import app_settings, observe_settings
+from newsdiff.screens.article_url import open_article_url
+from newsdiff.screens.background import BackgroundWork
+from newsdiff.screens.compare_export import CompareExport
+from newsdiff.screens.compare_keys import COMPARE_BINDINGS, NEEDS_COMPARISON
+from newsdiff.screens.search_mixin import SEARCH_ACTIONS, SearchableScreen
 from newsdiff.widgets.compare_header import ColumnHeads, SummaryBar, state_content
 from newsdiff.widgets.diff_view import EMPTY_MESSAGE, Columns, DiffView, SearchLocation
 from newsdiff.widgets.key_footer import KeyFooter
 from newsdiff.widgets.search_bar import SearchBar
 
-T = TypeVar("T")
-
 PROGRESS_DELAY = 0.3
 """Seconds of aligning before the progress bar appears (short alignments never show it)."""
-
-
-def run_abandonable(work: Callable[[], T], cancelled: Callable[[], bool], poll: float = 0.05) -> T:
-    """Run ``work`` in a daemon thread and wait for it, giving up within ``poll`` seconds of
-    ``cancelled()`` turning true.
-
-    Why: ``work`` checks for cancellation itself, but only between its stages, and one stage (the
-    scoring of candidate pairs) can take seconds on huge documents. A worker waiting here returns
-    at once, so leaving the screen or quitting never waits for that stage; the abandoned thread
-    stops at its next check, or dies with the process, as a daemon.
-    """
-    box: list[T] = []
-    failure: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            box.append(work())
-        except BaseException as exc:  # handed to the waiting worker, which raises it
-            failure.append(exc)
-
-    thread = threading.Thread(target=run, name="newsdiff-align", daemon=True)
-    thread.start()
-    while thread.is_alive():
-        thread.join(poll)
-        if cancelled() and thread.is_alive():
-            raise Cancelled("alignment cancelled")
-    if failure:
-        raise failure[0]
-    return box[0]
 
 
 NO_DISAGREEMENT = "No pair's numbers or names disagree (press f to show every row again)."
@@ -85,190 +51,26 @@ def _facts_disagree(comparison: Comparison, k: int) -> bool:
     return bool(comparison.discrepancies(k))
 
 
-MOVE = Binding.Group("move")
-DIFF = Binding.Group("diff")
-ENDS = Binding.Group("ends")
-NEEDS_COMPARISON = frozenset(
-    {
-        "move",
-        "next_diff",
-        "previous_diff",
-        "top",
-        "bottom",
-        "page",
-        "swap",
-        "toggle_identical",
-        "toggle_boilerplate",
-        "toggle_unpaired",
-        "next_pair",
-        "previous_pair",
-        "toggle_facts",
-        "toggle_word_level",
-        "export",
-        "copy_row",
-        "copy_all",
-        "search",
-    }
-)
-
-
-class CompareScreen(Screen[None]):
+class CompareScreen(CompareExport, SearchableScreen[SearchLocation]):
     """Side by side: A on the left, B on the right, one row per aligned group of paragraphs."""
 
     AREA = "compare"
+    SEARCH_NOTICES = False
     AUTO_FOCUS = ""
     """Nothing takes the keys from the screen's bindings until ``/`` opens the search line
     (``""``, not None: None means "the app's", which focuses the first focusable widget)."""
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "move(1)", "down", id="compare.down", group=MOVE, tooltip="next row"),
-        Binding("k,up", "move(-1)", "up", id="compare.up", group=MOVE, tooltip="previous row"),
-        Binding(
-            "n", "next_match", "next match", id="compare.next-match", tooltip="go to the next search match"
-        ),
-        Binding(
-            "N",
-            "previous_match",
-            "prev match",
-            id="compare.previous-match",
-            tooltip="go to the previous search match",
-        ),
-        Binding(
-            "right_square_bracket,n",
-            "next_diff",
-            "next",
-            id="compare.next-difference",
-            group=DIFF,
-            tooltip="jump to the next changed or unpaired row",
-        ),
-        Binding(
-            "left_square_bracket,p",
-            "previous_diff",
-            "previous",
-            id="compare.previous-difference",
-            group=DIFF,
-            tooltip="jump to the previous changed or unpaired row",
-        ),
-        Binding(
-            "right_curly_bracket",
-            "next_pair",
-            "next pair",
-            id="compare.next-pair",
-            show=False,
-            tooltip="jump to the next pair, past unpaired paragraphs",
-        ),
-        Binding(
-            "left_curly_bracket",
-            "previous_pair",
-            "previous pair",
-            id="compare.previous-pair",
-            show=False,
-            tooltip="jump to the previous pair, past unpaired paragraphs",
-        ),
-        Binding("g,home", "top", "top", id="compare.top", group=ENDS, tooltip="first row"),
-        Binding("G,end", "bottom", "bottom", id="compare.bottom", group=ENDS, tooltip="last row"),
-        Binding("pagedown,space", "page(1)", "page down", id="compare.page-down", show=False),
-        Binding("pageup", "page(-1)", "page up", id="compare.page-up", show=False),
-        # Before the view toggles: the footer shows keys in this order and cuts the last at 80 columns.
-        Binding(
-            "slash",
-            "search",
-            "search",
-            id="compare.search",
-            tooltip="search the text of both columns",
-            priority=True,  # see SearchBar.open: keys typed right after "/" must reach the input
-        ),
-        Binding(
-            "e",
-            "export",
-            "export",
-            id="compare.export-markdown",
-            tooltip="write the comparison as Markdown, HTML or JSON",
-        ),
-        Binding("s", "swap", "swap", id="compare.swap-sides", tooltip="exchange sides A and B"),
-        Binding(
-            "i",
-            "toggle_identical",
-            "same",
-            id="compare.toggle-identical",
-            tooltip="hide or show identical pairs",
-        ),
-        Binding(
-            "b",
-            "toggle_boilerplate",
-            "boiler",
-            id="compare.toggle-boilerplate",
-            tooltip="hide or show boilerplate (captions, credits, copyright)",
-        ),
-        Binding(
-            "u",
-            "toggle_unpaired",
-            "unpaired",
-            id="compare.toggle-unpaired",
-            show=False,
-            tooltip="hide or show the paragraphs only one side has",
-        ),
-        Binding(
-            "T",
-            "toggle_looser",
-            "looser",
-            id="compare.looser-pairing",
-            show=False,
-            tooltip="pair more loosely (threshold 0.12) or back to the setting's threshold",
-        ),
-        Binding(
-            "f",
-            "toggle_facts",
-            "facts",
-            id="compare.facts-only",
-            show=False,
-            tooltip="show only pairs whose numbers or names disagree",
-        ),
-        Binding(
-            "w",
-            "toggle_word_level",
-            "words/¶",
-            id="compare.toggle-word-level",
-            tooltip="word-level highlights or whole changed paragraphs tinted",
-        ),
-        Binding(
-            "y",
-            "copy_row",
-            "copy",
-            id="compare.copy-pair",
-            show=False,
-            tooltip="copy the current pair as Markdown",
-        ),
-        Binding(
-            "Y",
-            "copy_all",
-            "copy all",
-            id="compare.copy-comparison",
-            show=False,
-            tooltip="copy the whole comparison as Markdown",
-        ),
-        Binding(
-            "escape", "clear_search", "clear search", id="compare.clear-search", tooltip="clear the search"
-        ),
-        Binding("o", "open_url('a')", "A's URL", id="compare.open-a-url", show=False, tooltip="open A's URL"),
-        Binding("O", "open_url('b')", "B's URL", id="compare.open-b-url", show=False, tooltip="open B's URL"),
-        Binding("q,escape", "back", "back", id="compare.back", tooltip="back to the list of articles"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = COMPARE_BINDINGS
 
-    def __init__(
-        self, a: Article, b: Article, threshold: float, options: DiffOptions, *, name: str | None = None
-    ) -> None:
+    def __init__(self, a: Article, b: Article, *, name: str | None = None) -> None:
         super().__init__(name=name)
         self.a = a
         self.b = b
-        self.threshold = threshold
-        self.setting_threshold = threshold
-        """The settings' threshold; ``threshold`` differs from it while ``T`` has loosened pairing."""
-        self.options = options
+        self.looser = False
+        """True while ``T`` has loosened pairing to ``LOOSER_THRESHOLD``; new settings end it."""
         self.comparison: Comparison | None = None
-        self.matches: Matches[SearchLocation] | None = None
-        """The current search's hits, ``None`` when no search is active."""
-        self._progress = 0.0
-        """Share of the alignment done, written by the worker's thread, read by a timer here."""
+        self.aligning = BackgroundWork[Comparison](
+            self, "align", self._show_progress, delay=PROGRESS_DELAY, abandonable=True
+        )
 
     def compose(self) -> ComposeResult:
         yield SummaryBar(id="summary")
@@ -283,49 +85,51 @@ class CompareScreen(Screen[None]):
     def diff_view(self) -> DiffView:
         return self.query_one(DiffView)
 
+    @property
+    def setting_threshold(self) -> float:
+        """The settings' threshold (the app's, read when needed: never a copy)."""
+        return app_settings(self).threshold
+
+    @property
+    def threshold(self) -> float:
+        """The threshold this comparison aligns at: the settings', or the looser one after ``T``."""
+        return LOOSER_THRESHOLD if self.looser else self.setting_threshold
+
+    @property
+    def options(self) -> DiffOptions:
+        """The settings' word-diff options."""
+        return app_settings(self).diff_options()
+
     def on_mount(self) -> None:
         self.query_one(ColumnHeads).show(self.a, self.b)
         self.query_one(SummaryBar).waiting(self.a, self.b)
-        settings = getattr(self.app, "settings", None)
-        if settings is not None:
-            self.diff_view.wrap_width = settings.wrap_width
-            self.diff_view.show_scores = settings.show_scores
+        settings = app_settings(self)
+        self.diff_view.wrap_width = settings.wrap_width
+        self.diff_view.show_scores = settings.show_scores
+        observe_settings(self, self._settings_changed)
         self.query_one("#align-progress").display = False
         self.diff_view.loading = True
-        self._progress_timer = self.set_interval(0.1, self._show_progress, pause=True)
-        self.set_timer(PROGRESS_DELAY, self._progress_timer.resume)
         self._align()
 
-    @work(thread=True, exclusive=True, group="align", exit_on_error=False)
-    def _align(self) -> Comparison:
-        """Align off the event loop; stops soon after the worker is cancelled."""
-        worker = get_current_worker()
-
-        def cancelled() -> bool:
-            return worker.is_cancelled
-
-        def progress(done: float) -> None:
-            self._progress = done
-
-        return run_abandonable(
-            lambda: compare(
-                self.a, self.b, self.threshold, self.options, cancel=cancelled, progress=progress
-            ),
-            cancelled,
+    def _align(self) -> None:
+        """Align off the event loop (at the threshold and options of now); stops soon after the
+        worker is cancelled."""
+        a, b, threshold, options = self.a, self.b, self.threshold, self.options
+        self.aligning.start(
+            lambda cancelled, progress: compare(a, b, threshold, options, cancel=cancelled, progress=progress)
         )
 
-    def _show_progress(self) -> None:
+    def _show_progress(self, share: float, _stage: str) -> None:
         """Shown only while a long alignment runs: "how much longer" matters then."""
         bar = self.query_one("#align-progress", ProgressBar)
         if self.comparison is not None or not self.diff_view.loading:
             bar.display = False
-            self._progress_timer.stop()
             return
         bar.display = True
-        bar.update(progress=round(self._progress * 100))
+        bar.update(progress=round(share * 100))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "align":
+        if not self.aligning.ended(event):
             return
         if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, Comparison):
             self._show(event.worker.result)
@@ -340,7 +144,7 @@ class CompareScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         """Leaving the screen (or quitting) stops an alignment nobody will see."""
-        self.workers.cancel_group(self, "align")
+        self.aligning.cancel()
         self.workers.cancel_group(self, "facts")
 
     def _show(self, comparison: Comparison, keep: int | None = None) -> None:
@@ -356,7 +160,7 @@ class CompareScreen(Screen[None]):
         if facts_only:
             self._find_facts(comparison)
         if self.matches is not None:
-            self._search(self.query_one(SearchBar).query_text)
+            self.search(self.search_bar.query_text)
 
     def on_diff_view_columns_changed(self, event: DiffView.ColumnsChanged) -> None:
         """The headings follow the cells: same gutter, same widths."""
@@ -394,10 +198,8 @@ class CompareScreen(Screen[None]):
         meaning otherwise)."""
         if action in NEEDS_COMPARISON and self.comparison is None:
             return None
-        if action in ("next_match", "previous_match", "clear_search"):
-            return self.matches is not None
-        if action == "search":  # a priority key: while typing a query, "/" is just a character
-            return not isinstance(self.focused, Input)
+        if action in SEARCH_ACTIONS:
+            return self.search_allowed(action)
         return True
 
     # -- moving -----------------------------------------------------------------------------
@@ -441,7 +243,7 @@ class CompareScreen(Screen[None]):
 
     def _pairing_note(self, comparison: Comparison) -> str:
         """Said in the header when pairing was loosened, or when little pairs at the setting."""
-        if self.threshold != self.setting_threshold:
+        if self.looser:
             return f"paired loosely (threshold {self.threshold:g}): T for {self.setting_threshold:g}"
         if comparison.summary().pairs_little and self.threshold > LOOSER_THRESHOLD:
             return f"little pairs: T pairs more loosely ({LOOSER_THRESHOLD:g})"
@@ -449,18 +251,16 @@ class CompareScreen(Screen[None]):
 
     def action_toggle_looser(self) -> None:
         """Re-align at the looser threshold, or back at the setting's: one key either way."""
-        if self.threshold != self.setting_threshold:
-            self.threshold = self.setting_threshold
+        if self.looser:
+            self.looser = False
         elif self.threshold > LOOSER_THRESHOLD:
-            self.threshold = LOOSER_THRESHOLD
+            self.looser = True
         else:
             self.notify(f"the threshold is already {self.threshold:g}", markup=False)
             return
         self.comparison = None
         self.query_one(SummaryBar).waiting(self.a, self.b)
         self.diff_view.loading = True
-        self._progress = 0.0
-        self._progress_timer.resume()
         self._align()
 
     def action_swap(self) -> None:
@@ -529,7 +329,7 @@ class CompareScreen(Screen[None]):
         self.diff_view.rebuild(self.diff_view.current_row)
         self._update_state()
         if self.matches is not None:
-            self._search(self.query_one(SearchBar).query_text)
+            self.search(self.search_bar.query_text)
 
     def action_toggle_word_level(self) -> None:
         self.diff_view.set_word_level(not self.diff_view.word_level)
@@ -540,147 +340,41 @@ class CompareScreen(Screen[None]):
 
     def action_open_url(self, side: str) -> None:
         """Open side A's or B's source in the browser (after ``s``, the sides as shown)."""
-        from newsdiff.screens.reader_screen import open_article_url  # the reader imports this screen
-
         shown = (self.comparison.a, self.comparison.b) if self.comparison else (self.a, self.b)
         open_article_url(self, shown[0] if side == "a" else shown[1])
 
-    # -- search -----------------------------------------------------------------------------
+    # -- search (SearchableScreen: / n N escape) ----------------------------------------------
 
-    def action_search(self) -> None:
-        self.query_one(SearchBar).open()
+    def searchable(self) -> bool:
+        return self.comparison is not None
 
-    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
-        """Incremental: search as the reader types, from the current row down."""
-        self._search(event.query)
+    def search_texts(self) -> list[tuple[SearchLocation, str]]:
+        return self.diff_view.search_texts()
 
-    def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
-        self._search(event.query)
-        self.set_focus(None)
+    def search_start(self) -> Callable[[SearchLocation], bool]:
+        """From the current row down."""
+        current = self.diff_view.current_row or 0
+        return lambda location: location[0] >= current
 
-    def on_search_bar_cleared(self, _: SearchBar.Cleared) -> None:
-        self.matches = None
-        self.diff_view.show_matches(None)
-        self.set_focus(None)
-        self.refresh_bindings()
-
-    def action_clear_search(self) -> None:
-        self.query_one(SearchBar).clear()
-
-    def _search(self, query: str) -> None:
-        bar = self.query_one(SearchBar)
-        view = self.diff_view
-        if not query.strip() or self.comparison is None:
-            self.matches = None
-            view.show_matches(None)
-            bar.show_count("", True)
-            self.refresh_bindings()
-            return
-        matches: Matches[SearchLocation] = Matches.search(view.search_texts(), query)
-        current = view.current_row or 0
-        matches.seek(lambda location: location[0] >= current)
-        self.matches = matches
-        self.refresh_bindings()
-        self._show_match()
-
-    def _show_match(self) -> None:
-        matches = self.matches
+    def show_matches(self, matches: Matches[SearchLocation] | None) -> None:
         if matches is None:
-            return
-        self.query_one(SearchBar).show_count(matches.label, bool(matches))
-        self.diff_view.show_matches(matches)
+            self.diff_view.show_matches(None)
+
+    def go_to_match(self, hit: Hit[SearchLocation] | None, previous: Hit[SearchLocation] | None) -> None:
+        self.diff_view.show_matches(self.matches)
         self.diff_view.reveal_match()
 
-    def action_next_match(self) -> None:
-        if self.matches is not None:
-            self.matches.next()
-            self._show_match()
+    # -- settings -------------------------------------------------------------------------
 
-    def action_previous_match(self) -> None:
-        if self.matches is not None:
-            self.matches.previous()
-            self._show_match()
-
-    # -- export -----------------------------------------------------------------------------
-
-    def action_export(self) -> None:
-        if self.comparison is None:
-            return
-        settings = getattr(self.app, "settings", None)
-        folder = settings.export_folder() if settings is not None else None
-        fmt = getattr(self.app, "export_format", None) or DEFAULT_FORMAT
-        proposal = default_export_path(self.comparison.a, self.comparison.b, folder, fmt)
-        self.app.push_screen(ExportDialog(proposal, fmt), self._export_to)
-
-    def _export_to(self, choice: ExportChoice | None) -> None:
-        if choice is None:
-            return
-        path, fmt = choice.path, choice.fmt
-        if hasattr(self.app, "export_format"):
-            self.app.export_format = fmt  # proposed by the next export
-        if path.exists():
-            question = f"{path} already exists. Overwrite it?"
-
-            def answered(overwrite: bool | None) -> None:
-                if overwrite:
-                    self._write(path, True, fmt)
-
-            self.app.push_screen(ConfirmDialog(question), answered)
-        else:
-            self._write(path, False, fmt)
-
-    @work(thread=True, group="export")
-    def _write(self, path: Path, force: bool, fmt: str = "md") -> None:
-        """Render and write off the event loop: a long comparison takes a moment to render."""
-        comparison = self.comparison
-        if comparison is None:
-            return
-        try:
-            write_atomic(path, render(comparison, fmt), force)
-        except InputError as exc:
-            self.app.call_from_thread(
-                self.notify, str(exc), severity="error", title="Export failed", markup=False
-            )
-        except OSError as exc:
-            message = f"{path}: {exc.strerror or exc}"
-            self.app.call_from_thread(
-                self.notify, message, severity="error", title="Export failed", markup=False
-            )
-        else:
-            self.app.call_from_thread(self.notify, f"Exported to {path}", title="Export", markup=False)
-
-    # -- clipboard and settings -------------------------------------------------------------
-
-    def action_copy_row(self) -> None:
-        """The current row as Markdown, to the terminal's clipboard (OSC 52)."""
-        current = self.diff_view.current_row
-        if self.comparison is None or current is None:
-            return
-        self._copied(row_markdown(self.comparison, current), "the current row")
-
-    @work(thread=True, group="copy", exclusive=True)
-    def action_copy_all(self) -> None:
-        """The whole comparison as Markdown; rendered off the event loop, as an export is."""
-        comparison = self.comparison
-        if comparison is not None:
-            self.app.call_from_thread(self._copied, to_markdown(comparison), "the whole comparison")
-
-    def _copied(self, text: str, what: str) -> None:
-        self.app.copy_to_clipboard(text)
-        self.notify(f"Copied {len(text)} characters ({what}) as Markdown", title="Clipboard", markup=False)
-
-    def apply_settings(self, settings: Settings) -> None:
-        """New settings: the next alignment uses the threshold; new wording options re-run the
-        word diff of this comparison at once (the alignment itself does not depend on them); the
-        column settings re-wrap the rows at once, keeping the reader's place."""
+    def _settings_changed(self, settings: Settings) -> None:
+        """New settings (observed on the app): the next alignment uses the threshold (a ``T``
+        loosening ends); new wording options re-run the word diff of this comparison at once (the
+        alignment itself does not depend on them); the column settings re-wrap the rows at once,
+        keeping the reader's place."""
         self.diff_view.wrap_width = settings.wrap_width
         self.diff_view.show_scores = settings.show_scores
-        self.threshold = self.setting_threshold = settings.threshold
-        options = settings.diff_options()
-        if options == self.options:
-            return
-        self.options = options
-        if self.comparison is not None:
+        self.looser = False
+        if self.comparison is not None and self.comparison.options != settings.diff_options():
             self.call_later(self._show_with_options)
 
     def _show_with_options(self) -> None:

@@ -7,7 +7,6 @@ Enter opens the report's paragraphs, with each wording's differences marked agai
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -17,12 +16,10 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from newsdiff.core.article import Article
 from newsdiff.core.coverage import Coverage, coverage
+from newsdiff.core.steps import CancelCheck, Progress
 from newsdiff.core.story_export import report_excerpt
-from newsdiff.core.story_index import CancelCheck, Progress
 from newsdiff.core.text import one_line
-from newsdiff.core.worddiff import DiffOptions
 from newsdiff.core.wording import plural
 from newsdiff.screens.report_screen import ReportScreen
 from newsdiff.screens.story_view import StoryViewScreen, back_binding
@@ -95,12 +92,6 @@ class CoverageScreen(StoryViewScreen[Coverage]):
         back_binding("coverage"),
     ]
 
-    def __init__(
-        self, articles: Sequence[Article], threshold: float, options: DiffOptions | None = None
-    ) -> None:
-        super().__init__(articles, threshold)
-        self.options = options or DiffOptions()
-
     def title_text(self) -> str:
         return f"Coverage · {plural(len(self.articles), 'article')}"
 
@@ -170,7 +161,7 @@ class CoverageScreen(StoryViewScreen[Coverage]):
 
     def _open(self, row: int) -> None:
         if self.result is not None and 0 <= row < len(self.result.reports):
-            self.app.push_screen(ReportScreen(self.result, row, self.options))
+            self.app.push_screen(ReportScreen(self.result, row))
 
     def action_toggle_exclusive(self) -> None:
         panel = self.query_one("#coverage-exclusive")

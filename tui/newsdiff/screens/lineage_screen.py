@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from newsdiff.core.lineage import Lineage, lineage
-from newsdiff.core.story_index import CancelCheck, Progress
+from newsdiff.core.steps import CancelCheck, Progress
 from newsdiff.core.text import one_line
 from newsdiff.core.wording import plural
 from newsdiff.screens.story_view import StoryViewScreen, back_binding

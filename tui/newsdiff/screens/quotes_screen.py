@@ -10,7 +10,6 @@ markup.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -21,7 +20,6 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from newsdiff.core.article import Article
 from newsdiff.core.quotes import (
     QuoteCluster,
     find_quote_clusters,
@@ -29,7 +27,7 @@ from newsdiff.core.quotes import (
     variant_credit,
     variant_segments,
 )
-from newsdiff.core.story_index import CancelCheck, Progress
+from newsdiff.core.steps import CancelCheck, Progress
 from newsdiff.core.text import one_line
 from newsdiff.core.wording import plural
 from newsdiff.screens.story_view import StoryViewScreen, back_binding
@@ -112,9 +110,6 @@ class QuotesScreen(StoryViewScreen[list[QuoteCluster]]):
     BINDINGS: ClassVar[list[BindingType]] = [
         back_binding("quotes"),
     ]
-
-    def __init__(self, articles: Sequence[Article], threshold: float = 0.0) -> None:
-        super().__init__(articles, threshold)
 
     def title_text(self) -> str:
         return f"Quotes · {plural(len(self.articles), 'article')}"

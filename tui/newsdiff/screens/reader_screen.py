@@ -11,22 +11,21 @@ through ``Content`` objects only, so markup in it is never interpreted.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, ClassVar
-from urllib.parse import urlsplit
+from collections.abc import Callable, Sequence
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from newsdiff.core.article import Article, Paragraph
 from newsdiff.core.search import Hit, Matches, find
 from newsdiff.core.text import one_line
-from newsdiff.core.worddiff import DiffOptions
 from newsdiff.screens.article_picker import ArticlePicker
+from newsdiff.screens.article_url import open_article_url
 from newsdiff.screens.compare_screen import CompareScreen
+from newsdiff.screens.search_mixin import SEARCH_ACTIONS, SearchableScreen
 from newsdiff.widgets.article_view import ArticleView, Block
 from newsdiff.widgets.key_footer import KeyFooter
 from newsdiff.widgets.search_bar import SearchBar, highlighted
@@ -35,24 +34,6 @@ LABEL_STYLE = "dim"
 SET_ASIDE_STYLE = "italic $text-warning"
 SET_ASIDE_TEXT_STYLE = "dim"
 SET_ASIDE_INDENT = 4
-
-
-def open_article_url(screen: Screen[Any], article: Article) -> None:
-    """Open the article's URL in the system browser, or say why not.
-
-    Only ``http``/``https`` addresses are opened: the URL comes from files and pages newsdiff does
-    not trust, and a ``file:`` or ``javascript:`` address must not be handed to the browser.
-    """
-    url = (article.url or "").strip()
-    if not url:
-        screen.notify(f"No URL known for {one_line(article.name)}.", timeout=4, markup=False)
-        return
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        screen.notify(f"Not a web address, not opened: {one_line(url)}", severity="warning", markup=False)
-        return
-    screen.app.open_url(url)
-    screen.notify(f"Opening {one_line(url)}", timeout=3, markup=False)
 
 
 def metadata_content(article: Article) -> Content:
@@ -91,7 +72,7 @@ def paragraph_block(paragraph: Paragraph, content: Content) -> Block:
     return Block(content, indent=0 if paragraph.is_body else SET_ASIDE_INDENT)
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(SearchableScreen[int]):
     """Read one article; search it; compare it with another; open its source."""
 
     AREA = "reader"
@@ -136,16 +117,10 @@ class ReaderScreen(Screen[None]):
         ),
     ]
 
-    def __init__(
-        self, article: Article, articles: Sequence[Article], threshold: float, options: DiffOptions
-    ) -> None:
+    def __init__(self, article: Article, articles: Sequence[Article]) -> None:
         super().__init__()
         self.article = article
         self.others = [other for other in articles if other is not article]
-        self.threshold = threshold
-        self.options = options
-        self.matches: Matches[int] | None = None
-        self._query = ""
         self._lit: set[int] = set()
         """Paragraphs currently drawn with highlights (to redraw them plain when they lose them)."""
 
@@ -173,10 +148,10 @@ class ReaderScreen(Screen[None]):
         return self._render_paragraph(self.article.paragraphs[block - 1])
 
     def _render_paragraph(self, paragraph: Paragraph) -> Content:
-        if self.matches is None or not self._query:
+        if self.matches is None or not self.search_query:
             return paragraph_content(paragraph)
         current = self.matches.current
-        spans = find(paragraph.text, self._query)
+        spans = find(paragraph.text, self.search_query)
         here = (current.start, current.end) if current and current.location == paragraph.index else None
         return paragraph_content(paragraph, spans, here)
 
@@ -203,86 +178,42 @@ class ReaderScreen(Screen[None]):
 
     def action_escape(self) -> None:
         if self.matches is not None:
-            self.query_one(SearchBar).clear()
+            self.action_clear_search()
         else:
             self.app.pop_screen()
 
-    # -- search -----------------------------------------------------------------------------
-
-    def action_search(self) -> None:
-        self.query_one(SearchBar).open()
+    # -- search (SearchableScreen: / n N escape) ----------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "search":  # a priority key: while typing a query, "/" is just a character
-            return not isinstance(self.focused, Input)
-        if action in ("next_match", "previous_match"):
-            return self.matches is not None
+        if action in SEARCH_ACTIONS:
+            return self.search_allowed(action)
         if action == "compare":
             return bool(self.others)
         return True
 
-    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
-        self._search(event.query)
+    def search_texts(self) -> list[tuple[int, str]]:
+        return [(p.index, p.text) for p in self.article.paragraphs]
 
-    def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
-        self._search(event.query)
-        self.view.focus()
-
-    def on_search_bar_cleared(self, _: SearchBar.Cleared) -> None:
-        lit = self._lit
-        self.matches, self._query, self._lit = None, "", set()
-        self._redraw(lit)
-        self.view.focus()
-        self.refresh_bindings()
-
-    def _search(self, query: str) -> None:
-        """Search as the reader types, from the paragraph at the top of the view."""
-        bar = self.query_one(SearchBar)
-        before = self._lit
-        if not query.strip():
-            self.matches, self._query, self._lit = None, "", set()
-            bar.show_count("", True)
-            self._redraw(before)
-            self.refresh_bindings()
-            return
+    def search_start(self) -> Callable[[int], bool]:
+        """From the paragraph at the top of the view."""
         origin = self.view.visible_block() - 1
-        matches: Matches[int] = Matches.search(((p.index, p.text) for p in self.article.paragraphs), query)
-        matches.seek(lambda index: index >= origin)
-        self.matches, self._query = matches, query
-        self._lit = {hit.location for hit in matches.hits}
-        self._redraw(before | self._lit)
-        self.refresh_bindings()
-        self._go_to(matches.current)
+        return lambda index: index >= origin
 
-    def _go_to(self, hit: Hit[int] | None) -> None:
-        if self.matches is None:
-            return
-        self.query_one(SearchBar).show_count(self.matches.label, bool(self.matches))
+    def search_focus(self) -> None:
+        self.view.focus()
+
+    def show_matches(self, matches: Matches[int] | None) -> None:
+        """Redraw the paragraphs that gain or lose highlights."""
+        before = self._lit
+        self._lit = {hit.location for hit in matches.hits} if matches is not None else set()
+        self._redraw(before | self._lit)
+
+    def go_to_match(self, hit: Hit[int] | None, previous: Hit[int] | None) -> None:
+        if previous is not None and hit is not None:
+            self._redraw({previous.location, hit.location})
         if hit is not None:
             label = len(f"¶{hit.location + 1} ")
             self.view.show_line(self.view.line_of(hit.location + 1, label + hit.start))
-
-    def action_next_match(self) -> None:
-        self._step(1)
-
-    def action_previous_match(self) -> None:
-        self._step(-1)
-
-    def _step(self, step: int) -> None:
-        if self.matches is None:
-            return
-        if not self.matches:
-            self.notify("No match.", timeout=2, markup=False)
-            return
-        old = self.matches.current
-        hit = self.matches.next() if step > 0 else self.matches.previous()
-        if old is not None and hit is not None:
-            here, before = (hit.location, hit.start), (old.location, old.start)
-            if (here <= before) if step > 0 else (here >= before):
-                where = "top" if step > 0 else "bottom"
-                self.notify(f"Search wrapped to the {where}.", timeout=2, markup=False)
-            self._redraw({old.location, hit.location})
-        self._go_to(hit)
 
     # -- elsewhere --------------------------------------------------------------------------
 
@@ -295,7 +226,7 @@ class ReaderScreen(Screen[None]):
 
         def chosen(other: Article | None) -> None:
             if other is not None:
-                self.app.push_screen(CompareScreen(self.article, other, self.threshold, self.options))
+                self.app.push_screen(CompareScreen(self.article, other))
 
         title = f"Compare {one_line(self.article.name)} with:"
         self.app.push_screen(ArticlePicker(title, self.others), chosen)

@@ -22,6 +22,7 @@ from newsdiff.core.facts import find_discrepancies
 from newsdiff.core.text import one_line
 from newsdiff.core.worddiff import DiffOptions, diff_words
 from newsdiff.core.wording import plural
+from newsdiff.screens.app_settings import app_settings
 from newsdiff.widgets.key_footer import KeyFooter
 from newsdiff.widgets.nav_keys import nav_bindings, navigate
 
@@ -64,23 +65,28 @@ class ReportScreen(Screen[None]):
         *nav_bindings("report", "line", priority=True),
     ]
 
-    def __init__(self, coverage: Coverage, index: int, options: DiffOptions | None = None) -> None:
+    def __init__(self, coverage: Coverage, index: int) -> None:
         super().__init__()
         self.coverage = coverage
         self.index = index
-        self.options = options or DiffOptions()
 
     def _blocks(self) -> list[tuple[str, Content]]:
         """(heading, marked text) per source of the report, the first source as the reference."""
         report = self.coverage.reports[self.index]
         blocks: list[tuple[str, Content]] = []
         reference: str | None = None
+        options = app_settings(self).diff_options()
         for article_index in report.articles[:MAX_SOURCES]:
             article = self.coverage.articles[article_index]
             indices = report.paragraphs_of(article_index)
             text = PARAGRAPH_JOINER.join(article.paragraphs[i].text for i in indices)
             numbers = ", ".join(f"¶{i + 1}" for i in indices)
-            blocks.append((f"{one_line(article.name)} · {numbers}", marked(text, reference, self.options)))
+            blocks.append(
+                (
+                    f"{one_line(article.name)} · {numbers}",
+                    marked(text, reference, options),
+                )
+            )
             if reference is None:
                 reference = text
         return blocks

@@ -24,11 +24,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, ProgressBar, Static
 
-from newsdiff.core.align import DEFAULT_THRESHOLD
 from newsdiff.core.article import Article
 from newsdiff.core.errors import InputError
 from newsdiff.core.store.records import StoryRow
-from newsdiff.core.worddiff import DiffOptions
+from newsdiff.screens.app_settings import app_settings
 from newsdiff.screens.story_screen import StoryScreen
 from newsdiff.widgets.article_table import ArticleTable
 
@@ -93,14 +92,10 @@ class StoredStoryScreen(StoryScreen):
         self,
         label: str,
         source: Callable[[], list[Article]],
-        threshold: float = DEFAULT_THRESHOLD,
-        options: DiffOptions | None = None,
-        store_url: str | None = None,
     ) -> None:
-        super().__init__([], threshold, options)
+        super().__init__([])
         self.label = label
         self.source = source
-        self.store_url = store_url
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:
@@ -130,13 +125,8 @@ class StoredStoryScreen(StoryScreen):
             return
         article = table.articles[table.cursor_row]
         url = article.path
-        screen = StoredStoryScreen(
-            f"versions of {article.name}",
-            lambda: article_versions(url, self.store_url),
-            self.threshold,
-            self.options,
-            self.store_url,
-        )
+        store_url = app_settings(self).store_url
+        screen = StoredStoryScreen(f"versions of {article.name}", lambda: article_versions(url, store_url))
         self.app.push_screen(screen)
 
 
@@ -161,17 +151,8 @@ class StoriesScreen(Screen[None]):
     StoriesScreen #stories-hint { height: auto; padding: 0 1; }
     """
 
-    def __init__(
-        self,
-        threshold: float = DEFAULT_THRESHOLD,
-        options: DiffOptions | None = None,
-        store_url: str | None = None,
-    ) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.store_url = store_url
-        """The store (``Settings.store_url``); None: the default SQLite file."""
-        self.threshold = threshold
-        self.options = options or DiffOptions()
         self.stories: list[StoryRow] = []
         self.refresher: Refresher | None = None
         """The refresh running in the worker, if any (``esc`` stops it)."""
@@ -202,7 +183,7 @@ class StoriesScreen(Screen[None]):
         from newsdiff.core.store.database import Store
 
         try:
-            with Store.open(self.store_url) as store:
+            with Store.open(app_settings(self).store_url) as store:
                 listing = store.story_listing(LISTED)
         except InputError as exc:
             self.app.call_from_thread(self._show_problem, str(exc))
@@ -257,13 +238,8 @@ class StoriesScreen(Screen[None]):
             return
         story = self.stories[table.cursor_row]
         story_id = story.id
-        screen = StoredStoryScreen(
-            f"story {story_id}",
-            lambda: story_articles(story_id, self.store_url),
-            self.threshold,
-            self.options,
-            self.store_url,
-        )
+        store_url = app_settings(self).store_url
+        screen = StoredStoryScreen(f"story {story_id}", lambda: story_articles(story_id, store_url))
         self.app.push_screen(screen)
 
     def action_refresh_feeds(self) -> None:
@@ -288,7 +264,7 @@ class StoriesScreen(Screen[None]):
             )
 
         try:
-            with Store.open(self.store_url) as store:
+            with Store.open(app_settings(self).store_url) as store:
                 refresher = Refresher(store, on_progress=progress, on_error=problem)
                 self.refresher = refresher
                 report = refresher.run()

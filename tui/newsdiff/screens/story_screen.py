@@ -6,7 +6,7 @@ progress bar moves and each unreadable file becomes one notification while the o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from textual import work
@@ -14,81 +14,30 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import DataTable, Input, ProgressBar, Static
+from textual.widgets import DataTable, ProgressBar, Static
 
-from newsdiff.core.align import DEFAULT_THRESHOLD
 from newsdiff.core.article import Article
 from newsdiff.core.errors import InputError
 from newsdiff.core.loader import Source, iter_load
 from newsdiff.core.options import LoadOptions
-from newsdiff.core.search import Hit, Matches, find
+from newsdiff.core.search import Hit, Matches
 from newsdiff.core.worddiff import DiffOptions
+from newsdiff.screens.app_settings import app_settings
+from newsdiff.screens.article_url import open_article_url
 from newsdiff.screens.compare_screen import CompareScreen
-from newsdiff.screens.reader_screen import ReaderScreen, open_article_url
+from newsdiff.screens.reader_screen import ReaderScreen
+from newsdiff.screens.search_mixin import SEARCH_ACTIONS, SearchableScreen
+from newsdiff.screens.story_inputs import StoryInputs
 from newsdiff.widgets.article_table import ArticleTable
 from newsdiff.widgets.key_footer import KeyFooter
-from newsdiff.widgets.search_bar import SearchBar, highlighted
+from newsdiff.widgets.search_bar import SearchBar
+from newsdiff.widgets.story_details import TITLE, Location, details_content
 
 SHORT_WINDOW = 30
 """Below this many lines the details pane gets fewer, so the table keeps room for its rows."""
-DETAILS_CHARS = 600
-"""The details pane shows a few lines: longer values are cut here rather than wrapped whole."""
 
 
-def _cut(text: str) -> str:
-    return text if len(text) <= DETAILS_CHARS else text[:DETAILS_CHARS] + "…"
-
-
-Location = tuple[int, int]
-"""Where a story search hit is: (article's row, paragraph index), paragraph ``TITLE`` for the title."""
-TITLE = -1
-
-
-def _excerpt(text: str, hit: Hit[Location], spans: list[tuple[int, int]]) -> Content:
-    """The paragraph around ``hit``, cut to the details pane's length, its matches highlighted."""
-    start = max(0, min(hit.start - DETAILS_CHARS // 3, len(text) - DETAILS_CHARS))
-    end = min(len(text), start + DETAILS_CHARS)
-    shown = [(max(s, start) - start, min(e, end) - start) for s, e in spans if e > start and s < end]
-    body = highlighted(text[start:end], shown, (hit.start - start, hit.end - start))
-    return Content.assemble("…" if start else "", body, "…" if end < len(text) else "")
-
-
-def details_content(article: Article, hit: Hit[Location] | None = None, query: str = "") -> Content:
-    """The highlighted article's metadata and lead, as plain text with labels; during a search,
-    the paragraph holding the current match instead of the lead, the match highlighted."""
-    if hit is not None and hit.location[1] == TITLE:
-        title = _excerpt(article.title, hit, find(article.title, query))
-    else:
-        title = Content(_cut(article.title))
-    lines = [
-        Content.assemble(("Title  ", "dim"), title.stylize("bold")),
-        Content.assemble(("Source ", "dim"), _cut(article.name)),
-        Content.assemble(("Byline ", "dim"), _cut(article.byline or "—")),
-        Content.assemble(("File   ", "dim"), _cut(article.path)),
-    ]
-    if article.url:
-        lines.append(Content.assemble(("URL    ", "dim"), _cut(article.url)))
-    if article.extra.get("fetched-at"):
-        from newsdiff.core.stamps import human_time
-
-        cached = " (from the cache)" if article.extra.get("from-cache") else ""
-        fetched = human_time(article.extra["fetched-at"]) + cached
-        lines.append(Content.assemble(("Fetched", "dim"), " ", fetched))
-    if hit is not None and hit.location[1] != TITLE:
-        paragraph = article.paragraphs[hit.location[1]]
-        label = f"¶{paragraph.index + 1}".ljust(7)
-        lines.append(
-            Content.assemble((label, "dim"), _excerpt(paragraph.text, hit, find(paragraph.text, query)))
-        )
-        return Content("\n").join(lines)
-    lead = next((p.text for p in article.body if p.text != article.title), None)
-    if lead:
-        lines.append(Content.assemble(("Lead   ", "dim"), (_cut(lead), "italic")))
-    return Content("\n").join(lines)
-
-
-class StoryScreen(Screen[None]):
+class StoryScreen(StoryInputs, SearchableScreen[Location]):
     """The articles of the story, with A and B marks; opens the comparison screen."""
 
     AREA = "story"
@@ -175,23 +124,26 @@ class StoryScreen(Screen[None]):
     def __init__(
         self,
         paths: Sequence[Source],
-        threshold: float = DEFAULT_THRESHOLD,
-        options: DiffOptions | None = None,
         load_options: LoadOptions | None = None,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
         self.load_options = load_options or LoadOptions()
-        self.threshold = threshold
-        self.options = options or DiffOptions()
         self.articles: list[Article] = []
         self.errors: list[str] = []
         self.loaded = False
-        self.matches: Matches[Location] | None = None
-        """The current search's hits, ``None`` when no search is active."""
         self._search_origin = 0
         self.adding = False
         """True while articles opened with ``o`` are being fetched or loaded."""
+
+    @property
+    def threshold(self) -> float:
+        """The settings' pairing threshold, for the story-wide views (read, never copied)."""
+        return app_settings(self).threshold
+
+    @property
+    def options(self) -> DiffOptions:
+        return app_settings(self).diff_options()
 
     def compose(self) -> ComposeResult:
         yield Static(Content("newsdiff · loading…"), id="story-title", markup=False)
@@ -304,10 +256,10 @@ class StoryScreen(Screen[None]):
         self.query_one("#details", Static).update(details_content(table.articles[row], hit, query))
 
     def on_article_table_read(self, event: ArticleTable.Read) -> None:
-        self.app.push_screen(ReaderScreen(event.article, self.articles, self.threshold, self.options))
+        self.app.push_screen(ReaderScreen(event.article, self.articles))
 
     def on_article_table_open(self, event: ArticleTable.Open) -> None:
-        self.app.push_screen(CompareScreen(event.a, event.b, self.threshold, self.options))
+        self.app.push_screen(CompareScreen(event.a, event.b))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``c`` is greyed out while loading, and hidden when fewer than two articles loaded
@@ -318,12 +270,10 @@ class StoryScreen(Screen[None]):
             return len(self.articles) >= 2
         if action == "quotes":  # one article's quotations are worth listing too
             return None if not self.loaded else bool(self.articles)
-        if action == "search" and isinstance(self.focused, Input):
-            return False  # a priority key: while typing a query, "/" is just a character
+        if action in SEARCH_ACTIONS and not self.search_allowed(action):
+            return False
         if action in ("search", "open_url"):
             return bool(self.articles) and self.query_one(ArticleTable).display
-        if action in ("next_match", "previous_match", "clear_search"):
-            return self.matches is not None
         if action == "cancel_adding":
             return self.adding
         if action in ("open", "save"):
@@ -337,29 +287,21 @@ class StoryScreen(Screen[None]):
         if table.articles:
             table.open()
 
-    # -- search -----------------------------------------------------------------------------
+    # -- search (SearchableScreen: / n N escape) ----------------------------------------------
 
     def action_search(self) -> None:
         self._search_origin = self.query_one(ArticleTable).cursor_row
-        self.query_one(SearchBar).open()
+        super().action_search()
 
-    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
-        """Incremental: search as the reader types, from the row where the search began."""
-        self._search(event.query)
+    def search_start(self) -> Callable[[Location], bool]:
+        """From the row where the search began."""
+        origin = self._search_origin
+        return lambda location: location[0] >= origin
 
-    def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
-        self._search(event.query)
+    def search_focus(self) -> None:
         self.query_one(ArticleTable).focus()
 
-    def on_search_bar_cleared(self, _: SearchBar.Cleared) -> None:
-        self.matches = None
-        table = self.query_one(ArticleTable)
-        table.set_hits(None)
-        table.focus()
-        self._show_details(table.cursor_row)
-        self.refresh_bindings()
-
-    def _texts(self) -> list[tuple[Location, str]]:
+    def search_texts(self) -> list[tuple[Location, str]]:
         """Every title and paragraph, in table order. A title that is also text of the article
         (a headline line, or a lead's first sentence) is searched once, in its paragraph."""
         texts: list[tuple[Location, str]] = []
@@ -369,39 +311,20 @@ class StoryScreen(Screen[None]):
             texts.extend(((row, p.index), p.text) for p in article.paragraphs)
         return texts
 
-    def _search(self, query: str) -> None:
-        matches: Matches[Location] = Matches.search(self._texts(), query)
-        bar = self.query_one(SearchBar)
+    def show_matches(self, matches: Matches[Location] | None) -> None:
+        """Each row's count of hits in the table (the rows past a truncated search's last hit say
+        so); no counts, and the row's plain details, when the search ends."""
         table = self.query_one(ArticleTable)
-        if not query.strip():
-            self.matches = None
+        if matches is None:
             table.set_hits(None)
-            bar.show_count("", True)
             self._show_details(table.cursor_row)
-            self.refresh_bindings()
             return
-        self.matches = matches
-        origin = self._search_origin
-        matches.seek(lambda location: location[0] >= origin)
         cut = matches.hits[-1].location[0] if matches.truncated else None
-        table.set_hits(
-            {
-                row: count
-                for row, count in matches.count_by(lambda loc: loc[0]).items()
-                if isinstance(row, int)
-            },
-            cut,
-        )
-        self.refresh_bindings()
-        self._go_to_current()
+        counts = matches.count_by(lambda loc: loc[0])
+        table.set_hits({row: count for row, count in counts.items() if isinstance(row, int)}, cut)
 
-    def _go_to_current(self) -> None:
-        bar = self.query_one(SearchBar)
+    def go_to_match(self, hit: Hit[Location] | None, previous: Hit[Location] | None) -> None:
         table = self.query_one(ArticleTable)
-        if self.matches is None:
-            return
-        bar.show_count(self.matches.label, bool(self.matches))
-        hit = self.matches.current
         if hit is None:
             self._show_details(table.cursor_row)
             return
@@ -409,58 +332,22 @@ class StoryScreen(Screen[None]):
             table.move_cursor(row=hit.location[0])
         self._show_details(hit.location[0])
 
-    def action_next_match(self) -> None:
-        self._step(1)
-
-    def action_previous_match(self) -> None:
-        self._step(-1)
-
-    def _step(self, step: int) -> None:
-        if not self.matches:
-            if self.matches is not None:
-                self.notify("No match.", timeout=2, markup=False)
-            return
-        before = self.matches.index
-        hit = self.matches.next() if step > 0 else self.matches.previous()
-        if hit is not None and before is not None and (self.matches.index or 0) != before + step:
-            where = "top" if step > 0 else "bottom"
-            self.notify(f"Search wrapped to the {where}.", timeout=2, markup=False)
-        self._go_to_current()
-
-    def action_clear_search(self) -> None:
-        self.query_one(SearchBar).clear()
-
     def action_coverage(self) -> None:
         from newsdiff.screens.coverage_screen import CoverageScreen
 
-        self.app.push_screen(CoverageScreen(self.articles, self.threshold, self.options))
+        self.app.push_screen(CoverageScreen(self.articles))
 
     def action_lineage(self) -> None:
         from newsdiff.screens.lineage_screen import LineageScreen
 
-        self.app.push_screen(LineageScreen(self.articles, self.threshold))
+        self.app.push_screen(LineageScreen(self.articles))
 
     def action_quotes(self) -> None:
         from newsdiff.screens.quotes_screen import QuotesScreen
 
         self.app.push_screen(QuotesScreen(self.articles))
 
-    # -- adding articles (o), saving the story (S): see story_inputs ---------------------------
-
-    def action_open(self) -> None:
-        from newsdiff.screens.story_inputs import ask_open
-
-        ask_open(self)
-
-    def action_save(self) -> None:
-        from newsdiff.screens.story_inputs import ask_save
-
-        ask_save(self)
-
-    def action_cancel_adding(self) -> None:
-        from newsdiff.screens.story_inputs import cancel
-
-        cancel(self)
+    # -- adding articles (o), saving the story (S), cancelling: see StoryInputs -----------------
 
     def add_articles(self, articles: Sequence[Article]) -> None:
         """Articles opened with ``o`` join the story, listed after the others."""

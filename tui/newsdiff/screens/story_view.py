@@ -10,18 +10,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar, Generic, TypeVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import ProgressBar, Static
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, WorkerState
 
 from newsdiff.core.article import Article
 from newsdiff.core.errors import Cancelled
-from newsdiff.core.story_index import CancelCheck, Progress
+from newsdiff.core.steps import CancelCheck, Progress
+from newsdiff.screens.app_settings import app_settings
+from newsdiff.screens.background import BackgroundWork
 from newsdiff.widgets.key_footer import KeyFooter
 
 R = TypeVar("R")
@@ -38,13 +39,16 @@ class StoryViewScreen(Screen[None], Generic[R]):
     BINDINGS: ClassVar[list[BindingType]] = []
     WHAT = "computing"
 
-    def __init__(self, articles: Sequence[Article], threshold: float) -> None:
+    def __init__(self, articles: Sequence[Article]) -> None:
         super().__init__()
         self.articles = list(articles)
-        self.threshold = threshold
         self.result: R | None = None
-        self._share = 0.0
-        self._stage = "starting"
+        self.computing_work = BackgroundWork[R](self, "story-view", self._show_progress)
+
+    @property
+    def threshold(self) -> float:
+        """The settings' pairing threshold (read when the computation starts, never copied)."""
+        return app_settings(self).threshold
 
     def compose(self) -> ComposeResult:
         yield Static(Content(self.title_text()), id="view-title", markup=False)
@@ -69,31 +73,15 @@ class StoryViewScreen(Screen[None], Generic[R]):
         raise NotImplementedError
 
     def on_mount(self) -> None:
-        self._timer = self.set_interval(0.1, self._tick)
-        self._run()
+        self.computing_work.start(self.compute)
 
-    @work(thread=True, exclusive=True, group="story-view", exit_on_error=False)
-    def _run(self) -> R:
-        worker = get_current_worker()
-
-        def cancelled() -> bool:
-            return worker.is_cancelled
-
-        def progress(share: float, stage: str) -> None:
-            self._share, self._stage = share, stage
-
-        return self.compute(cancelled, progress)
-
-    def _tick(self) -> None:
-        if self.result is not None:
-            self._timer.stop()
-            return
-        self.query_one("#view-progress", ProgressBar).update(progress=round(self._share * 100))
-        stage = f"{self.WHAT.capitalize()}: {self._stage}… (escape cancels)"
-        self.query_one("#view-stage", Static).update(Content(stage))
+    def _show_progress(self, share: float, stage: str) -> None:
+        self.query_one("#view-progress", ProgressBar).update(progress=round(share * 100))
+        text = f"{self.WHAT.capitalize()}: {stage}… (escape cancels)"
+        self.query_one("#view-stage", Static).update(Content(text))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "story-view":
+        if not self.computing_work.ended(event):
             return
         if event.state == WorkerState.SUCCESS:
             self.result = event.worker.result
@@ -112,10 +100,10 @@ class StoryViewScreen(Screen[None], Generic[R]):
 
     def on_unmount(self) -> None:
         """Leaving the screen (or quitting) stops a computation nobody will see."""
-        self.workers.cancel_group(self, "story-view")
+        self.computing_work.cancel()
 
     def action_back(self) -> None:
-        self.workers.cancel_group(self, "story-view")
+        self.computing_work.cancel()
         self.dismiss()
 
 

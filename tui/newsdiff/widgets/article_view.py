@@ -4,25 +4,24 @@ The reader shows whole articles, some of 50,000 words. One widget per paragraph 
 milliseconds each to mount and lay out (seconds for a thousand paragraphs, and ``G`` would have to
 mount them all); here the first screens are wrapped at once, the rest in a thread (under a
 second for 50,000 words; lines not wrapped yet are estimated, and wrapped on the spot if they
-come into view first), and only the lines in view are rendered. A block's content can be replaced (search
-highlights) and only that block is wrapped again.
+come into view first), and only the lines in view are rendered (``LineView``, shared with the
+comparison). A block's content can be replaced (search highlights) and only that block is wrapped
+again.
 
 Blocks are ``Content`` objects, so article text is never parsed as markup.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from textual import work
 from textual.content import Content
-from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
+
+from newsdiff.widgets.line_view import LineView, estimate_lines
 
 EXACT_SCREENS = 3
 """Screens' worth of lines wrapped before the first paint; the rest is wrapped in a thread."""
@@ -43,7 +42,7 @@ class Block:
 BLANK = Content("")
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(LineView, can_focus=True):
     """Blocks separated by a blank line, wrapped at the width (at most ``max_text_width``)."""
 
     DEFAULT_CSS = """
@@ -68,9 +67,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.restyle = restyle
         self.max_text_width = max_text_width
         self._width = 0
-        self._lines: list[Content] = []
-        self._starts: list[int] = []
-        """First line of each block in ``_lines``; one more entry: the total."""
+        """The width the blocks are wrapped at."""
         self._wrapped: list[list[Content]] = []
         self._exact: list[bool] = []
         """False for a block whose lines are only an estimate (blank placeholders) so far."""
@@ -92,7 +89,7 @@ class ArticleView(ScrollView, can_focus=True):
     def _estimate(self, block: Block, width: int) -> list[Content]:
         """Blank placeholders, about as many lines as the block will wrap to."""
         text_width = max(1, min(width - MARGIN, self.max_text_width) - block.indent)
-        count = sum(max(1, -(-len(line) // text_width)) for line in block.content.plain.split("\n"))
+        count = estimate_lines(block.content.plain.split("\n"), text_width)
         return [BLANK] * (count + 1 + block.rule)
 
     def _relayout(self) -> None:
@@ -122,7 +119,7 @@ class ArticleView(ScrollView, can_focus=True):
     def _wrapped_rest(self, width: int, blocks: list[Block], result: dict[int, list[Content]]) -> None:
         if width != self._width:
             return
-        with self._keeping_place():
+        with self.keeping_place():
             for k, lines in result.items():
                 if self._exact[k]:
                     continue
@@ -141,39 +138,20 @@ class ArticleView(ScrollView, can_focus=True):
         todo = [k for k in indices if 0 <= k < len(self._exact) and not self._exact[k]]
         if not todo:
             return
-        with self._keeping_place():
+        with self.keeping_place():
             for k in todo:
                 self._wrapped[k] = self._wrap(self.blocks[k], self._width)
                 self._exact[k] = True
             self._rebuild()
 
-    @contextmanager
-    def _keeping_place(self) -> Iterator[None]:
-        """Keep the same text at the top of the view (or the end in view) across a re-layout."""
-        at_end = self.max_scroll_y > 0 and self.scroll_y >= self.max_scroll_y
-        block = self.visible_block()
-        offset = int(self.scroll_y) - self.block_top(block)
-        yield
-        if at_end:
-            self.scroll_end(animate=False, immediate=True)
-        else:
-            self.scroll_to(y=self.block_top(block) + offset, animate=False, immediate=True)
-
     def _rebuild(self) -> None:
-        self._lines = [line for lines in self._wrapped for line in lines]
-        self._starts = []
-        total = 0
-        for lines in self._wrapped:
-            self._starts.append(total)
-            total += len(lines)
-        self._starts.append(total)
-        self.virtual_size = Size(self._width, total)
+        self.set_heights(len(lines) for lines in self._wrapped)
         self.refresh()
 
     def on_resize(self) -> None:
         width = self.scrollable_content_region.width
         if width != self._width:
-            block = self.visible_block() if self._starts else 0
+            block = self.visible_block()
             self._width = width
             self._relayout()
             if block:
@@ -185,10 +163,9 @@ class ArticleView(ScrollView, can_focus=True):
         others when they come into view (a search can restyle a thousand paragraphs per key)."""
         if self.restyle is None:
             return
-        top = int(self.scroll_y)
-        first, last = self._block_at(top), self._block_at(top + self.scrollable_content_region.height)
+        in_view = self.blocks_in_view()
         for index in indices:
-            if self._width and self._exact[index] and first <= index <= last:
+            if self._width and self._exact[index] and index in in_view:
                 self.set_block(index, self.restyle(index))
             else:
                 self._stale.add(index)
@@ -210,19 +187,13 @@ class ArticleView(ScrollView, can_focus=True):
         lines = self._wrap(self.blocks[index], self._width)
         if len(lines) == len(self._wrapped[index]):
             self._wrapped[index] = lines
-            start = self._starts[index]
-            self._lines[start : start + len(lines)] = lines
             self.refresh()
         else:
-            with self._keeping_place():
+            with self.keeping_place():
                 self._wrapped[index] = lines
                 self._rebuild()
 
     # -- where things are -------------------------------------------------------------------
-
-    def block_top(self, index: int) -> int:
-        """The first line of block ``index`` in the virtual view."""
-        return self._starts[index] if index < len(self._starts) else 0
 
     def line_of(self, index: int, offset: int) -> int:
         """The virtual line showing character ``offset`` of block ``index``'s content."""
@@ -239,45 +210,22 @@ class ArticleView(ScrollView, can_focus=True):
             if found < 0:
                 break
             if offset < found + len(text):
-                return self._starts[index] + k
+                return self._offsets[index] + k
             cursor = found + len(text)
         return self.block_top(index)
 
-    def show_line(self, line: int) -> None:
-        """Scroll so ``line`` is in view, a third of the way down (context above a match)."""
-        height = self.scrollable_content_region.height
-        top = self.scroll_y
-        if not top <= line < top + height:
-            self.scroll_to(y=max(0, line - height // 3), animate=False)
-
-    def visible_block(self) -> int:
-        """The block at the top of the view."""
-        return self._block_at(int(self.scroll_y))
-
-    def _block_at(self, line: int) -> int:
-        if not self.blocks or not self._starts:
-            return 0
-        return max(0, min(bisect_right(self._starts, line) - 1, len(self.blocks) - 1))
-
     # -- drawing ----------------------------------------------------------------------------
 
-    def render_line(self, y: int) -> Strip:
-        index = int(self.scroll_y) + y
+    def render_block_line(self, index: int, line: int) -> Strip:
         width = self.scrollable_content_region.width
-        if not 0 <= index < len(self._lines):
-            return Strip.blank(width, self.rich_style)
-        block = self._block_at(index)
-        if not self._exact[block]:
+        if not self._exact[index]:
             # Not wrapped yet (the thread is still at it): wrap what is in view, then redraw.
             self.call_later(self._wrap_in_view)
-            return Strip.blank(width, self.rich_style)
-        if block in self._stale:
+            return self.blank_line()
+        if index in self._stale:
             self.call_later(self._wrap_in_view)
-        strips = Visual.to_strips(self, self._lines[index], width, 1, self.visual_style, pad=True)
-        return strips[0] if strips else Strip.blank(width, self.rich_style)
+        strips = Visual.to_strips(self, self._wrapped[index][line], width, 1, self.visual_style, pad=True)
+        return strips[0] if strips else self.blank_line()
 
     def _wrap_in_view(self) -> None:
-        top = int(self.scroll_y)
-        first = self._block_at(top)
-        last = self._block_at(top + self.scrollable_content_region.height)
-        self._ensure_exact(range(first, last + 1))
+        self._ensure_exact(self.blocks_in_view())

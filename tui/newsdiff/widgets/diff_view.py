@@ -22,20 +22,17 @@ Article text is untrusted: cells are ``Content`` objects built from the core's s
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.content import Content
-from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
@@ -44,6 +41,7 @@ from newsdiff.core.comparison.model import Comparison, RowView
 from newsdiff.core.comparison.tags import TagKey, score_text, shown_tags
 from newsdiff.core.search import Matches
 from newsdiff.widgets.diff_text import FACTS_STYLE, LABEL_STYLE, Side, cell_content, facts_content
+from newsdiff.widgets.line_view import LineView, estimate_lines
 
 SearchLocation = tuple[int, Side, int]
 """Where a search hit is: row index in ``Comparison.rows``, side, paragraph index."""
@@ -110,12 +108,16 @@ def gutter_content(comparison: Comparison, k: int) -> Content:
     return Content("\n").join([head, *tags])
 
 
-class DiffView(ScrollView, can_focus=False):
+class DiffView(LineView, can_focus=False):
     """Rows of a comparison, filtered, with a cursor; the screen drives it with its key bindings.
 
     It is not focusable so that the screen's bindings (``j``/``k``, ``g``/``G``...) are never
     shadowed by the scroll view's own; the mouse wheel still scrolls it and a click picks a row.
+    Each row is a block of ``LineView``: its height estimated, then measured when it is drawn.
     """
+
+    EMPTY_HEIGHT = 3
+    """Room for the message that every row is hidden."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "diff-view--current",
@@ -180,9 +182,7 @@ class DiffView(ScrollView, can_focus=False):
         self.cursor = -1
         """Position of the current row in the visible list, -1 when nothing is shown."""
         self._order: list[int] = []
-        self._heights: list[int] = []
         self._measured: list[bool] = []
-        self._offsets: list[int] = [0]
         self._offsets_stale = False
         self._columns: Columns | None = None
         self._cache: dict[tuple[int, bool], list[Strip]] = {}
@@ -235,7 +235,7 @@ class DiffView(ScrollView, can_focus=False):
         self._order = self.filter.rows(comparison)
         self._reset_layout()
         self.cursor = -1
-        self._set_scroll_y(0)
+        self.set_scroll_y(0)
         if not self._order:
             self.refresh()
             self.post_message(self.CursorMoved(None))
@@ -268,20 +268,15 @@ class DiffView(ScrollView, can_focus=False):
         row = comparison.rows[k]
 
         def lines(texts: Sequence[str], width: int) -> int:
-            return sum(len(text) // width + 1 for text in texts) + max(0, len(texts) - 1)
+            return estimate_lines(texts, width) + max(0, len(texts) - 1)  # a blank line between
 
         a = lines([comparison.a.paragraphs[i].text for i in row.a], self._columns.text_a)
         b = lines([comparison.b.paragraphs[j].text for j in row.b], self._columns.text_b)
         return max(a, b, 1) + 1
 
     def _update_offsets(self) -> None:
-        self._offsets = [0, *accumulate(self._heights)]
+        self.update_offsets()
         self._offsets_stale = False
-        self.virtual_size = Size(self._width, self._offsets[-1] if self._order else 3)
-
-    def _position_at(self, line: int) -> int:
-        """Position of the row that covers virtual ``line`` (clamped to the rows)."""
-        return max(0, min(bisect_right(self._offsets, line) - 1, len(self._order) - 1))
 
     def _measure(self, position: int) -> int:
         """Wrap row ``position`` (if not yet) and record its true height; the change in height."""
@@ -316,9 +311,9 @@ class DiffView(ScrollView, can_focus=False):
         columns = Columns.fit(self._width, self.show_scores, self.wrap_width)
         if columns == self._columns or not self._order or self.comparison is None:
             return
-        top = self._position_at(int(self.scroll_y))
+        top = self.block_at(int(self.scroll_y))
         self._reset_layout()
-        self._set_scroll_y(self._offsets[top])
+        self.set_scroll_y(self._offsets[top])
 
     def _prepare(self) -> None:
         """Make sure the rows in view (and a screen either side) are measured, keeping the row at
@@ -330,21 +325,16 @@ class DiffView(ScrollView, can_focus=False):
             self._check_geometry()
             height = self._view_height
             top = int(self.scroll_y)
-            position = self._position_at(top)
+            position = self.block_at(top)
             within = top - self._offsets[position]
             grown = self._measure_span(position, height, within + height)
             if self._offsets_stale:
                 self._update_offsets()
             if grown:
                 within = min(within, self._heights[position] - 1)
-                self._set_scroll_y(self._offsets[position] + within)
+                self.set_scroll_y(self._offsets[position] + within)
         finally:
             self._preparing = False
-
-    def _set_scroll_y(self, y: float) -> None:
-        y = max(0, min(y, self.max_scroll_y))
-        self.scroll_target_y = y
-        self.scroll_y = y
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
@@ -372,27 +362,22 @@ class DiffView(ScrollView, can_focus=False):
     # -- drawing ----------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        width = self._width
         if self.comparison is None:
-            return Strip.blank(width, self.rich_style)
+            return self.blank_line()
         if not self._order:
             if y != 1:
-                return Strip.blank(width, self.rich_style)
+                return self.blank_line()
             style = self.get_component_rich_style("diff-view--empty")
             return Strip([Segment("  " + self.empty_message, style)]).adjust_cell_length(
-                width, self.rich_style
+                self._width, self.rich_style
             )
         if self._offsets_stale:
             self._update_offsets()
-        line = int(self.scroll_y) + y
-        if line >= self._offsets[-1]:
-            return Strip.blank(width, self.rich_style)
-        position = self._position_at(line)
-        strips = self._row_strips(position)
-        within = line - self._offsets[position]
-        if within < len(strips):
-            return strips[within]
-        return Strip.blank(width, self.rich_style)
+        return super().render_line(y)
+
+    def render_block_line(self, index: int, line: int) -> Strip:
+        strips = self._row_strips(index)
+        return strips[line] if line < len(strips) else self.blank_line()
 
     def _row_strips(self, position: int) -> list[Strip]:
         """The lines of the row at ``position``, wrapped for the current layout (cached)."""
@@ -417,7 +402,7 @@ class DiffView(ScrollView, can_focus=False):
         found = comparison.discrepancies(k)
         row_classes = ("diff-view--current",) if current else ()
         row_style = self.get_visual_style(*row_classes).rich_style
-        blocks: list[Block] = []
+        blocks: list[Cell] = []
         if columns.gutter:
             gutter_class = "diff-view--gutter-current" if current else "diff-view--gutter"
             blocks.append(
@@ -474,7 +459,7 @@ class DiffView(ScrollView, can_focus=False):
 
     def _text_block(
         self, content: Content, box: int, classes: tuple[str, ...], edge: str | None = None
-    ) -> Block:
+    ) -> Cell:
         """``content`` wrapped into a cell ``box`` wide: an edge column, the text, one padding column."""
         style = self.get_visual_style(*classes)
         rich = style.rich_style
@@ -483,22 +468,22 @@ class DiffView(ScrollView, can_focus=False):
         width = max(1, box - 1 - len(left))
         strips = Visual.to_strips(self, content, width, None, style, pad=True)
         lines = [[*left, *strip.crop(0, width), pad] for strip in strips]
-        return Block(lines, [*left, Segment(" " * width, rich), pad])
+        return Cell(lines, [*left, Segment(" " * width, rich), pad])
 
-    def _gap_block(self, box: int, classes: tuple[str, ...], label: str) -> Block:
+    def _gap_block(self, box: int, classes: tuple[str, ...], label: str) -> Cell:
         """A hatched gap with its label at the top: the paragraph opposite has no counterpart."""
         hatch = self.get_visual_style(*classes, "diff-view--gap").rich_style
         label_style = self.get_visual_style(*classes, "diff-view--gap-label").rich_style
         fill = [Segment(HATCH * box, hatch)]
         text = f" {label} "
         if box < len(text) + 2:
-            return Block([fill], fill)
+            return Cell([fill], fill)
         first = [
             Segment(HATCH, hatch),
             Segment(text, label_style),
             Segment(HATCH * (box - 1 - len(text)), hatch),
         ]
-        return Block([first], fill)
+        return Cell([first], fill)
 
     # -- cursor -----------------------------------------------------------------------------
 
@@ -554,7 +539,7 @@ class DiffView(ScrollView, can_focus=False):
             target = bottom - height
         else:
             return
-        self._set_scroll_y(target)
+        self.set_scroll_y(target)
         self.refresh()
 
     def page(self, step: int) -> None:
@@ -568,7 +553,7 @@ class DiffView(ScrollView, can_focus=False):
         if new_top == top:
             self.move_to(len(self._order) - 1 if step > 0 else 0)
             return
-        self._set_scroll_y(new_top)
+        self.set_scroll_y(new_top)
         new_top = int(self.scroll_y)
         target = self._first_in_view(new_top, height)
         if step > 0 and self.cursor > target and self._wholly_in_view(self.cursor, new_top, height):
@@ -581,7 +566,7 @@ class DiffView(ScrollView, can_focus=False):
     def _first_in_view(self, top: int, height: int) -> int:
         """Position of the first row wholly between ``top`` and ``top + height`` (or, when none
         is, the row at ``top``)."""
-        covering = self._position_at(top)
+        covering = self.block_at(top)
         position = covering
         while position < len(self._order) and self._offsets[position] < top + height:
             if self._wholly_in_view(position, top, height):
@@ -619,7 +604,7 @@ class DiffView(ScrollView, can_focus=False):
             return
         line = int(self.scroll_y) + offset.y
         if line < self._offsets[-1]:
-            self.move_to(self._position_at(line), center=False)
+            self.move_to(self.block_at(line), center=False)
 
     # -- display options --------------------------------------------------------------------
 
@@ -687,9 +672,9 @@ class DiffView(ScrollView, can_focus=False):
 
 
 @dataclass(frozen=True, slots=True)
-class Block:
-    """One column of a row: its lines, and what fills it below them (the row is as tall as its
-    tallest column)."""
+class Cell:
+    """One column of a row, drawn: its lines, and what fills it below them (the row is as tall as
+    its tallest column)."""
 
     lines: list[list[Segment]]
     fill: list[Segment]
