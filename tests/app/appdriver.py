@@ -15,7 +15,8 @@ from newsdiff.core.comparison.model import RowView
 from newsdiff.screens.compare_screen import CompareScreen
 from newsdiff.screens.story_screen import StoryScreen
 from newsdiff.widgets.article_table import ArticleTable
-from newsdiff.widgets.diff_view import MARKER, DiffView
+from newsdiff.widgets.diff_layout import MARKER
+from newsdiff.widgets.diff_view import DiffView
 
 SIZE = (120, 40)
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

@@ -26,7 +26,7 @@ from newsdiff.app import NewsdiffApp
 from newsdiff.screens.compare_screen import CompareScreen
 from newsdiff.screens.story_screen import StoryScreen
 from newsdiff.widgets.compare_header import SummaryBar, counts_parts
-from newsdiff.widgets.diff_view import HATCH, UNPAIRED_EDGE
+from newsdiff.widgets.diff_layout import HATCH, UNPAIRED_EDGE
 
 
 def screen_styles(app: NewsdiffApp) -> list[str]:

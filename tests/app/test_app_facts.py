@@ -20,7 +20,7 @@ from textual.widgets import Static
 from newsdiff.app import NewsdiffApp
 from newsdiff.commands import key_commands
 from newsdiff.screens.help_screen import HelpScreen
-from newsdiff.widgets.diff_view import MARKER
+from newsdiff.widgets.diff_layout import MARKER
 
 ORIGINAL = Path(__file__).resolve().parents[2] / "seeds" / "001_ee081a7865b12ef2.txt"
 

@@ -35,7 +35,9 @@ from newsdiff.screens.compare_export import CompareExport
 from newsdiff.screens.compare_keys import COMPARE_BINDINGS, NEEDS_COMPARISON
 from newsdiff.screens.search_mixin import SEARCH_ACTIONS, SearchableScreen
 from newsdiff.widgets.compare_header import ColumnHeads, SummaryBar, state_content
-from newsdiff.widgets.diff_view import EMPTY_MESSAGE, Columns, DiffView, SearchLocation
+from newsdiff.widgets.diff_layout import Columns
+from newsdiff.widgets.diff_rows import EMPTY_MESSAGE, SearchLocation
+from newsdiff.widgets.diff_view import DiffView
 from newsdiff.widgets.key_footer import KeyFooter
 from newsdiff.widgets.search_bar import SearchBar
 
