@@ -269,7 +269,7 @@ def test_an_interrupted_refresh_keeps_what_it_stored_and_the_next_one_finishes(
         process.send_signal(how)
         _, stderr = process.communicate(timeout=120)  # a hang guard only: the page never comes
         assert site.in_flight == 1, "newsdiff exited while the slow page was still being answered"
-        assert process.returncode == (130 if how == signal.SIGINT else -signal.SIGKILL)
+        assert process.returncode == (130 if how == signal.SIGINT else -signal.SIGKILL), stderr
         assert "Traceback" not in stderr
         raw = sqlite3.connect(db)
         try:
