@@ -23,6 +23,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsdiff.core.align import LOOSER_THRESHOLD
 from newsdiff.core.article import Article
+from newsdiff.core.comparison.filters import facts_disagree
 from newsdiff.core.comparison.model import Comparison, compare
 from newsdiff.core.errors import Cancelled
 from newsdiff.core.search import Hit, Matches
@@ -46,11 +47,6 @@ PROGRESS_DELAY = 0.3
 
 
 NO_DISAGREEMENT = "No pair's numbers or names disagree (press f to show every row again)."
-
-
-def _facts_disagree(comparison: Comparison, k: int) -> bool:
-    """The ``f`` filter: row ``k`` is a pair whose numbers or names disagree."""
-    return bool(comparison.discrepancies(k))
 
 
 class CompareScreen(CompareExport, SearchableScreen[SearchLocation]):
@@ -321,7 +317,7 @@ class CompareScreen(CompareExport, SearchableScreen[SearchLocation]):
         self.diff_view.loading = False
         if comparison is not self.comparison:
             return  # swapped or re-diffed meanwhile: that comparison's own run follows
-        self.diff_view.row_filter = _facts_disagree
+        self.diff_view.row_filter = facts_disagree
         self.diff_view.empty_message = NO_DISAGREEMENT
         self._refilter()
 

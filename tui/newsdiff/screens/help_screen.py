@@ -72,10 +72,10 @@ def legend_content(columns: int | None = None) -> Content:
             Content.styled(WORDS["facts"][1], FACTS_STYLE),
             "the pair's numbers or names disagree (listed under it; f shows only these)",
         ),
-        (Content.styled("same", LABEL_STYLE), "the pair is worded identically (i hides these)"),
-        (Content.styled("moved", LABEL_STYLE), "B tells this pair at another place in the story"),
+        (Content.styled(WORDS["same"][1], LABEL_STYLE), "the pair is worded identically (i hides these)"),
+        (Content.styled(WORDS["moved"][1], LABEL_STYLE), "B tells this pair at another place in the story"),
         (
-            Content.styled("boiler", LABEL_STYLE),
+            Content.styled(WORDS["boilerplate"][1], LABEL_STYLE),
             "boilerplate: a caption, credit or copyright line, dimmed (b hides it)",
         ),
     ]

@@ -33,6 +33,11 @@ def is_body_pair(comparison: Comparison, k: int) -> bool:
     return comparison.rows[k].kind == "pair" and not is_boilerplate(comparison, k)
 
 
+def facts_disagree(comparison: Comparison, k: int) -> bool:
+    """Row ``k`` is a pair whose numbers or names disagree (the app's ``f``; computes its diff)."""
+    return bool(comparison.discrepancies(k))
+
+
 @dataclass(frozen=True, slots=True)
 class RowFilter:
     """The rows a reader asked to hide; ``only``: an extra test a shown row must pass."""
