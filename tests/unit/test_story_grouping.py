@@ -5,7 +5,7 @@ name, also when they are alone in their days; other reports of the same days sta
 from __future__ import annotations
 
 from newsdiff.core.paraphrase import names
-from newsdiff.core.stories import MIN_COVERAGE, link_score
+from newsdiff.core.stories import CANDIDATES, MIN_COSINE, MIN_COVERAGE, link_score, story_candidates
 from support.grouping_set import load_set, replay
 
 
@@ -41,3 +41,14 @@ def test_reports_of_the_same_days_on_other_events_stay_apart() -> None:
         frozenset({"566c53aa"}),
         frozenset({"255862df", "04d3d3b4"}),
     }
+
+
+def test_candidates_are_the_most_alike_stories_not_articles() -> None:
+    """Five retellings of one report in story 1 are the most alike articles; the story's other
+    report (story 2) must still be looked at, and each story once, by its most alike article."""
+    story_of = {10: 1, 11: 1, 12: 1, 13: 1, 14: 1, 20: 2, 30: 3}
+    ranked = [(0.9, 10), (0.88, 11), (0.87, 12), (0.86, 13), (0.85, 14), (0.4, 20), (0.3, 30)]
+    assert story_candidates(ranked, story_of) == [10, 20, 30]
+    assert story_candidates([(0.5, 10), (MIN_COSINE / 2, 20)], story_of) == [10]
+    many = {k: k for k in range(CANDIDATES + 3)}
+    assert len(story_candidates([(1.0 - k / 100, k) for k in many], many)) == CANDIDATES

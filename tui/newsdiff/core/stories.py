@@ -7,8 +7,8 @@ and places: the rarity-weighted overlap of their proper names (``paraphrase.name
 ``MIN_NAMES``; two angles on one event (a driver's farewell, a rival's drive, the red flags of
 one race) share names more than sentences. Only articles of other feeds, first seen within
 ``WINDOW_HOURS`` of each other, are candidates, and a cheap whole-article TF-IDF cosine picks the
-``CANDIDATES`` most alike to look at (each alignment costs 20-100 ms), skipping a candidate whose
-story the article already links to. The TF-IDF rows and the names' rarities are computed once per
+``CANDIDATES`` most alike stories to look at, by their most alike article (each alignment costs
+20-100 ms). The TF-IDF rows and the names' rarities are computed once per
 run, over every article the run may compare, and over at least ``MIN_DOCUMENTS`` documents.
 
 Grouping is incremental, as feeds refresh: each article not yet in a story, oldest first, joins
@@ -100,6 +100,20 @@ class _Vectors:
         return float(self.names.between([self.row[article_id]], [self.row[other]])[0, 0])
 
 
+def story_candidates(ranked: Sequence[tuple[float, int]], story_of: dict[int, int]) -> list[int]:
+    """The most alike article of each of the ``CANDIDATES`` most alike stories, by TF-IDF cosine
+    (``ranked``: candidates, most alike first). Per story, not per article: in a busy story the
+    five most alike articles are often all retellings of one report, and looking only at them
+    never met the story's other reports (5,000 retellings of the five seed articles formed five
+    stories, one per seed, instead of one)."""
+    chosen: dict[int, int] = {}
+    for cosine, other in ranked:
+        if cosine < MIN_COSINE or len(chosen) == CANDIDATES:
+            break
+        chosen.setdefault(story_of[other], other)
+    return list(chosen.values())
+
+
 def group_new(
     store: Store,
     *,
@@ -148,11 +162,7 @@ def group_new(
             ranked = sorted(
                 zip(vectors.cosines(record.id, near), near, strict=True), key=lambda item: -item[0]
             )
-            for cosine, other in ranked[:CANDIDATES]:
-                if cosine < MIN_COSINE:
-                    break
-                if any(story_of[other] == linked for _, _, linked in links):
-                    continue  # already linked to that story: another alignment would add nothing
+            for other in story_candidates(ranked, story_of):
                 score = vectors.shared_names(record.id, other)
                 if score < MIN_NAMES:  # the names do not say it: ask the alignment
                     score = link(texts[record.id], texts[other])
