@@ -152,3 +152,19 @@ async def test_r_refreshes_the_feeds_and_a_new_story_appears(httpserver: HTTPSer
 
 def _notices(app: NewsdiffApp) -> str:
     return " ".join(str(n.message) for n in app._notifications)
+
+
+async def test_at_80x24_the_headline_and_the_outlets_both_show(httpserver: HTTPServer, store: Store) -> None:
+    """The terminal everyone starts with: a 40-column outlets list pushed the headline, what a
+    story is about, off the screen."""
+    _filled(httpserver, store)
+    app = NewsdiffApp(paths=[SEEDS])
+    async with app.run_test(size=(80, 24)) as pilot:
+        stories = await _stories(pilot)
+        rows = stories.query_one(DataTable)
+        headline = rows.get_cell_at((0, 5)).plain
+        outlets = rows.get_cell_at((0, 4)).plain
+        line = next(line for line in screen_text(app).splitlines() if "3" in line and "UTC" in line)
+        assert "Headline" in screen_text(app)
+        assert headline.split()[0] in line.split("  ")[-1], line
+        assert outlets.split()[0] in line, line

@@ -30,14 +30,16 @@ from newsdiff.core.store.records import StoryRow
 from newsdiff.screens.app_settings import app_settings
 from newsdiff.screens.story_screen import StoryScreen
 from newsdiff.widgets.article_table import ArticleTable
+from newsdiff.widgets.fit_table import FitTable, Flex
 
 if TYPE_CHECKING:
     from newsdiff.core.refresh import Refresher
 
 LISTED = 500
 """Stories shown: the newest this many."""
-FROM_WIDTH = 40
-"""The outlets column; the headline takes the rest of the width."""
+FLEX = (Flex("from", 10, 40, 0.5), Flex("headline", 16))
+"""The outlets column takes half of what the counts leave, at most 40; the headline the rest
+(at 80 columns the headline was pushed off the screen by a 40-column outlets list)."""
 
 
 def story_articles(story_id: int, store_url: str | None = None) -> list[Article]:
@@ -160,22 +162,23 @@ class StoriesScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Content("newsdiff · stories"), id="stories-title", markup=False)
         yield ProgressBar(id="refresh-progress", show_eta=False)
-        yield DataTable[Text](id="stories", cursor_type="row", zebra_stripes=True)
+        yield FitTable(FLEX, id="stories", cursor_type="row", zebra_stripes=True)
         yield Static(Content("Loading stories…"), id="stories-hint", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(ProgressBar).display = False
-        table = self.query_one(DataTable)
+        table = self.query_one(FitTable)
         for label, key, width in (
             ("Newest", "newest", None),
             ("Outlets", "outlets", None),
             ("Articles", "articles", None),
             ("Unread", "unread", None),
-            ("From", "from", FROM_WIDTH),
+            ("From", "from", None),
             ("Headline", "headline", None),
         ):
             table.add_column(Text(label), key=key, width=width)
+        table.fit_columns()
         self._list()
 
     @work(thread=True, exclusive=True, group="stories")
@@ -197,7 +200,7 @@ class StoriesScreen(Screen[None]):
         from newsdiff.core.stamps import human_time
 
         self.stories = listing
-        table = self.query_one(DataTable)
+        table = self.query_one(FitTable)
         table.clear()
         for story in listing:
             headline = story.members[0][0].title if story.members else ""
@@ -210,6 +213,7 @@ class StoriesScreen(Screen[None]):
                 Text(headline, overflow="ellipsis", no_wrap=True),
                 key=str(story.id),
             )
+        table.fit_columns()  # the counts' columns are as wide as their widest row now
         count = len(listing)
         self.query_one("#stories-title", Static).update(
             Content.assemble(("newsdiff", "bold"), f" · {count} stor{'y' if count == 1 else 'ies'}")
@@ -233,7 +237,7 @@ class StoriesScreen(Screen[None]):
         self.action_open_story()
 
     def action_open_story(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(FitTable)
         if not self.stories or not 0 <= table.cursor_row < len(self.stories):
             return
         story = self.stories[table.cursor_row]
